@@ -1,0 +1,36 @@
+package dev.concord.api;
+
+/** Machine-readable error codes and the HTTP status each usually travels with. */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    MALFORMED_JSON(400),
+    INVALID_VERSION(400),
+    /** The body version and the If-Match version disagree. */
+    VERSION_HEADER_MISMATCH(400),
+    OVERRIDE_REASON_REQUIRED(400),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    /** 409, or 412 when the stale version came only from If-Match. */
+    CONFLICT_VERSION_MISMATCH(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    VALIDATION_FAILED(422),
+    /** The same Idempotency-Key was sent with a different body. */
+    IDEMPOTENCY_KEY_REUSED(422),
+    PRECONDITION_REQUIRED(428),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}
