@@ -1,0 +1,2 @@
+/** The HTTP client of the service (OkHttp) and its typed errors. */
+package dev.concord.client;
