@@ -24,6 +24,9 @@ public interface ConcordApi {
     /** A versioned write; returns the new record. */
     Entity patch(PatchCall call);
 
+    /** Who the token belongs to ({@code GET /me}). */
+    dev.concord.api.Identity whoAmI();
+
     /** Whether the server answers its health check. */
     boolean healthy();
 }
