@@ -1,14 +1,13 @@
 package dev.concord.sync;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -138,11 +137,12 @@ public final class ConflictStore {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
+            // Classic streams, not a FileChannel: a channel is closed by Thread.interrupt(), and a save that
+            // was interrupted while waiting to retry must still be able to keep its edit as pending.
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(bytes);
                 // On disk before the rename, or a crash could leave a renamed but empty file.
-                channel.force(true);
+                out.getFD().sync();
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
