@@ -48,7 +48,9 @@ public final class ConflictDialogViewModel {
 
     private final ResolutionSaver saver;
     private final TaskExecutor executor;
-    private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
+    // The extractor re-filters the visible rows when a refresh changes which fields differ.
+    private final ObservableList<FieldRow> rows =
+            FXCollections.observableArrayList(row -> new Observable[] {row.changedProperty()});
     private final FilteredList<FieldRow> visibleRows = new FilteredList<>(rows);
     private final BooleanProperty showAllFields = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Conflict> conflict = new ReadOnlyObjectWrapper<>();
@@ -186,7 +188,6 @@ public final class ConflictDialogViewModel {
     }
 
     private void load(Conflict c, boolean keep) {
-        conflict.set(c);
         Set<String> conflicting = c.conflicts().stream().map(FieldConflict::field).collect(Collectors.toSet());
         FieldValues base = c.base().values();
         FieldValues theirs = c.theirs().values();
@@ -201,6 +202,7 @@ public final class ConflictDialogViewModel {
                 + conflicting.size() + " conflicting field" + (conflicting.size() == 1 ? "" : "s"));
         theirsCaption.set(who(c.theirs()) + ", " + WHEN.format(c.theirs().updatedAt()) + " (v" + c.theirs().version() + ")");
         current.set(null);
+        conflict.set(c);
     }
 
     private static String who(Entity e) {

@@ -65,12 +65,14 @@ public final class FieldRow {
         this.conflicting.set(conflicting);
         changed.set(conflicting || !Objects.equals(base, mine) || !Objects.equals(base, theirs));
         changedAgain.set(theirsMoved);
+        boolean longText = conflicting && spec.type() == FieldType.LONG_TEXT;
+        boolean newModel = longText && (!keep || previousMerge == null || theirsMoved);
+        textMerge.set(!longText ? null : newModel ? new TextMergeModel(str(base), str(mine), str(theirs)) : previousMerge);
         if (keep && previous == Decision.MINE) {
             takeMine();
         } else if (keep && previous == Decision.EDITED) {
             typed(previousText);
         } else if (keep && !theirsMoved && (previous == Decision.THEIRS || previous == Decision.COMBINED)) {
-            textMerge.set(previousMerge);
             apply(previous, previous == Decision.THEIRS ? theirs : result);
         } else {
             useDefault();
@@ -78,10 +80,8 @@ public final class FieldRow {
     }
 
     private void useDefault() {
-        textMerge.set(null);
-        if (conflicting.get() && spec.type() == FieldType.LONG_TEXT) {
-            TextMergeModel model = new TextMergeModel(str(base), str(mine), str(theirs));
-            textMerge.set(model);
+        TextMergeModel model = textMerge.get();
+        if (model != null) {
             apply(model.decision(), model.mergedText());
         } else {
             apply(conflicting.get() ? Decision.UNDECIDED : Decision.MERGED, merged);
