@@ -59,6 +59,7 @@ public final class ConflictDialogViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<SaveOutcome.Saved> saved = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper handedOff = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<FieldRow> current = new ReadOnlyObjectWrapper<>();
     private final IntegerBinding undecidedCount;
     private final BooleanBinding canSave;
@@ -84,7 +85,7 @@ public final class ConflictDialogViewModel {
         }
         undecidedCount = Bindings.createIntegerBinding(
                 () -> (int) rows.stream().filter(r -> !r.settledBinding().get()).count(), deps.toArray(Observable[]::new));
-        canSave = undecidedCount.isEqualTo(0).and(busy.not()).and(saved.isNull());
+        canSave = undecidedCount.isEqualTo(0).and(busy.not()).and(saved.isNull()).and(handedOff.not());
     }
 
     // ---- commands ----
@@ -170,8 +171,11 @@ public final class ConflictDialogViewModel {
                     + (moved == 0 ? "." : "; " + moved + " field" + (moved == 1 ? "" : "s") + " marked to review.")
                     + " Your decisions are kept where they still apply.");
         } else if (outcome instanceof SaveOutcome.Pending p) {
-            message.set("Could not reach the server (" + p.reason()
-                    + "). Your resolution is still here; save again when the server is back.");
+            // The coordinator keeps the resolution as a pending edit (and drops the conflict): it is safe on disk,
+            // and retrying belongs to the inbox's pending list, not to a second save from here.
+            handedOff.set(true);
+            message.set("Could not reach the server (" + p.reason() + "). Your resolution is kept as a pending"
+                    + " edit; retry it from the inbox when the server is back.");
         } else if (outcome instanceof SaveOutcome.Failed f) {
             for (FieldError e : f.fieldErrors()) {
                 find(e.field()).ifPresent(r -> r.reject(e.message()));
@@ -261,6 +265,11 @@ public final class ConflictDialogViewModel {
     /** Set once the resolution is written; the dialog closes on it. */
     public ReadOnlyObjectProperty<SaveOutcome.Saved> savedProperty() {
         return saved.getReadOnlyProperty();
+    }
+
+    /** Set when the resolution could not reach the server and was kept as a pending edit instead. */
+    public ReadOnlyBooleanProperty handedOffProperty() {
+        return handedOff.getReadOnlyProperty();
     }
 
     /** The row "Next conflict" moved to. */

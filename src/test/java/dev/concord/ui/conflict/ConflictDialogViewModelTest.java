@@ -201,16 +201,18 @@ class ConflictDialogViewModelTest {
     }
 
     @Test
-    void pendingKeepsEveryDecisionAndSaysWhy() {
+    void pendingSaysTheResolutionWaitsAsAPendingEdit() {
         vm.takeAllMine();
         saver.then(new SaveOutcome.Pending(new PendingEdit("p-1", conflict.kind(), "sub_1", conflict.base(),
                 conflict.mine(), "key", Conflicts.T0, "connection refused"), "connection refused"));
 
         vm.saveResolution();
 
-        assertThat(vm.messageProperty().get()).contains("Could not reach the server").contains("connection refused");
+        assertThat(vm.messageProperty().get()).contains("Could not reach the server").contains("connection refused")
+                .contains("pending edit");
         assertThat(vm.resolution().get("status")).isEqualTo("paused");
-        assertThat(vm.canSaveBinding().get()).isTrue();
+        assertThat(vm.handedOffProperty().get()).isTrue();
+        assertThat(vm.canSaveBinding().get()).isFalse();
     }
 
     @Test
