@@ -101,11 +101,13 @@ public final class FakeConcordApi implements ConcordApi {
         if (current.version() != call.baseVersion()) {
             throw new VersionConflictException(409, "moved on", current, current.version(), List.of());
         }
+        Map<String, Object> canonical = new java.util.LinkedHashMap<>();
+        call.changes().forEach((field, value) -> canonical.put(field, call.kind().requireField(field).parse(value)));
         Entity next = current.kind().create(new RecordMeta(current.id(), current.version() + 1,
-                current.createdAt(), Instant.now(), actor), current.values().withAll(call.changes()));
+                current.createdAt(), Instant.now(), actor), current.values().withAll(canonical));
         records.put(key(call.kind(), call.id()), next);
         List<FieldChange> changes = new ArrayList<>();
-        call.changes().forEach((field, value) -> {
+        canonical.forEach((field, value) -> {
             var spec = call.kind().requireField(field);
             changes.add(new FieldChange(field, spec.toWire(current.values().get(field)), spec.toWire(value)));
         });
