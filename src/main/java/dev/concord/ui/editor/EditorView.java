@@ -63,8 +63,9 @@ public final class EditorView extends BorderPane {
         dirtyMark.visibleProperty().bind(vm.dirtyProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, version, spacer, dirtyMark);
-        header.setAlignment(Pos.BASELINE_LEFT);
+        HBox subtitle = new HBox(10, version, spacer, dirtyMark);
+        subtitle.setAlignment(Pos.BASELINE_LEFT);
+        VBox header = new VBox(2, title, subtitle);
         header.setPadding(new Insets(12, 16, 8, 16));
         setTop(header);
 
@@ -81,7 +82,7 @@ public final class EditorView extends BorderPane {
         grid.setHgap(12);
         grid.setVgap(4);
         grid.setPadding(new Insets(8, 16, 16, 16));
-        ColumnConstraints labels = new ColumnConstraints(130);
+        ColumnConstraints labels = new ColumnConstraints(150);
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);

@@ -54,6 +54,9 @@ final class FieldControls {
         DatePicker picker = new DatePicker();
         picker.valueProperty().bindBidirectional(field.inputProperty());
         picker.setPromptText("yyyy-mm-dd");
+        // ISO dates, as in the table and on the wire, whatever the machine's locale.
+        picker.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         picker.setMaxWidth(Double.MAX_VALUE);
         return picker;
     }

@@ -62,6 +62,10 @@ public final class RecordListView extends VBox {
             TableColumn<Entity, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
             column.setPrefWidth(c.width());
+            if (c.width() < 120) {
+                // Short values (dates, versions, statuses) must stay readable; names may give way.
+                column.setMinWidth(c.width());
+            }
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(c.text().apply(cell.getValue())));
             table.getColumns().add(column);
         }
