@@ -114,6 +114,18 @@ public final class EditorViewModel {
         edits.forEach((name, input) -> setInput(fields.get(name), input));
     }
 
+    /**
+     * The conflict this editor raised was resolved in the dialog: the resolution replaces the agent's
+     * edits (they were decided there), and the editor moves to the saved record.
+     */
+    public void adoptResolution(SaveOutcome.Saved saved) {
+        if (saving.get()) {
+            return;
+        }
+        moveBaseTo(saved.entity());
+        showNotice(NoticeLevel.SUCCESS, "Conflict resolved, saved (v" + saved.entity().version() + ")");
+    }
+
     /** Called with the new record after every successful save (the table updates its row). */
     public void addSavedListener(Consumer<Entity> listener) {
         savedListeners.add(listener);

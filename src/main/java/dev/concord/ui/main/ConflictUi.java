@@ -1,6 +1,8 @@
 package dev.concord.ui.main;
 
 import dev.concord.sync.Conflict;
+import dev.concord.sync.SaveOutcome;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
@@ -13,8 +15,8 @@ public interface ConflictUi {
     /** The content of the Conflicts tab. */
     Node inboxView();
 
-    /** Opens the dialog that resolves {@code conflict}; {@code onClosed} runs when it is closed. */
-    void open(Window owner, Conflict conflict, Runnable onClosed);
+    /** Opens the dialog that resolves {@code conflict}; {@code onResolved} gets the record it saved. */
+    void open(Window owner, Conflict conflict, Consumer<SaveOutcome.Saved> onResolved);
 
     /** Shows where the inbox will be and opens nothing (the conflict stays in the store). */
     static ConflictUi placeholder() {
@@ -27,8 +29,8 @@ public interface ConflictUi {
             }
 
             @Override
-            public void open(Window owner, Conflict conflict, Runnable onClosed) {
-                onClosed.run();
+            public void open(Window owner, Conflict conflict, Consumer<SaveOutcome.Saved> onResolved) {
+                // Nothing to open: the conflict stays in the store until a dialog resolves it.
             }
         };
     }

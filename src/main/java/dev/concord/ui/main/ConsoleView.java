@@ -84,7 +84,7 @@ public final class ConsoleView extends BorderPane {
         setBottom(new StatusBarView(vm.status(), this::showConflicts));
 
         vm.setConflictHandler(conflict -> conflictUi.open(getScene() == null ? null : getScene().getWindow(),
-                conflict, vm::refreshAll));
+                conflict, vm::conflictResolved));
     }
 
     private void showEditor(EditorViewModel editor) {

@@ -3,6 +3,7 @@ package dev.concord.ui.main;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.sync.Conflict;
+import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.TrackingTaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.history.HistoryViewModel;
@@ -83,6 +84,19 @@ public final class ConsoleViewModel implements AutoCloseable {
                 lists.get(fresh.kind()).replace(fresh);
                 history.reload();
             }, failure -> LOG.warn("could not reload {}", base.id(), failure));
+        }
+    }
+
+    /** A conflict of the open record was resolved in the dialog: the editor moves to the saved record. */
+    public void conflictResolved(SaveOutcome.Saved saved) {
+        Entity record = saved.entity();
+        EditorViewModel vm = openEditors.get(key(record.kind(), record.id()));
+        if (vm != null) {
+            vm.adoptResolution(saved);
+        }
+        lists.get(record.kind()).replace(record);
+        if (editor.get() == vm) {
+            history.reload();
         }
     }
 

@@ -26,7 +26,7 @@ public final class ConsoleWindow {
         stage.setTitle("Concord \u2014 " + vm.services().serverUrl());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        stage.setOnHidden(e -> vm.close());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> vm.close());
         vm.start();
         stage.show();
         return view;
