@@ -1,8 +1,24 @@
 package dev.concord.sync;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every unresolved conflict and every pending edit, persisted as JSON (temp file + atomic rename) so a
@@ -10,42 +26,169 @@ import java.util.Optional;
  * console marshals them to the FX thread.
  */
 public final class ConflictStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictStore.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final Map<String, Conflict> conflicts = new LinkedHashMap<>();
+    private final Map<String, PendingEdit> pending = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
     /** Loads the store from {@code file}; a corrupt file is moved aside with a warning, never fatal. */
     public ConflictStore(Path file) {
-        throw new UnsupportedOperationException("sync core not built yet");
+        this(file, Clock.systemUTC());
+    }
+
+    /** As {@link #ConflictStore(Path)}; {@code clock} stamps the name of a corrupt file moved aside. */
+    public ConflictStore(Path file, Clock clock) {
+        this.file = file.toAbsolutePath();
+        this.clock = clock;
+        load();
+    }
+
+    /** The file this store persists to. */
+    public Path file() {
+        return file;
     }
 
     public List<Conflict> conflicts() {
-        throw new UnsupportedOperationException();
+        synchronized (lock) {
+            return List.copyOf(conflicts.values());
+        }
     }
 
     public Optional<Conflict> conflict(String conflictId) {
-        throw new UnsupportedOperationException();
+        synchronized (lock) {
+            return Optional.ofNullable(conflicts.get(conflictId));
+        }
     }
 
     public List<PendingEdit> pending() {
-        throw new UnsupportedOperationException();
+        synchronized (lock) {
+            return List.copyOf(pending.values());
+        }
+    }
+
+    public Optional<PendingEdit> pendingEdit(String pendingId) {
+        synchronized (lock) {
+            return Optional.ofNullable(pending.get(pendingId));
+        }
     }
 
     /** Adds a conflict, or replaces the one with the same id (a refreshed theirs). */
     public void putConflict(Conflict conflict) {
-        throw new UnsupportedOperationException();
+        change(() -> conflicts.put(conflict.conflictId(), conflict));
     }
 
     public void removeConflict(String conflictId) {
-        throw new UnsupportedOperationException();
+        change(() -> conflicts.remove(conflictId));
     }
 
+    /** Adds a pending edit, or replaces the one with the same id (a retry that failed again). */
     public void putPending(PendingEdit edit) {
-        throw new UnsupportedOperationException();
+        change(() -> pending.put(edit.pendingId(), edit));
     }
 
     public void removePending(String pendingId) {
-        throw new UnsupportedOperationException();
+        change(() -> pending.remove(pendingId));
     }
 
     /** Calls {@code onChange} after every change; close the returned handle to stop. */
     public AutoCloseable subscribe(Runnable onChange) {
-        throw new UnsupportedOperationException();
+        listeners.add(onChange);
+        return () -> listeners.remove(onChange);
+    }
+
+    /**
+     * Applies a change and writes the file while holding the lock, so the file always matches memory
+     * and two writers cannot interleave their renames. If the write fails, memory is rolled back and the
+     * caller gets the error: an edit must not look stored when it is not.
+     */
+    private void change(Runnable mutation) {
+        synchronized (lock) {
+            Map<String, Conflict> conflictsBefore = new LinkedHashMap<>(conflicts);
+            Map<String, PendingEdit> pendingBefore = new LinkedHashMap<>(pending);
+            mutation.run();
+            try {
+                persist();
+            } catch (IOException e) {
+                conflicts.clear();
+                conflicts.putAll(conflictsBefore);
+                pending.clear();
+                pending.putAll(pendingBefore);
+                throw new UncheckedIOException("Cannot write the conflict store " + file, e);
+            }
+        }
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A conflict store listener failed", e);
+            }
+        }
+    }
+
+    private void persist() throws IOException {
+        byte[] bytes = StoreFile.write(new ArrayList<>(conflicts.values()), new ArrayList<>(pending.values()));
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            // Classic streams, not a FileChannel: a channel is closed by Thread.interrupt(), and a save that
+            // was interrupted while waiting to retry must still be able to keep its edit as pending.
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(bytes);
+                // On disk before the rename, or a crash could leave a renamed but empty file.
+                out.getFD().sync();
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private void load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the conflict store " + file, e);
+        }
+        try {
+            StoreFile.Document doc = StoreFile.read(bytes);
+            for (StoreFile.ConflictJson c : doc.conflicts()) {
+                Conflict conflict = StoreFile.conflict(c);
+                conflicts.put(conflict.conflictId(), conflict);
+            }
+            for (StoreFile.PendingJson p : doc.pending()) {
+                PendingEdit edit = StoreFile.pending(p);
+                pending.put(edit.pendingId(), edit);
+            }
+        } catch (IOException | RuntimeException e) {
+            conflicts.clear();
+            pending.clear();
+            moveAside(e);
+        }
+    }
+
+    private void moveAside(Exception cause) {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("The conflict store {} could not be read ({}); moved it to {} and started empty",
+                    file, cause.getMessage(), aside);
+        } catch (IOException e) {
+            LOG.warn("The conflict store {} could not be read ({}) nor moved aside ({}); starting empty",
+                    file, cause.getMessage(), e.getMessage());
+        }
     }
 }

@@ -1,0 +1,109 @@
+package dev.concord.ui.conflict;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The long-text merge of one field: yours and theirs side by side with changed words highlighted, a take
+ * button per hunk, and the merged text, which the person may also edit by hand. The diff is a ListView,
+ * so only the visible lines exist as nodes however long the notes are.
+ */
+final class NotesMergePane extends VBox {
+    /** Every diff row has one height, which lets the ListView skip measuring 10k cells. */
+    static final double ROW_HEIGHT = 26;
+
+    private final FieldRow row;
+    private final ListView<DiffLine> diff = new ListView<>();
+    private final TextArea result = new TextArea();
+    private final Label status = new Label();
+    private final ListChangeListener<HunkChoice> onChoice = c -> choicesChanged();
+
+    NotesMergePane(ConflictDialogViewModel vm, FieldRow row) {
+        this.row = row;
+        getStyleClass().add("notes-merge");
+        setId("notesMerge-" + row.field());
+        Label title = new Label(row.spec().label() + ": yours on the left, theirs on the right");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        status.setId("notesStatus-" + row.field());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, spacer, status);
+        head.getStyleClass().add("notes-head");
+
+        diff.setId("notesDiff-" + row.field());
+        diff.getStyleClass().addAll("notes-diff", Styles.DENSE);
+        diff.setFixedCellSize(ROW_HEIGHT);
+
+        result.setId("notesResult-" + row.field());
+        result.getStyleClass().add("notes-result");
+        result.setPromptText("The merged text");
+        result.textProperty().bindBidirectional(row.resultTextProperty());
+        Label resultLabel = new Label("Result (editable; taking a change rebuilds it from your choices)");
+        resultLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox resultBox = new VBox(4, resultLabel, result);
+        VBox.setVgrow(result, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(diff, resultBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(head, split);
+
+        ChangeListener<TextMergeModel> onModel = (o, old, model) -> show(vm, old, model);
+        row.textMergeProperty().addListener(onModel);
+        show(vm, null, row.getTextMerge());
+    }
+
+    private void show(ConflictDialogViewModel vm, TextMergeModel old, TextMergeModel model) {
+        if (old != null) {
+            old.choices().removeListener(onChoice);
+        }
+        if (model == null) {
+            diff.setItems(FXCollections.emptyObservableList());
+            return;
+        }
+        // observableList wraps without copying: opening 10k-line notes costs no second list.
+        diff.setItems(FXCollections.observableList(model.lines()));
+        diff.setCellFactory(lv -> new DiffLineCell(model, (hunk, choice) -> vm.takeHunk(row.field(), hunk, choice)));
+        model.choices().addListener(onChoice);
+        choicesChanged();
+    }
+
+    private void choicesChanged() {
+        TextMergeModel model = row.getTextMerge();
+        long open = model.choices().stream().filter(c -> c == HunkChoice.UNDECIDED).count();
+        status.setText(model.hunkCount() + " change" + (model.hunkCount() == 1 ? "" : "s")
+                + (open == 0 ? ", all decided" : ", " + open + " to decide"));
+        diff.refresh();
+    }
+
+    /** Scrolls to the first hunk still undecided and gives the diff the focus. */
+    void focusFirstUndecided() {
+        TextMergeModel model = row.getTextMerge();
+        if (model == null) {
+            return;
+        }
+        int hunk = model.choices().indexOf(HunkChoice.UNDECIDED);
+        for (int i = 0; i < diff.getItems().size() && hunk >= 0; i++) {
+            DiffLine line = diff.getItems().get(i);
+            if (line.kind() == DiffLine.Kind.HUNK_HEADER && line.hunk() == hunk) {
+                diff.scrollTo(Math.max(0, i - 2));
+                diff.getSelectionModel().select(i);
+                break;
+            }
+        }
+        diff.requestFocus();
+    }
+}
