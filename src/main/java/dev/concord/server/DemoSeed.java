@@ -66,6 +66,17 @@ final class DemoSeed {
 
     /** Seeds when every table is empty; returns whether it did. */
     static boolean seedIfEmpty(Database db, RecordRepository repo) {
+        try {
+            return seedInOneTransaction(db, repo);
+        } catch (StorageException e) {
+            if (IdempotencyStore.isUniqueViolation(e)) {
+                return false; // another instance on the same database seeded it first
+            }
+            throw e;
+        }
+    }
+
+    private static boolean seedInOneTransaction(Database db, RecordRepository repo) {
         return db.inTransaction(c -> {
             for (EntityKind kind : EntityKind.values()) {
                 if (repo.count(c, kind) > 0) {
