@@ -45,6 +45,7 @@ public final class ConflictDialog extends Stage {
     private final ConflictDialogViewModel vm;
     private final FieldGrid grid;
     private final SplitPane center = new SplitPane();
+    private final ScrollPane fields;
     private NotesMergePane notesPane;
     private Consumer<SaveOutcome.Saved> onSaved = saved -> { };
 
@@ -69,7 +70,7 @@ public final class ConflictDialog extends Stage {
         root.setId("conflictDialog");
         root.getStyleClass().add("conflict-dialog");
         root.setTop(new VBox(header(), toolbar()));
-        ScrollPane fields = new ScrollPane(grid);
+        fields = new ScrollPane(grid);
         fields.setId("fieldScroll");
         fields.setFitToWidth(true);
         fields.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -81,6 +82,8 @@ public final class ConflictDialog extends Stage {
         Scene scene = new Scene(root, 1240, 780);
         scene.getStylesheets().add(CSS);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), this::nextConflict);
+        // An accelerator rather than a mnemonic: mnemonics do not fire while a text field has the focus.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.ALT_DOWN), this::nextConflict);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::saveResolution);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::close);
         setScene(scene);
@@ -130,12 +133,13 @@ public final class ConflictDialog extends Stage {
     }
 
     private Node toolbar() {
-        Button nonConflicting = button("Take all _non-conflicting", "takeAllNonConflicting", vm::acceptAllNonConflicting,
+        Button nonConflicting = button("Take all non-_conflicting", "takeAllNonConflicting", vm::acceptAllNonConflicting,
                 "Put every change only one side made back into the result");
         Button allMine = button("All _mine", "takeAllMine", vm::takeAllMine, "Use your value for every conflicting field");
         Button allTheirs = button("All _theirs", "takeAllTheirs", vm::takeAllTheirs,
                 "Use their value for every conflicting field");
-        Button next = button("_Next conflict", "nextConflict", this::nextConflict, "Jump to the next undecided field (Alt+N, F7)");
+        Button next = button("Next conflict", "nextConflict", this::nextConflict, "Jump to the next undecided field (Alt+N, F7)");
+        next.setMnemonicParsing(false);
         ToggleButton showAll = new ToggleButton("Show all fields");
         showAll.setId("showAllFields");
         showAll.selectedProperty().bindBidirectional(vm.showAllFieldsProperty());
@@ -185,8 +189,19 @@ public final class ConflictDialog extends Stage {
             Node target = grid.focusTarget(row.field());
             if (target != null) {
                 target.requestFocus();
+                scrollIntoView(target);
             }
         });
+    }
+
+    private void scrollIntoView(Node target) {
+        double contentHeight = grid.getBoundsInLocal().getHeight();
+        double viewport = fields.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double y = grid.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY();
+        fields.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
     }
 
     /** The notes merge appears under the fields while a long-text field in view conflicts. */

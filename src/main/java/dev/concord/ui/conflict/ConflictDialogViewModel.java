@@ -51,6 +51,7 @@ public final class ConflictDialogViewModel {
     // The extractor re-filters the visible rows when a refresh changes which fields differ.
     private final ObservableList<FieldRow> rows =
             FXCollections.observableArrayList(row -> new Observable[] {row.changedProperty()});
+    private final ObservableList<FieldRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<FieldRow> visibleRows = new FilteredList<>(rows);
     private final BooleanProperty showAllFields = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Conflict> conflict = new ReadOnlyObjectWrapper<>();
@@ -225,7 +226,7 @@ public final class ConflictDialogViewModel {
     // ---- state ----
 
     public ObservableList<FieldRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** Changed fields only, or all while {@link #showAllFieldsProperty()} is set. */

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds subscription conflicts for tests: base at v3, theirs written by bob at a later version. */
-final class Conflicts {
-    static final Instant T0 = Instant.parse("2026-11-29T05:00:00Z");
+public final class Conflicts {
+    public static final Instant T0 = Instant.parse("2026-11-29T05:00:00Z");
 
     private Conflicts() {
     }
 
-    static FieldValues baseValues() {
+    public static FieldValues baseValues() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("customerName", "Acme GmbH");
         v.put("customerEmail", "ops@acme.example");
@@ -38,7 +38,7 @@ final class Conflicts {
         return FieldValues.of(v);
     }
 
-    static Entity entity(FieldValues values, long version, String by, Instant at) {
+    public static Entity entity(FieldValues values, long version, String by, Instant at) {
         return EntityKind.SUBSCRIPTION.create(new RecordMeta("sub_1", version, T0, at, by), values);
     }
 
@@ -46,7 +46,7 @@ final class Conflicts {
      * Alice (mine) changed status, notes and tags; bob (theirs) changed status, notes and the email.
      * Status and notes conflict; tags and email merge.
      */
-    static Conflict statusAndNotes() {
+    public static Conflict statusAndNotes() {
         FieldValues base = baseValues();
         FieldValues mine = base.withAll(Map.of(
                 "status", "paused",
@@ -59,7 +59,7 @@ final class Conflicts {
         return conflict(base, mine, theirs, 5, List.of("status", "notes"));
     }
 
-    static Conflict conflict(FieldValues base, FieldValues mine, FieldValues theirs, long theirsVersion,
+    public static Conflict conflict(FieldValues base, FieldValues mine, FieldValues theirs, long theirsVersion,
                              List<String> conflicting) {
         Map<String, Object> merged = new LinkedHashMap<>(theirs.asMap());
         for (String f : mine.changedFrom(base)) {
