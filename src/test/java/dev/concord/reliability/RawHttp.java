@@ -44,24 +44,44 @@ final class RawHttp {
             }
             head.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(head.toByteArray());
-            if (r.body() != null) {
-                if (r.chunked()) {
-                    int chunk = 64 * 1024;
-                    for (int off = 0; off < r.body().length; off += chunk) {
-                        int n = Math.min(chunk, r.body().length - off);
-                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                        out.write(r.body(), off, n);
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    out.write(r.body());
-                }
-            }
             out.flush();
-            return parse(readAll(socket.getInputStream()));
+            // The body goes out from a thread of its own while the answer is read: a server may refuse an
+            // oversized body (413) and close before reading it all, and the answer must not be lost to the
+            // broken pipe of a blocked write.
+            Thread writer = new Thread(() -> writeBody(out, r), "raw-http-body");
+            writer.setDaemon(true);
+            writer.start();
+            Response response = parse(readAll(socket.getInputStream()));
+            writer.join(30_000);
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } catch (IOException e) {
             throw new IllegalStateException(r.method() + " " + r.target() + ": " + e, e);
+        }
+    }
+
+    private static void writeBody(OutputStream out, Request r) {
+        if (r.body() == null) {
+            return;
+        }
+        try {
+            if (r.chunked()) {
+                int chunk = 64 * 1024;
+                for (int off = 0; off < r.body().length; off += chunk) {
+                    int n = Math.min(chunk, r.body().length - off);
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(r.body(), off, n);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(r.body());
+            }
+            out.flush();
+        } catch (IOException refusedEarly) {
+            // The server answered and closed before taking the whole body; its answer is what counts.
         }
     }
 
