@@ -20,6 +20,7 @@ import dev.concord.ui.inbox.ConflictInboxViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -65,15 +66,16 @@ class ConflictJourneyTest {
     }
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        this.stage = stage;
+        // A window of our own: TestFX shares the primary stage with every other test class in this JVM.
+        this.stage = new Stage();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
-                .forEach(Window::hide)).get();
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w == stage || w instanceof ConflictDialog).forEach(Window::hide)).get();
         if (inbox != null) {
             inbox.close();
         }
