@@ -54,9 +54,14 @@ final class ConsoleCommand implements Callable<Integer> {
             return 2;
         }
         setup.remember();
+        Optional<ConcordServer> embedded;
+        try {
+            embedded = EmbeddedServer.startIfNoneAnswers(setup.server(), setup.home().resolve("server"));
+        } catch (RuntimeException e) {
+            System.err.println("console: could not start the embedded demo server: " + e.getMessage());
+            return 1;
+        }
         ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
-        Optional<ConcordServer> embedded =
-                EmbeddedServer.startIfNoneAnswers(setup.server(), api, setup.home().resolve("server"));
         try {
             ConflictStore store = new ConflictStore(setup.userDir().resolve(SyncServices.STORE_FILE));
             RetryCoordinator coordinator = new RetryCoordinator(api, store);

@@ -1,6 +1,8 @@
 package dev.concord.app;
 
-import dev.concord.client.ConcordApi;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
 import java.net.URI;
@@ -20,12 +22,33 @@ final class EmbeddedServer {
     private EmbeddedServer() {
     }
 
+    /** A connect that takes longer than this on the loopback interface means nothing listens. */
+    private static final int CONNECT_TIMEOUT_MS = 1000;
+
     /**
-     * Returns the server started here, or empty when one already answers (or the URL is not on this
-     * machine, where starting ours would not help).
+     * Returns the server started here, or empty when something already listens at the URL (or the URL is
+     * not on this machine, where starting ours would not help).
      */
-    static Optional<ConcordServer> startIfNoneAnswers(String serverUrl, ConcordApi probe, Path dataDir) {
-        return startIfNoneAnswers(serverUrl, probe::healthy, dataDir);
+    static Optional<ConcordServer> startIfNoneAnswers(String serverUrl, Path dataDir) {
+        return startIfNoneAnswers(serverUrl, () -> listening(serverUrl), dataDir);
+    }
+
+    /**
+     * Whether anything accepts connections at the URL's host and port. Deliberately not the health check:
+     * whatever listens there, our server could not bind that port, so connecting is the question.
+     */
+    static boolean listening(String serverUrl) {
+        URI uri = URI.create(serverUrl);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), portOf(uri)), CONNECT_TIMEOUT_MS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int portOf(URI uri) {
+        return uri.getPort() == -1 ? ("https".equals(uri.getScheme()) ? 443 : 80) : uri.getPort();
     }
 
     static Optional<ConcordServer> startIfNoneAnswers(String serverUrl, BooleanSupplier healthy, Path dataDir) {
@@ -38,7 +61,7 @@ final class EmbeddedServer {
             LOG.warn("no answer from {}; not starting a local server for a remote address", serverUrl);
             return Optional.empty();
         }
-        int port = uri.getPort() == -1 ? ("https".equals(uri.getScheme()) ? 443 : 80) : uri.getPort();
+        int port = portOf(uri);
         ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null, null, null, true, null);
         try {
             ConcordServer server = ConcordServer.start(config);

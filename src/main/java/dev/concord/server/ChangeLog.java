@@ -68,6 +68,16 @@ final class ChangeLog {
         }
     }
 
+    /** Every row (conflicts too, so gaps in seq can be told from refusals) after {@code seq}, oldest first. */
+    static List<HistoryEntry> allSince(Connection c, long seq, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM change_log WHERE seq > ?"
+                + " ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            return readAll(ps);
+        }
+    }
+
     static long lastSeq(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM change_log");
              ResultSet rs = ps.executeQuery()) {

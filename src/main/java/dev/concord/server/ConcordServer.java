@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,14 @@ import org.slf4j.MDC;
  */
 public final class ConcordServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConcordServer.class);
+    /** Heartbeat period of event streams in milliseconds (a system property so tests can shorten it). */
+    static final String HEARTBEAT_PROPERTY = "concord.events.heartbeatMillis";
+    /** How often the change log is polled for writes of other instances; local writes go out at once. */
+    private static final Duration EVENT_POLL = Duration.ofMillis(200);
+    /** Events a subscriber may fall behind before it is dropped (it resumes with Last-Event-ID). */
+    private static final int EVENT_QUEUE = 1000;
+    /** How long a missing change-log seq is waited for before it is taken as a rolled-back write. */
+    private static final Duration EVENT_GAP_GRACE = Duration.ofSeconds(2);
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
     private final ServerConfig config;
@@ -39,9 +48,11 @@ public final class ConcordServer implements AutoCloseable {
     private final Javalin app;
     private final ScheduledExecutorService housekeeping;
     private final boolean seeded;
+    private final EventHub events;
 
     private ConcordServer(ServerConfig config, Database db, Javalin app, ScheduledExecutorService housekeeping,
-                          boolean seeded) {
+                          boolean seeded, EventHub events) {
+        this.events = events;
         this.config = config;
         this.db = db;
         this.app = app;
@@ -70,6 +81,7 @@ public final class ConcordServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        EventHub events = null;
         try {
             db.migrate();
             ServerClock clock = new ServerClock(Clock.systemUTC());
@@ -77,13 +89,21 @@ public final class ConcordServer implements AutoCloseable {
             boolean seeded = config.demo() && DemoSeed.seedIfEmpty(db, records);
             IdempotencyStore idempotency = new IdempotencyStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
-            Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> { }));
+            events = new EventHub(db, EVENT_POLL, Duration.ofMillis(Long.getLong(HEARTBEAT_PROPERTY, 15_000)),
+                    EVENT_QUEUE, EVENT_GAP_GRACE);
+            events.start();
+            EventHub hub = events;
+            Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
+                    new EventRoutes(hub));
             app.start(config.host(), config.port());
-            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded);
+            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
             LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
                     seeded ? ", demo data seeded" : "");
             return server;
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             housekeeping.shutdownNow();
             db.close();
             throw e;
@@ -123,6 +143,8 @@ public final class ConcordServer implements AutoCloseable {
     /** Stops answering, waits for requests in flight, and closes the database pool. Safe to call twice. */
     @Override
     public void close() {
+        // Event streams first: they end within a quarter second, so stopping Jetty need not wait for them.
+        events.close();
         app.stop();
         housekeeping.shutdownNow();
         db.close();
@@ -151,7 +173,7 @@ public final class ConcordServer implements AutoCloseable {
         }
     }
 
-    private static Javalin createApp(Auth auth, RecordRoutes records) {
+    private static Javalin createApp(Auth auth, RecordRoutes records, EventRoutes eventRoutes) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(dev.concord.api.Json.mapper(), false));
@@ -178,6 +200,7 @@ public final class ConcordServer implements AutoCloseable {
         });
         app.get(ApiPaths.PREFIX + "/me", ctx -> Envelopes.ok(ctx, 200, Auth.principal(ctx).identity(), null));
         records.register(app);
+        eventRoutes.register(app);
 
         app.exception(ApiError.class, (e, ctx) -> Envelopes.error(ctx, e));
         app.exception(dev.concord.api.ValidationException.class,

@@ -18,6 +18,10 @@ public interface ConflictUi {
     /** Opens the dialog that resolves {@code conflict}; {@code onResolved} gets the record it saved. */
     void open(Window owner, Conflict conflict, Consumer<SaveOutcome.Saved> onResolved);
 
+    /** Stops following the conflict store (the window is closing). */
+    default void close() {
+    }
+
     /** Shows where the inbox will be and opens nothing (the conflict stays in the store). */
     static ConflictUi placeholder() {
         return new ConflictUi() {

@@ -26,7 +26,10 @@ public final class ConsoleWindow {
         stage.setTitle("Concord \u2014 " + vm.services().serverUrl());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> vm.close());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            vm.close();
+            conflictUi.close();
+        });
         vm.start();
         stage.show();
         return view;

@@ -12,6 +12,7 @@ import dev.concord.ui.testing.UiKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -38,7 +39,7 @@ class TwoAgentsScenarioTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static ConcordServer server;
     @TempDir
-    static Path home;
+    Path home;
     private AgentWindow alice;
     private AgentWindow bob;
 
@@ -78,20 +79,8 @@ class TwoAgentsScenarioTest {
         return robot.from(agent.root()).lookup("#notice").queryAs(Label.class);
     }
 
-    /** The clean rebase needs the three-way merge; until it lands on main this scenario cannot pass. */
-    private static boolean mergeEngineBuilt() {
-        var values = dev.concord.domain.FieldValues.of(java.util.Map.of("notes", "a"));
-        try {
-            dev.concord.merge.ThreeWayMerge.merge(EntityKind.SUBSCRIPTION, values, values, values);
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
     @Test
     void notesByOneAgentAndStatusByAnotherBothSurviveWithoutADialog(FxRobot robot) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(mergeEngineBuilt(), "three-way merge not on main yet");
         Entity aliceSees = openFirstRow(robot, alice);
         Entity bobSees = openFirstRow(robot, bob);
         assertThat(bobSees.id()).isEqualTo(aliceSees.id());
@@ -105,10 +94,7 @@ class TwoAgentsScenarioTest {
 
         robot.interact(bob.stage::toFront);
         String newStatus = "paused".equals(bobSees.values().get("status")) ? "Active" : "Paused";
-        robot.clickOn(robot.from(bob.root()).lookup("#field-status").queryAs(Node.class));
-        robot.clickOn(robot.lookup(".context-menu .menu-item .label").match(LabeledMatchers.hasText(newStatus))
-                .queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        chooseStatus(robot, bob, newStatus);
         assertThat(bob.vm.getEditor().field("status").orElseThrow().isDirty()).isTrue();
         UiKeys.ctrl(robot, KeyCode.S);
 
@@ -123,6 +109,40 @@ class TwoAgentsScenarioTest {
                 .as("only the two consoles, no conflict dialog").hasSize(2);
         assertThat(bob.store.conflicts()).isEmpty();
         assertThat(bob.vm.getEditor().getBase().version()).as("Bob's editor moved to the saved record").isEqualTo(v + 2);
+    }
+
+    @Test
+    void bothChangingStatusOpensTheConflictDialogAndCountsTheConflict(FxRobot robot) {
+        Entity aliceSees = openFirstRow(robot, alice);
+        openFirstRow(robot, bob);
+        String current = (String) aliceSees.values().get("status");
+        String alicesChoice = "paused".equals(current) ? "Active" : "Paused";
+        String bobsChoice = "cancelled".equals(current) ? "Expired" : "Cancelled";
+
+        robot.interact(alice.stage::toFront);
+        chooseStatus(robot, alice, alicesChoice);
+        UiKeys.ctrl(robot, KeyCode.S);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(notice(robot, alice).getText()).startsWith("Saved (v"));
+
+        robot.interact(bob.stage::toFront);
+        chooseStatus(robot, bob, bobsChoice);
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#conflictDialog").tryQuery()).isPresent());
+        assertThat(notice(robot, bob).getText()).isEqualTo("Alice also changed status: choose what to keep");
+        Hyperlink count = robot.from(bob.root()).lookup("#status-conflicts").queryAs(Hyperlink.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count.getText()).isEqualTo("1 unresolved conflict"));
+        assertThat(bob.store.conflicts()).hasSize(1);
+        Node dialogRoot = robot.lookup("#conflictDialog").query();
+        robot.interact(() -> dialogRoot.getScene().getWindow().hide());
+    }
+
+    private void chooseStatus(FxRobot robot, AgentWindow agent, String label) {
+        robot.clickOn(robot.from(agent.root()).lookup("#field-status").queryAs(Node.class));
+        robot.clickOn(robot.lookup(".context-menu .menu-item .label").match(LabeledMatchers.hasText(label))
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(agent.vm.getEditor().field("status").orElseThrow().isDirty()).isTrue();
     }
 
     @Test
