@@ -81,6 +81,7 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         @SuppressWarnings("unchecked")
         Map<String, Object> wire = Json.mapper().convertValue(changesNode, LinkedHashMap.class);
         List<FieldError> errors = new ArrayList<>(numericMoney(kind, changesNode));
+        errors.addAll(nulCharacters(changesNode));
         Map<String, Object> canonical = Map.of();
         try {
             canonical = WireValues.parseChanges(kind, wire);
@@ -107,6 +108,30 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             }
         });
         return out;
+    }
+
+    /** PostgreSQL cannot store U+0000 in text; refuse it here rather than fail in the database. */
+    private static List<FieldError> nulCharacters(JsonNode changes) {
+        List<FieldError> out = new ArrayList<>();
+        changes.fields().forEachRemaining(e -> {
+            if (containsNul(e.getValue())) {
+                out.add(new FieldError(e.getKey(), "INVALID_VALUE",
+                        e.getKey() + " must not contain the NUL character (U+0000)"));
+            }
+        });
+        return out;
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().indexOf(0) >= 0;
+        }
+        for (JsonNode child : node) {
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A fingerprint of what the request asks for, to tell a retry from a reuse of its Idempotency-Key. */

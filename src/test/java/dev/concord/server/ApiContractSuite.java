@@ -436,6 +436,17 @@ abstract class ApiContractSuite {
     }
 
     @Test
+    void textWithANulCharacterIs422NotADatabaseError() {
+        String path = sub("sub_0024");
+        long v = versionOf(path);
+        Response r = api.patch(ALICE, path, "{\"version\":" + v + ",\"changes\":{\"notes\":\"a\\u0000b\","
+                + "\"tags\":[\"ok\",\"x\\u0000\"]}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.refusedFields()).containsExactlyInAnyOrder("notes", "tags");
+        assertThat(versionOf(path)).isEqualTo(v);
+    }
+
+    @Test
     void patchOfUnknownIdIs404() {
         Response r = api.patch(ALICE, sub("sub_9999"), patchBody(1L, Map.of("status", "paused")));
         assertThat(r.status()).isEqualTo(404);
