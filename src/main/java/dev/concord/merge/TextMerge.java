@@ -30,8 +30,7 @@ public final class TextMerge {
         List<Edit> mineEdits = Edit.between(baseLines, mineLines);
         List<Edit> theirsEdits = Edit.between(baseLines, theirsLines);
 
-        List<String> text = new ArrayList<>(Math.max(mineLines.size(), theirsLines.size()));
-        StringBuilder marked = new StringBuilder();
+        Output out = new Output(Math.max(orEmpty(mine).length(), orEmpty(theirs).length()));
         List<TextHunk> conflicts = new ArrayList<>();
         int cursor = 0;
         int a = 0;
@@ -62,7 +61,7 @@ public final class TextMerge {
                     grew = true;
                 }
             }
-            copyBase(baseLines, cursor, start, text, marked);
+            out.lines(baseLines.subList(cursor, start));
             cursor = end;
 
             List<Edit> mineHere = mineEdits.subList(a0, a);
@@ -70,9 +69,9 @@ public final class TextMerge {
             List<String> mineRegion = apply(baseLines, start, end, mineHere);
             List<String> theirsRegion = apply(baseLines, start, end, theirsHere);
             if (theirsHere.isEmpty() || mineRegion.equals(theirsRegion)) {
-                append(mineRegion, text, marked);
+                out.lines(mineRegion);
             } else if (mineHere.isEmpty()) {
-                append(theirsRegion, text, marked);
+                out.lines(theirsRegion);
             } else if (start == end) {
                 // Both only inserted at the same place: keep both, theirs first. A last line without a
                 // newline would otherwise fuse with mine's first line.
@@ -81,22 +80,17 @@ public final class TextMerge {
                     both.set(both.size() - 1, both.get(both.size() - 1) + "\n");
                 }
                 both.addAll(mineRegion);
-                append(both, text, marked);
+                out.lines(both);
             } else {
                 conflicts.add(new TextHunk(start, Lines.stripAll(baseLines.subList(start, end)),
                         Lines.stripAll(mineRegion), Lines.stripAll(theirsRegion)));
-                text.addAll(theirsRegion);
-                marked.append(MINE_MARKER);
-                appendTerminated(mineRegion, marked);
-                marked.append(SEPARATOR);
-                appendTerminated(theirsRegion, marked);
-                marked.append(THEIRS_MARKER);
+                out.conflict(mineRegion, theirsRegion);
             }
         }
-        copyBase(baseLines, cursor, baseLines.size(), text, marked);
-        String merged = Lines.join(text);
+        out.lines(baseLines.subList(cursor, baseLines.size()));
+        String merged = out.text.toString();
         return new TextMergeResult(merged, conflicts.isEmpty(), conflicts,
-                conflicts.isEmpty() ? merged : marked.toString());
+                out.marked == null ? merged : out.marked.toString());
     }
 
     private static int startOf(List<Edit> edits, int index) {
@@ -116,24 +110,49 @@ public final class TextMerge {
         return out;
     }
 
-    private static void copyBase(List<String> base, int from, int to, List<String> text, StringBuilder marked) {
-        append(base.subList(from, to), text, marked);
-    }
+    /**
+     * The merged text, and the text with conflict markers; the latter is only started at the first
+     * conflict, since a clean merge (the common case, on texts of up to half a megabyte) does not need it.
+     */
+    private static final class Output {
+        final StringBuilder text;
+        StringBuilder marked;
 
-    private static void append(List<String> lines, List<String> text, StringBuilder marked) {
-        text.addAll(lines);
-        for (String line : lines) {
-            marked.append(line);
+        Output(int capacity) {
+            text = new StringBuilder(capacity + 16);
         }
-    }
 
-    /** Conflict markers must start a line even when a side's last line has no newline. */
-    private static void appendTerminated(List<String> lines, StringBuilder marked) {
-        for (String line : lines) {
-            marked.append(line);
+        void lines(List<String> lines) {
+            for (String line : lines) {
+                text.append(line);
+                if (marked != null) {
+                    marked.append(line);
+                }
+            }
         }
-        if (!Lines.endsWithNewline(lines)) {
-            marked.append('\n');
+
+        void conflict(List<String> mine, List<String> theirs) {
+            if (marked == null) {
+                marked = new StringBuilder(text);
+            }
+            for (String line : theirs) {
+                text.append(line);
+            }
+            marked.append(MINE_MARKER);
+            terminated(mine);
+            marked.append(SEPARATOR);
+            terminated(theirs);
+            marked.append(THEIRS_MARKER);
+        }
+
+        /** Conflict markers must start a line even when a side's last line has no newline. */
+        private void terminated(List<String> lines) {
+            for (String line : lines) {
+                marked.append(line);
+            }
+            if (!Lines.endsWithNewline(lines)) {
+                marked.append('\n');
+            }
         }
     }
 

@@ -81,7 +81,7 @@ class ThreeWayMergeTest {
     @Test
     void bothChangingToTheSameValueIsNoConflict() {
         FieldValues base = subscription();
-        FieldValues both = base.with("status", "canceled");
+        FieldValues both = base.with("status", "cancelled");
 
         MergeResult r = ThreeWayMerge.merge(SUB, base, both, both);
 
@@ -110,7 +110,7 @@ class ThreeWayMergeTest {
         FieldValues mine = base.withAll(Map.of("amount", new BigDecimal("25.00"), "planId", "plan_pro",
                 "status", "paused"));
         FieldValues theirs = base.withAll(Map.of("amount", new BigDecimal("9.99"), "planId", "plan_team",
-                "status", "canceled"));
+                "status", "cancelled"));
 
         MergeResult r = ThreeWayMerge.merge(SUB, base, mine, theirs);
 
@@ -206,7 +206,7 @@ class ThreeWayMergeTest {
     void fieldDeltaTellsWhoChangedWhat() {
         FieldValues base = subscription();
         FieldValues mine = base.withAll(Map.of("customerName", "Ada King", "status", "paused"));
-        FieldValues theirs = base.withAll(Map.of("currency", "USD", "status", "canceled",
+        FieldValues theirs = base.withAll(Map.of("currency", "USD", "status", "cancelled",
                 "tags", tags("vip")));
 
         var deltas = FieldDelta.of(SUB, base, mine, theirs);
