@@ -10,6 +10,10 @@ public final class ApiPaths {
     public static final String OVERRIDE_REASON = "X-Override-Reason";
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String RETRY_AFTER = "Retry-After";
+    /** The live event stream (Server-Sent Events) of committed writes. */
+    public static final String EVENTS = PREFIX + "/events";
+    /** SSE resume header: the {@code seq} of the last event the client received. */
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
     /** Bodies above this are refused with 413 before they are parsed. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 

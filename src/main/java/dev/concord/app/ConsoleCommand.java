@@ -1,11 +1,90 @@
 package dev.concord.app;
 
-/** {@code ./launcher}: placeholder until the console lands; runs the demo server for now. */
-final class ConsoleCommand {
-    private ConsoleCommand() {
-    }
+import dev.concord.client.ConcordApi;
+import dev.concord.client.OkHttpConcordApi;
+import dev.concord.server.ConcordServer;
+import dev.concord.sync.ConflictStore;
+import dev.concord.sync.RetryCoordinator;
+import dev.concord.sync.SyncServices;
+import dev.concord.ui.common.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./launcher [console] [--user NAME] [--server URL] [--token T] [--theme light|dark]}: the agent
+ * console. Settings (server, token, theme) are remembered per user; when nothing answers at a local
+ * server URL the embedded demo server is started in this process first.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true, versionProvider = ConsoleCommand.VersionProvider.class,
+        description = "Opens the Concord agent console.")
+final class ConsoleCommand implements Callable<Integer> {
+    static final List<String> DEMO_USERS = List.of("alice", "bob", "billing", "admin", "viewer");
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Whose settings to use; without a token, one of alice, bob, billing, admin, viewer signs in with the demo token")
+    String user;
+
+    @Option(names = "--server", paramLabel = "URL", description = "Server URL (default " + SyncServices.DEFAULT_SERVER + ")")
+    String server;
+
+    @Option(names = "--token", paramLabel = "T", description = "Bearer token")
+    String token;
+
+    @Option(names = "--theme", paramLabel = "light|dark", description = "Look of the console")
+    String theme;
 
     static int run(String[] args) {
-        return ServerCommand.run(new String[] {"--demo"});
+        String[] rest = args.length > 0 && "console".equals(args[0])
+                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        return new CommandLine(new ConsoleCommand()).execute(rest);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleSetup setup;
+        try {
+            setup = ConsoleSetup.resolve(user, server, token, theme, SyncServices.concordHome());
+        } catch (IllegalArgumentException e) {
+            System.err.println("console: " + e.getMessage());
+            return 2;
+        }
+        setup.remember();
+        Optional<ConcordServer> embedded;
+        try {
+            embedded = EmbeddedServer.startIfNoneAnswers(setup.server(), setup.home().resolve("server"));
+        } catch (RuntimeException e) {
+            System.err.println("console: could not start the embedded demo server: " + e.getMessage());
+            return 1;
+        }
+        ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
+        try {
+            ConflictStore store = new ConflictStore(setup.userDir().resolve(SyncServices.STORE_FILE));
+            RetryCoordinator coordinator = new RetryCoordinator(api, store);
+            ConsoleApp.runUntilClosed(setup, api, store, coordinator);
+            return 0;
+        } finally {
+            embedded.ifPresent(ConcordServer::close);
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Concord " + Version.current()};
+        }
+    }
+
+    /** For tests of the option handling: the theme a setting names. */
+    static Theme themeOf(String setting) {
+        return Theme.fromSetting(setting);
+    }
+
+    static Path settingsPath(Path home, String user) {
+        return home.resolve(user).resolve("settings.json");
     }
 }

@@ -16,6 +16,7 @@ public final class Main {
         int code = switch (verb) {
             case "server" -> ServerCommand.run(rest);
             case "cli" -> dev.concord.cli.CliMain.run(rest);
+            case "--self-check", "self-check" -> SelfCheck.run();
             case "--version", "version" -> {
                 System.out.println("Concord " + Version.current());
                 yield 0;

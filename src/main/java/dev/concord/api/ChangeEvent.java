@@ -1,0 +1,33 @@
+package dev.concord.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One event of {@code GET /api/v1/events}: a committed write. {@code seq} is its change-log position and
+ * the SSE event id (send it back as {@code Last-Event-ID} to resume); {@code kind} is update or override;
+ * {@code fields} names the changed fields, never their values.
+ */
+public record ChangeEvent(@JsonProperty("seq") long seq,
+                          @JsonProperty("entity") String entity,
+                          @JsonProperty("id") String id,
+                          @JsonProperty("version") long version,
+                          @JsonProperty("actor") String actor,
+                          @JsonProperty("at") Instant at,
+                          @JsonProperty("kind") String kind,
+                          @JsonProperty("fields") List<String> fields) {
+    /** The SSE event name of a change. */
+    public static final String EVENT_NAME = "change";
+    /** The SSE event name sent just before the server drops a subscriber that fell too far behind. */
+    public static final String OVERFLOW_EVENT_NAME = "overflow";
+
+    public ChangeEvent {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public static ChangeEvent of(HistoryEntry e) {
+        return new ChangeEvent(e.seq(), e.entity(), e.id(), e.version(), e.actor(), e.at(), e.kind(),
+                e.changes().stream().map(FieldChange::field).toList());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.concord.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concord.api.Json;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ${concord.home}/<user>/settings.json}. It holds the user's token, so it is readable by its owner
+ * only where the file system allows; it is written to a temporary file and renamed so a crash cannot
+ * leave half a file.
+ */
+final class SettingsFile {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsFile.class);
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final Path file;
+
+    SettingsFile(Path file) {
+        this.file = file;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    /** The saved settings; none when there is no file, and none (with a warning) when it cannot be read. */
+    ConsoleSettings load() {
+        if (!Files.exists(file)) {
+            return ConsoleSettings.none();
+        }
+        try {
+            return JSON.readValue(file.toFile(), ConsoleSettings.class);
+        } catch (IOException e) {
+            LOG.warn("ignoring unreadable settings file {}: {}", file, e.getMessage());
+            return ConsoleSettings.none();
+        }
+    }
+
+    void save(ConsoleSettings settings) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("no POSIX permissions here; {} keeps the default ones", file);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.concord.server;
+
+import dev.concord.api.ErrorCode;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** Bearer-token authentication of every /api/v1 request. */
+final class Auth {
+    private static final String PRINCIPAL_ATTR = "concord.principal";
+
+    private final TokenStore tokens;
+
+    Auth(TokenStore tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Before-handler: admits a request with a known bearer token, refuses any other with 401. */
+    void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw unauthorized(ctx, "Send your token as Authorization: Bearer <token>");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized(ctx, "Only bearer tokens are accepted: Authorization: Bearer <token>");
+        }
+        Optional<TokenStore.Principal> who = tokens.authenticate(header.substring(7).strip());
+        if (who.isEmpty()) {
+            throw unauthorized(ctx, "This token is not known to the server");
+        }
+        ctx.attribute(PRINCIPAL_ATTR, who.get());
+        org.slf4j.MDC.put("actor", who.get().actor());
+    }
+
+    static TokenStore.Principal principal(Context ctx) {
+        TokenStore.Principal p = ctx.attribute(PRINCIPAL_ATTR);
+        if (p == null) {
+            throw new IllegalStateException("route reached without authentication");
+        }
+        return p;
+    }
+
+    private static ApiError unauthorized(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"concord\"");
+        return new ApiError(ErrorCode.UNAUTHORIZED, message);
+    }
+}

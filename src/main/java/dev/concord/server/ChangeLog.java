@@ -1,0 +1,128 @@
+package dev.concord.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.concord.api.FieldChange;
+import dev.concord.api.HistoryEntry;
+import dev.concord.api.Json;
+import dev.concord.domain.EntityKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The change-log table: one row per committed write and per refused stale write. */
+final class ChangeLog {
+    private static final String COLUMNS = "seq, entity, entity_id, version, actor, changed_at, kind, changes, reason";
+
+    private ChangeLog() {
+    }
+
+    /** Appends a row on the caller's connection, so it commits or rolls back with the write it describes. */
+    static HistoryEntry append(Connection c, EntityKind kind, String id, long version, String actor, Instant at,
+                               String entryKind, List<FieldChange> changes, String reason) throws SQLException {
+        String sql = "INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, kind.path());
+            ps.setString(2, id);
+            ps.setLong(3, version);
+            ps.setString(4, actor);
+            EntityTable.bindInstant(ps, 5, at);
+            ps.setString(6, entryKind);
+            ps.setString(7, toJson(changes));
+            ps.setString(8, reason);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                long seq = keys.getLong(1);
+                return new HistoryEntry(seq, kind.path(), id, version, actor, at, entryKind, changes, reason);
+            }
+        }
+    }
+
+    /** Every row of one record, newest first. */
+    static List<HistoryEntry> history(Connection c, EntityKind kind, String id) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC",
+                kind, id, null);
+    }
+
+    /** The committed writes (update, override) of one record after {@code version}, oldest first. */
+    static List<HistoryEntry> writesAfter(Connection c, EntityKind kind, String id, long version) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM change_log WHERE entity = ? AND entity_id = ? AND version > ?"
+                + " AND kind IN ('update', 'override') ORDER BY seq", kind, id, version);
+    }
+
+    /** Committed writes of any record after change-log position {@code seq}, oldest first, at most {@code limit}. */
+    static List<HistoryEntry> writesSince(Connection c, long seq, int limit) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM change_log WHERE seq > ? AND kind IN ('update', 'override')"
+                + " ORDER BY seq LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            return readAll(ps);
+        }
+    }
+
+    /** Every row (conflicts too, so gaps in seq can be told from refusals) after {@code seq}, oldest first. */
+    static List<HistoryEntry> allSince(Connection c, long seq, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM change_log WHERE seq > ?"
+                + " ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            return readAll(ps);
+        }
+    }
+
+    static long lastSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM change_log");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<HistoryEntry> query(Connection c, String sql, EntityKind kind, String id, Long version)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, kind.path());
+            ps.setString(2, id);
+            if (version != null) {
+                ps.setLong(3, version);
+            }
+            return readAll(ps);
+        }
+    }
+
+    private static List<HistoryEntry> readAll(PreparedStatement ps) throws SQLException {
+        List<HistoryEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new HistoryEntry(rs.getLong("seq"), rs.getString("entity"), rs.getString("entity_id"),
+                        rs.getLong("version"), rs.getString("actor"), EntityTable.instant(rs, "changed_at"),
+                        rs.getString("kind"), fromJson(rs.getString("changes")), rs.getString("reason")));
+            }
+        }
+        return out;
+    }
+
+    private static String toJson(List<FieldChange> changes) {
+        try {
+            return Json.mapper().writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("wire values always serialise", e);
+        }
+    }
+
+    private static List<FieldChange> fromJson(String json) {
+        try {
+            return Json.mapper().readValue(json, new TypeReference<List<FieldChange>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("change-log row holds no JSON list", e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.concord.server;
+
+import dev.concord.api.ApiPaths;
+import dev.concord.api.ErrorCode;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The subscription service, in process: {@code ConcordServer.start(config)} migrates the database, seeds
+ * demo data when asked, and answers HTTP until {@link #close()}. The console starts one embedded when no
+ * server answers; tests start as many as they like (port 0 picks a free port).
+ *
+ * <pre>{@code
+ * try (ConcordServer server = ConcordServer.start(ServerConfig.demoInMemory())) {
+ *     URI api = URI.create(server.baseUrl() + "/api/v1/subscriptions");
+ * }
+ * }</pre>
+ */
+public final class ConcordServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConcordServer.class);
+    /** Heartbeat period of event streams in milliseconds (a system property so tests can shorten it). */
+    static final String HEARTBEAT_PROPERTY = "concord.events.heartbeatMillis";
+    /** How often the change log is polled for writes of other instances; local writes go out at once. */
+    private static final Duration EVENT_POLL = Duration.ofMillis(200);
+    /** Events a subscriber may fall behind before it is dropped (it resumes with Last-Event-ID). */
+    private static final int EVENT_QUEUE = 1000;
+    /** How long a missing change-log seq is waited for before it is taken as a rolled-back write. */
+    private static final Duration EVENT_GAP_GRACE = Duration.ofSeconds(2);
+    private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+
+    private final ServerConfig config;
+    private final Database db;
+    private final Javalin app;
+    private final ScheduledExecutorService housekeeping;
+    private final boolean seeded;
+    private final EventHub events;
+
+    private ConcordServer(ServerConfig config, Database db, Javalin app, ScheduledExecutorService housekeeping,
+                          boolean seeded, EventHub events) {
+        this.events = events;
+        this.config = config;
+        this.db = db;
+        this.app = app;
+        this.housekeeping = housekeeping;
+        this.seeded = seeded;
+    }
+
+    /**
+     * Starts a server and returns once it accepts connections.
+     *
+     * @throws IllegalArgumentException when the tokens file is unreadable or malformed
+     * @throws IllegalStateException    when the database or the port cannot be used
+     */
+    public static ConcordServer start(ServerConfig config) {
+        TokenStore tokens = tokens(config);
+        if (config.jdbcUrl() == null) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
+            }
+        }
+        Database db = new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "concord-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        EventHub events = null;
+        try {
+            db.migrate();
+            ServerClock clock = new ServerClock(Clock.systemUTC());
+            RecordRepository records = new RecordRepository(db, clock);
+            boolean seeded = config.demo() && DemoSeed.seedIfEmpty(db, records);
+            IdempotencyStore idempotency = new IdempotencyStore(db, clock);
+            housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
+            events = new EventHub(db, EVENT_POLL, Duration.ofMillis(Long.getLong(HEARTBEAT_PROPERTY, 15_000)),
+                    EVENT_QUEUE, EVENT_GAP_GRACE);
+            events.start();
+            EventHub hub = events;
+            PresenceStore presence = new PresenceStore(db, clock);
+            housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
+            Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
+                    new EventRoutes(hub), new PresenceRoutes(records, presence, hub));
+            app.start(config.host(), config.port());
+            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
+            LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
+                    seeded ? ", demo data seeded" : "");
+            return server;
+        } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
+            housekeeping.shutdownNow();
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on (the free port picked when the config said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** E.g. {@code http://127.0.0.1:8787}, without a trailing slash. */
+    public String baseUrl() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Whether this start seeded the demo data (false when the database already held records). */
+    public boolean seededDemoData() {
+        return seeded;
+    }
+
+    /** The demo tokens and whom they stand for, as printed at start in demo mode. */
+    public static Map<String, String> demoTokens() {
+        return TokenStore.demoTokenDescriptions();
+    }
+
+    /** The hex SHA-256 of a token, as a tokens file holds it. */
+    public static String hashToken(String token) {
+        return TokenStore.hashHex(token);
+    }
+
+    /** Stops answering, waits for requests in flight, and closes the database pool. Safe to call twice. */
+    @Override
+    public void close() {
+        // Event streams first: they end within a quarter second, so stopping Jetty need not wait for them.
+        events.close();
+        app.stop();
+        housekeeping.shutdownNow();
+        db.close();
+    }
+
+    private static TokenStore tokens(ServerConfig config) {
+        TokenStore fromFile = null;
+        if (config.tokensFile() != null) {
+            try {
+                fromFile = TokenStore.fromFile(config.tokensFile());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the tokens file " + config.tokensFile() + ": " + e.getMessage(), e);
+            }
+        }
+        if (config.demo()) {
+            return fromFile == null ? TokenStore.demo() : TokenStore.merge(TokenStore.demo(), fromFile);
+        }
+        return fromFile;
+    }
+
+    private static void purge(IdempotencyStore idempotency) {
+        try {
+            idempotency.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not purge expired idempotency keys; will try again", e);
+        }
+    }
+
+    private static void purge(PresenceStore presence) {
+        try {
+            presence.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not purge lapsed presence rows; will try again", e);
+        }
+    }
+
+    private static Javalin createApp(Auth auth, RecordRoutes records, EventRoutes eventRoutes,
+                                     PresenceRoutes presenceRoutes) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(dev.concord.api.Json.mapper(), false));
+            cfg.http.prefer405over404 = true;
+            // BodyRules enforces the API's own 1 MiB limit with a clear 413; this is only the backstop.
+            cfg.http.maxRequestSize = ApiPaths.MAX_BODY_BYTES + 1L;
+            cfg.http.defaultContentType = "application/json";
+        });
+        app.before(ctx -> {
+            String incoming = ctx.header(ApiPaths.REQUEST_ID);
+            String id = incoming != null && CLIENT_REQUEST_ID.matcher(incoming).matches()
+                    ? incoming : UUID.randomUUID().toString();
+            ctx.attribute(Envelopes.REQUEST_ID_ATTR, id);
+            ctx.header(ApiPaths.REQUEST_ID, id);
+            MDC.put("requestId", id);
+        });
+        app.before(ApiPaths.PREFIX + "/*", auth::authenticate);
+        app.after(ctx -> MDC.clear());
+
+        app.get("/health", ctx -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("status", "ok");
+            Envelopes.ok(ctx, 200, data, null);
+        });
+        app.get(ApiPaths.PREFIX + "/me", ctx -> Envelopes.ok(ctx, 200, Auth.principal(ctx).identity(), null));
+        records.register(app);
+        eventRoutes.register(app);
+        presenceRoutes.register(app);
+
+        app.exception(ApiError.class, (e, ctx) -> Envelopes.error(ctx, e));
+        app.exception(dev.concord.api.ValidationException.class,
+                (e, ctx) -> Envelopes.error(ctx, PatchInput.validation(e.fields())));
+        app.exception(HttpResponseException.class, (e, ctx) -> Envelopes.error(ctx, fromJavalin(e)));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure in {} {} (request {})", ctx.method(), ctx.path(), Envelopes.requestId(ctx), e);
+            Envelopes.error(ctx, new ApiError(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server; "
+                    + "it has been logged with request id " + Envelopes.requestId(ctx)));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                Envelopes.error(ctx, new ApiError(ErrorCode.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        return app;
+    }
+
+    private static ApiError fromJavalin(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> new ApiError(ErrorCode.NOT_FOUND, "No such endpoint");
+            case 405 -> new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not support that method");
+            case 413 -> BodyRules.tooLarge(-1);
+            case 401 -> new ApiError(ErrorCode.UNAUTHORIZED, "Authentication required");
+            case 403 -> new ApiError(ErrorCode.FORBIDDEN, "Not allowed");
+            default -> e.getStatus() >= 500
+                    ? new ApiError(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server")
+                    : new ApiError(e.getStatus(), ErrorCode.BAD_REQUEST, "The request was refused", Map.of());
+        };
+    }
+}

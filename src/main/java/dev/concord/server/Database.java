@@ -1,0 +1,95 @@
+package dev.concord.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The connection pool, the migrations, and transactions around units of work. */
+final class Database implements AutoCloseable {
+    /** A unit of work on one connection inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final boolean h2Memory;
+
+    Database(String jdbcUrl, String user, String password) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            hc.setUsername(user);
+        }
+        if (password != null) {
+            hc.setPassword(password);
+        }
+        hc.setPoolName("concord-db");
+        // Enough for a handful of concurrent writers on a small machine; PostgreSQL's default limit is 100
+        // connections, and several instances may share it.
+        hc.setMaximumPoolSize(10);
+        hc.setAutoCommit(true);
+        hc.setConnectionTimeout(10_000);
+        this.pool = new HikariDataSource(hc);
+        this.h2Memory = jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    void migrate() {
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    boolean isPostgres() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
+    }
+
+    /** Runs {@code work} in one READ COMMITTED transaction; commits when it returns, rolls back when it throws. */
+    <T> T inTransaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (h2Memory) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // The database is going away either way; nothing to recover.
+                org.slf4j.LoggerFactory.getLogger(Database.class).debug("H2 shutdown: {}", e.getMessage());
+            }
+        }
+        pool.close();
+    }
+}

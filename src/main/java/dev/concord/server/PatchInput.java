@@ -1,0 +1,201 @@
+package dev.concord.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concord.api.ErrorCode;
+import dev.concord.api.FieldError;
+import dev.concord.api.Json;
+import dev.concord.api.ValidationException;
+import dev.concord.api.WireValues;
+import dev.concord.domain.EntityKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PATCH request taken apart and checked: the version it is based on (body and/or If-Match), and the
+ * changed fields in canonical form. Every refusal is an {@link ApiError} naming the problem.
+ *
+ * @param version          the base version, or null when the client sent none
+ * @param versionOnlyFromIfMatch the version came from the If-Match header alone (a stale one is then a 412)
+ * @param changes          canonical values of the changed fields
+ * @param wireChanges      the changes as sent, for hashing
+ */
+record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Object> changes,
+                  Map<String, Object> wireChanges) {
+    private static final ObjectReader STRICT_READER = Json.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(-?\\d{1,18})\"?\\s*$");
+
+    static PatchInput parse(EntityKind kind, byte[] body, String ifMatch) {
+        Long headerVersion = parseIfMatch(ifMatch);
+        JsonNode root;
+        try {
+            root = STRICT_READER.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + shortReason(e));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is empty; send {\"version\": N, \"changes\": {...}}");
+        }
+        if (!(root instanceof ObjectNode obj)) {
+            throw new ApiError(ErrorCode.BAD_REQUEST, "The body must be a JSON object {\"version\": N, \"changes\": {...}}");
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!name.equals("version") && !name.equals("changes")) {
+                unknown.add(new FieldError(name, "UNKNOWN_FIELD",
+                        "The body has only version and changes; put " + name + " inside changes"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw validation(unknown);
+        }
+        Long bodyVersion = parseBodyVersion(obj.get("version"));
+        if (bodyVersion != null && headerVersion != null && !bodyVersion.equals(headerVersion)) {
+            throw new ApiError(ErrorCode.VERSION_HEADER_MISMATCH, "The body says version " + bodyVersion
+                    + " but If-Match says " + headerVersion + "; send one version, or the same in both");
+        }
+        JsonNode changesNode = obj.get("changes");
+        if (changesNode == null || !changesNode.isObject()) {
+            throw validation(List.of(new FieldError("changes", "INVALID_VALUE",
+                    "changes must be an object of the fields to change, such as {\"status\": \"paused\"}")));
+        }
+        if (changesNode.isEmpty()) {
+            throw validation(List.of(new FieldError("changes", "INVALID_VALUE", "changes must name at least one field")));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> wire = Json.mapper().convertValue(changesNode, LinkedHashMap.class);
+        List<FieldError> errors = new ArrayList<>(numericMoney(kind, changesNode));
+        errors.addAll(nulCharacters(changesNode));
+        Map<String, Object> canonical = Map.of();
+        try {
+            canonical = WireValues.parseChanges(kind, wire);
+        } catch (ValidationException e) {
+            e.fields().stream().filter(f -> errors.stream().noneMatch(x -> x.field().equals(f.field()))).forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw validation(errors);
+        }
+        Long version = bodyVersion != null ? bodyVersion : headerVersion;
+        return new PatchInput(version, bodyVersion == null && headerVersion != null, canonical, wire);
+    }
+
+    /**
+     * Money is a string on the wire. The shared mapper reads JSON numbers as exact decimals, which the
+     * domain would accept, but a client that sends numbers has usually lost cents to a double already.
+     */
+    private static List<FieldError> numericMoney(EntityKind kind, JsonNode changes) {
+        List<FieldError> out = new ArrayList<>();
+        kind.fields().forEach(f -> {
+            if (f.type() == dev.concord.domain.FieldType.MONEY && changes.path(f.name()).isNumber()) {
+                out.add(new FieldError(f.name(), "INVALID_VALUE",
+                        f.label() + " must be an amount written as a string, such as \"19.99\""));
+            }
+        });
+        return out;
+    }
+
+    /** PostgreSQL cannot store U+0000 in text; refuse it here rather than fail in the database. */
+    private static List<FieldError> nulCharacters(JsonNode changes) {
+        List<FieldError> out = new ArrayList<>();
+        changes.fields().forEachRemaining(e -> {
+            if (containsNul(e.getValue())) {
+                out.add(new FieldError(e.getKey(), "INVALID_VALUE",
+                        e.getKey() + " must not contain the NUL character (U+0000)"));
+            }
+        });
+        return out;
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().indexOf(0) >= 0;
+        }
+        for (JsonNode child : node) {
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A fingerprint of what the request asks for, to tell a retry from a reuse of its Idempotency-Key. */
+    String fingerprint(EntityKind kind, String id, boolean force, String reason) {
+        try {
+            String changesJson = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(new TreeMap<>(wireChanges));
+            String text = String.join("\n", "PATCH", kind.path(), id, String.valueOf(version), String.valueOf(force),
+                    reason == null ? "" : reason, changesJson);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("fingerprint of parsed JSON always computes", e);
+        }
+    }
+
+    static ApiError validation(List<FieldError> fields) {
+        String message = "Some fields were refused: " + String.join("; ", fields.stream().map(FieldError::message).toList());
+        return new ApiError(422, ErrorCode.VALIDATION_FAILED, message, Map.of("fields", fields));
+    }
+
+    /** A version in a URL or header: a positive integer. */
+    static long parseVersion(String raw, String where) {
+        if (raw != null && raw.matches("\\d{1,18}")) {
+            long v = Long.parseLong(raw);
+            if (v >= 1) {
+                return v;
+            }
+        }
+        throw new ApiError(ErrorCode.INVALID_VERSION, where + " must be a positive whole number, was '" + raw + "'");
+    }
+
+    private static Long parseIfMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        Matcher m = IF_MATCH.matcher(header);
+        if (!m.matches()) {
+            throw new ApiError(ErrorCode.INVALID_VERSION, "If-Match must hold one version in quotes, such as \"7\"; was "
+                    + truncate(header));
+        }
+        return parseVersion(m.group(1), "The If-Match version");
+    }
+
+    private static Long parseBodyVersion(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 1) {
+            throw new ApiError(ErrorCode.INVALID_VERSION, "version must be a positive whole number, was " + truncate(node.toString()));
+        }
+        return node.asLong();
+    }
+
+    private static String shortReason(java.io.IOException e) {
+        if (e instanceof JsonProcessingException jpe) {
+            String msg = jpe.getOriginalMessage();
+            var loc = jpe.getLocation();
+            return truncate(msg) + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+        }
+        return "could not be read";
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+}

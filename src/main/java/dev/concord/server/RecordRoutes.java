@@ -1,0 +1,269 @@
+package dev.concord.server;
+
+import dev.concord.api.ApiPaths;
+import dev.concord.api.ErrorCode;
+import dev.concord.api.HistoryEntry;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The routes of subscriptions, plans and invoices: list, get, versions/{n}, history, PATCH. */
+final class RecordRoutes {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
+
+    private final RecordRepository records;
+    private final IdempotencyStore idempotency;
+    private final ServerClock clock;
+    private final WriteListener listener;
+
+    /** Told about every committed write, after commit (the live event stream listens here). */
+    @FunctionalInterface
+    interface WriteListener {
+        void committed(HistoryEntry entry);
+    }
+
+    RecordRoutes(RecordRepository records, IdempotencyStore idempotency, ServerClock clock, WriteListener listener) {
+        this.records = records;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    void register(Javalin app) {
+        for (EntityKind kind : EntityKind.values()) {
+            String base = ApiPaths.PREFIX + "/" + kind.path();
+            app.get(base, ctx -> list(ctx, kind));
+            app.get(base + "/{id}", ctx -> get(ctx, kind));
+            app.get(base + "/{id}/versions/{n}", ctx -> version(ctx, kind));
+            app.get(base + "/{id}/history", ctx -> history(ctx, kind));
+            app.patch(base + "/{id}", ctx -> patch(ctx, kind));
+        }
+    }
+
+    private void list(Context ctx, EntityKind kind) {
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > 200) {
+            throw new ApiError(ErrorCode.BAD_REQUEST, "q is too long (at most 200 characters)");
+        }
+        String status = ctx.queryParam("status");
+        if (status != null && !status.isEmpty()) {
+            var spec = kind.field("status").orElseThrow(() ->
+                    new ApiError(ErrorCode.BAD_REQUEST, kind.singular() + "s have no status to filter on"));
+            if (!spec.allowedValues().contains(status)) {
+                throw new ApiError(ErrorCode.BAD_REQUEST, "status must be one of "
+                        + String.join(", ", spec.allowedValues()) + "; was '" + status + "'");
+            }
+        } else {
+            status = null;
+        }
+        int limit = parseLimit(ctx.queryParam("limit"));
+        String after = decodeCursor(ctx.queryParam("cursor"));
+        RecordPage page = records.list(kind, q, status, limit, after);
+        Envelopes.ok(ctx, 200, page.items(), page.lastIdIfMore() == null ? null : encodeCursor(page.lastIdIfMore()));
+    }
+
+    private void get(Context ctx, EntityKind kind) {
+        Entity e = records.find(kind, id(ctx)).orElseThrow(() -> notFound(kind, ctx.pathParam("id")));
+        ctx.header(ApiPaths.ETAG, ApiPaths.etag(e.version()));
+        Envelopes.ok(ctx, 200, e, null);
+    }
+
+    private void version(Context ctx, EntityKind kind) {
+        String id = id(ctx);
+        long n = PatchInput.parseVersion(ctx.pathParam("n"), "The version in the path");
+        Entity e = records.versionAt(kind, id, n).orElseThrow(() -> records.find(kind, id).isPresent()
+                ? new ApiError(ErrorCode.NOT_FOUND, "This " + kind.singular() + " has no version " + n)
+                : notFound(kind, id));
+        ctx.header(ApiPaths.ETAG, ApiPaths.etag(e.version()));
+        Envelopes.ok(ctx, 200, e, null);
+    }
+
+    private void history(Context ctx, EntityKind kind) {
+        String id = id(ctx);
+        List<HistoryEntry> entries = records.history(kind, id).orElseThrow(() -> notFound(kind, id));
+        Envelopes.ok(ctx, 200, entries, null);
+    }
+
+    private void patch(Context ctx, EntityKind kind) {
+        TokenStore.Principal who = Auth.principal(ctx);
+        if (!who.role().mayEdit()) {
+            throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may read but not edit");
+        }
+        String id = id(ctx);
+        boolean force = parseForce(ctx.queryParam("force"));
+        String reason = ctx.header(ApiPaths.OVERRIDE_REASON);
+        if (force) {
+            if (!who.role().mayOverride()) {
+                throw new ApiError(ErrorCode.FORBIDDEN, "Only an admin may force a change over a newer version");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new ApiError(ErrorCode.OVERRIDE_REASON_REQUIRED,
+                        "A forced change needs a reason in the " + ApiPaths.OVERRIDE_REASON + " header");
+            }
+            reason = reason.strip();
+            if (reason.length() > 1000) {
+                throw new ApiError(ErrorCode.BAD_REQUEST, "The override reason is too long (at most 1000 characters)");
+            }
+        }
+        BodyRules.requireJson(ctx);
+        PatchInput input = PatchInput.parse(kind, BodyRules.body(ctx), ctx.header(ApiPaths.IF_MATCH));
+        if (!force && input.version() == null) {
+            throw new ApiError(ErrorCode.PRECONDITION_REQUIRED, "Say which version your change is based on: "
+                    + "\"version\" in the body or an If-Match header");
+        }
+        String key = idempotencyKey(ctx);
+        String fingerprint = input.fingerprint(kind, id, force, reason);
+        if (key != null && replayed(ctx, who, key, fingerprint)) {
+            return;
+        }
+        RecordRepository.InTransaction hook = key == null ? RecordRepository.InTransaction.NONE
+                : new RecordRepository.InTransaction() {
+                    @Override
+                    public void afterWrite(java.sql.Connection c, WriteOutcome.Written written) throws java.sql.SQLException {
+                        idempotency.store(c, who.actor(), key, new IdempotencyStore.Stored(fingerprint, 200,
+                                ApiPaths.etag(written.entity().version()), Envelopes.toJson(written.entity())));
+                    }
+
+                    @Override
+                    public boolean answeredMeanwhile(java.sql.Connection c) throws java.sql.SQLException {
+                        return idempotency.find(c, who.actor(), key).isPresent();
+                    }
+                };
+        WriteOutcome outcome;
+        try {
+            outcome = force
+                    ? records.override(kind, id, input.version(), input.changes(), who.actor(), reason, hook)
+                    : records.update(kind, id, input.version(), input.changes(), who.actor(), hook);
+        } catch (StorageException e) {
+            // A twin request with the same key committed first: answer what it answered.
+            if (key != null && IdempotencyStore.isUniqueViolation(e) && replayed(ctx, who, key, fingerprint)) {
+                return;
+            }
+            throw e;
+        }
+        if (outcome instanceof WriteOutcome.Written w) {
+            listener.committed(w.entry());
+            ctx.header(ApiPaths.ETAG, ApiPaths.etag(w.entity().version()));
+            Envelopes.ok(ctx, 200, w.entity(), null);
+        } else if (outcome instanceof WriteOutcome.AnsweredMeanwhile) {
+            if (!replayed(ctx, who, key, fingerprint)) {
+                throw new IllegalStateException("idempotent answer vanished between two statements");
+            }
+        } else if (outcome instanceof WriteOutcome.Conflict c) {
+            throw conflict(c, input);
+        } else {
+            throw notFound(kind, id);
+        }
+    }
+
+    private boolean replayed(Context ctx, TokenStore.Principal who, String key, String fingerprint) {
+        Optional<IdempotencyStore.Stored> stored = idempotency.find(who.actor(), key);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (!stored.get().requestHash().equals(fingerprint)) {
+            throw new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used for a "
+                    + "different request; use a new key for each new change");
+        }
+        if (stored.get().etag() != null) {
+            ctx.header(ApiPaths.ETAG, stored.get().etag());
+        }
+        ctx.header("Idempotent-Replayed", "true");
+        Envelopes.replay(ctx, stored.get().status(), stored.get().dataJson());
+        return true;
+    }
+
+    private ApiError conflict(WriteOutcome.Conflict c, PatchInput input) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", c.current().version());
+        details.put("current", c.current());
+        details.put("changedSince", c.changedSince());
+        String message = ConflictMessage.describe(c.current(), input.version(), c.changedSince(), clock.now());
+        // RFC 9110: a failed If-Match precondition is a 412; a stale body version is a 409 conflict.
+        int status = input.versionOnlyFromIfMatch() ? 412 : 409;
+        return new ApiError(status, ErrorCode.CONFLICT_VERSION_MISMATCH, message, details);
+    }
+
+    private static String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            throw new ApiError(ErrorCode.NOT_FOUND, "No record has the id '" + truncate(id) + "'");
+        }
+        return id;
+    }
+
+    private static ApiError notFound(EntityKind kind, String id) {
+        return new ApiError(ErrorCode.NOT_FOUND, "There is no " + kind.singular() + " " + truncate(id));
+    }
+
+    private static boolean parseForce(String raw) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new ApiError(ErrorCode.BAD_REQUEST, "force must be true or false, was '" + truncate(raw) + "'");
+    }
+
+    private static String idempotencyKey(Context ctx) {
+        String key = ctx.header(ApiPaths.IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ApiError(ErrorCode.BAD_REQUEST, "Idempotency-Key must be 1 to 200 visible ASCII characters,"
+                    + " such as a UUID");
+        }
+        return key;
+    }
+
+    private static int parseLimit(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        if (raw.matches("\\d{1,4}")) {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        }
+        throw new ApiError(ErrorCode.BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT
+                + ", was '" + truncate(raw) + "'");
+    }
+
+    static String encodeCursor(String lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith("after:") && ID.matcher(text.substring(6)).matches()) {
+                return text.substring(6);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal below
+        }
+        throw new ApiError(ErrorCode.BAD_REQUEST, "cursor is not one this server handed out; pass meta.nextCursor as is");
+    }
+
+    private static String truncate(String s) {
+        String oneLine = s.replaceAll("[\\r\\n]", " ");
+        return oneLine.length() > 80 ? oneLine.substring(0, 80) + "..." : oneLine;
+    }
+}

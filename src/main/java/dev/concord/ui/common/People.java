@@ -1,0 +1,16 @@
+package dev.concord.ui.common;
+
+import java.util.Locale;
+
+/** How the console names the people behind actor ids ("bob" is shown as "Bob"). */
+public final class People {
+    private People() {
+    }
+
+    public static String displayName(String actor) {
+        if (actor == null || actor.isBlank()) {
+            return "someone";
+        }
+        return actor.substring(0, 1).toUpperCase(Locale.ROOT) + actor.substring(1);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.concord.ui.conflict;
+
+import atlantafx.base.theme.Styles;
+import dev.concord.domain.FieldType;
+import dev.concord.sync.Conflict;
+import dev.concord.sync.RetryCoordinator;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.TaskExecutor;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The side-by-side conflict window: Original, Yours, Theirs and Result per field, the notes merge below
+ * when notes conflict, and Save resolution. Thin: every action is one call on {@link ConflictDialogViewModel}.
+ */
+public final class ConflictDialog extends Stage {
+    private static final String CSS =
+            Objects.requireNonNull(ConflictDialog.class.getResource("conflict.css")).toExternalForm();
+
+    private final ConflictDialogViewModel vm;
+    private final FieldGrid grid;
+    private final SplitPane center = new SplitPane();
+    private final ScrollPane fields;
+    private NotesMergePane notesPane;
+    private Consumer<SaveOutcome.Saved> onSaved = saved -> { };
+
+    /** Opens a dialog for {@code conflict}; {@code notice} receives a short line such as "Saved resolution ... (v9)". */
+    public static ConflictDialog open(Window owner, Conflict conflict, RetryCoordinator coordinator,
+                                      TaskExecutor executor, Consumer<String> notice) {
+        ConflictDialog dialog = new ConflictDialog(new ConflictDialogViewModel(conflict, coordinator, executor), owner);
+        dialog.setOnSaved(saved -> notice.accept(noticeFor(conflict, saved)));
+        dialog.show();
+        return dialog;
+    }
+
+    public ConflictDialog(ConflictDialogViewModel vm, Window owner) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        titleProperty().bind(vm.titleProperty().map(t -> "Resolve conflict: " + t));
+        grid = new FieldGrid(vm);
+
+        BorderPane root = new BorderPane();
+        root.setId("conflictDialog");
+        root.getStyleClass().add("conflict-dialog");
+        root.setTop(new VBox(header(), toolbar()));
+        fields = new ScrollPane(grid);
+        fields.setId("fieldScroll");
+        fields.setFitToWidth(true);
+        fields.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        center.setOrientation(Orientation.VERTICAL);
+        center.getItems().add(fields);
+        root.setCenter(center);
+        root.setBottom(footer());
+
+        Scene scene = new Scene(root, 1240, 780);
+        scene.getStylesheets().add(CSS);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), this::nextConflict);
+        // An accelerator rather than a mnemonic: mnemonics do not fire while a text field has the focus.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.ALT_DOWN), this::nextConflict);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::saveResolution);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::close);
+        setScene(scene);
+        setMinWidth(900);
+        setMinHeight(560);
+
+        vm.conflictProperty().addListener((o, a, b) -> showNotesPane());
+        vm.visibleRows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> showNotesPane());
+        showNotesPane();
+        setOnShown(e -> fitFields());
+        vm.savedProperty().addListener((o, a, saved) -> {
+            if (saved != null) {
+                onSaved.accept(saved);
+                close();
+            }
+        });
+    }
+
+    /** Called once the resolution is written, just before the window closes. */
+    public void setOnSaved(Consumer<SaveOutcome.Saved> onSaved) {
+        this.onSaved = Objects.requireNonNull(onSaved);
+    }
+
+    public ConflictDialogViewModel viewModel() {
+        return vm;
+    }
+
+    static String noticeFor(Conflict conflict, SaveOutcome.Saved saved) {
+        return "Saved resolution of " + conflict.kind().singular() + " " + conflict.entityId()
+                + " (v" + saved.entity().version() + ")";
+    }
+
+    private Node header() {
+        Label title = new Label();
+        title.setId("dialogTitle");
+        title.textProperty().bind(vm.titleProperty());
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label();
+        subtitle.setId("dialogSubtitle");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+        subtitle.textProperty().bind(vm.theirsCaptionProperty().map(c -> "Saved by " + c
+                + " while you were editing. Fields only one of you changed are merged; decide the rest."));
+        VBox box = new VBox(4, title, subtitle);
+        box.getStyleClass().add("dialog-header");
+        return box;
+    }
+
+    private Node toolbar() {
+        Button nonConflicting = button("Take all non-_conflicting", "takeAllNonConflicting", vm::acceptAllNonConflicting,
+                "Put every change only one side made back into the result");
+        Button allMine = button("All _mine", "takeAllMine", vm::takeAllMine, "Use your value for every conflicting field");
+        Button allTheirs = button("All _theirs", "takeAllTheirs", vm::takeAllTheirs,
+                "Use their value for every conflicting field");
+        Button next = button("Next conflict", "nextConflict", this::nextConflict, "Jump to the next undecided field (Alt+N, F7)");
+        next.setMnemonicParsing(false);
+        ToggleButton showAll = new ToggleButton("Show all fields");
+        showAll.setId("showAllFields");
+        showAll.selectedProperty().bindBidirectional(vm.showAllFieldsProperty());
+        Label left = new Label();
+        left.setId("undecidedCount");
+        left.textProperty().bind(Bindings.createStringBinding(() -> vm.undecidedCountBinding().get() == 0
+                ? "All decided" : vm.undecidedCountBinding().get() + " to decide", vm.undecidedCountBinding()));
+        left.getStyleClass().add("undecided-count");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(nonConflicting, allMine, allTheirs, new Separator(Orientation.VERTICAL), next,
+                new Separator(Orientation.VERTICAL), showAll, spacer, left);
+        bar.getStyleClass().add("dialog-toolbar");
+        return bar;
+    }
+
+    private Node footer() {
+        Label message = new Label();
+        message.setId("dialogMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(20, 20);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button close = button("Close", "closeDialog", this::close, "Close; the conflict stays in the inbox (Esc)");
+        close.setCancelButton(true);
+        Button save = button("Save resolution", "saveResolution", vm::saveResolution,
+                "Write the result with their version as the base (Ctrl+S)");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.disableProperty().bind(vm.canSaveBinding().not());
+        HBox box = new HBox(10, message, busy, close, save);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.setPadding(new Insets(10, 16, 12, 16));
+        box.getStyleClass().add("dialog-footer");
+        return box;
+    }
+
+    private void nextConflict() {
+        vm.nextConflict().ifPresent(row -> {
+            if (row.spec().type() == FieldType.LONG_TEXT && notesPane != null && row.getTextMerge() != null) {
+                notesPane.focusFirstUndecided();
+                return;
+            }
+            Node target = grid.focusTarget(row.field());
+            if (target != null) {
+                target.requestFocus();
+                scrollIntoView(target);
+            }
+        });
+    }
+
+    private void scrollIntoView(Node target) {
+        double contentHeight = grid.getBoundsInLocal().getHeight();
+        double viewport = fields.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double y = grid.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY();
+        fields.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
+    }
+
+    /** The notes merge appears under the fields while a long-text field in view conflicts. */
+    private void showNotesPane() {
+        FieldRow notes = vm.visibleRows().stream()
+                .filter(r -> r.spec().type() == FieldType.LONG_TEXT && r.getTextMerge() != null)
+                .findFirst().orElse(null);
+        if (notesPane != null && (notes == null || !notesPane.getId().equals("notesMerge-" + notes.field()))) {
+            center.getItems().remove(notesPane);
+            notesPane = null;
+        }
+        if (notes != null && notesPane == null) {
+            notesPane = new NotesMergePane(vm, notes);
+            center.getItems().add(notesPane);
+            fitFields();
+        }
+    }
+
+    /** Gives the field table the height it needs (up to 60%) and the notes merge the rest. */
+    private void fitFields() {
+        double height = center.getHeight();
+        if (center.getItems().size() < 2 || height <= 0) {
+            center.setDividerPositions(0.45);
+            return;
+        }
+        double wanted = grid.prefHeight(center.getWidth()) + 6;
+        center.setDividerPositions(Math.min(0.6, wanted / height));
+    }
+
+    private static Button button(String text, String id, Runnable action, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setOnAction(e -> action.run());
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

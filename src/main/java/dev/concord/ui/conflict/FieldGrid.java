@@ -1,0 +1,213 @@
+package dev.concord.ui.conflict;
+
+import atlantafx.base.theme.Styles;
+import dev.concord.domain.FieldType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The field table of the conflict dialog: Field, Original, Yours, Theirs, Result and the per-row choice.
+ * Rebuilt when the visible rows change (at most a dozen fields, so rebuilding is cheaper than recycling).
+ */
+final class FieldGrid extends GridPane {
+    private static final int PREVIEW_CHARS = 60;
+
+    private final ConflictDialogViewModel vm;
+    private final List<Runnable> unbinders = new ArrayList<>();
+    private final Map<String, Node> focusTargets = new HashMap<>();
+    private final Label theirsHeader = new Label();
+
+    FieldGrid(ConflictDialogViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("field-grid");
+        setId("fieldGrid");
+        ColumnConstraints field = new ColumnConstraints(130);
+        ColumnConstraints value = new ColumnConstraints(120, 180, Double.MAX_VALUE);
+        value.setHgrow(Priority.ALWAYS);
+        ColumnConstraints result = new ColumnConstraints(180, 240, Double.MAX_VALUE);
+        result.setHgrow(Priority.ALWAYS);
+        ColumnConstraints choice = new ColumnConstraints(190);
+        getColumnConstraints().addAll(field, value, value, value, result, choice);
+        theirsHeader.textProperty().bind(vm.theirsCaptionProperty());
+        theirsHeader.setId("theirsCaption");
+        theirsHeader.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        vm.visibleRows().addListener((ListChangeListener<FieldRow>) c -> rebuild());
+        // A refresh (the record moved again) brings new theirs values and maybe new conflicts.
+        vm.conflictProperty().addListener((o, a, b) -> rebuild());
+        rebuild();
+    }
+
+    /** The control to focus when "Next conflict" lands on this field. */
+    Node focusTarget(String field) {
+        return focusTargets.get(field);
+    }
+
+    private void rebuild() {
+        unbinders.forEach(Runnable::run);
+        unbinders.clear();
+        focusTargets.clear();
+        getChildren().clear();
+        VBox theirs = new VBox(header("Theirs"), theirsHeader);
+        addRow(0, header("Field"), header("Original"), header("Yours"), theirs, header("Result"), header(""));
+        int r = 1;
+        for (FieldRow row : vm.visibleRows()) {
+            addFieldRow(r++, row);
+        }
+    }
+
+    private void addFieldRow(int r, FieldRow row) {
+        String f = row.field();
+        Label name = new Label(row.spec().label());
+        name.getStyleClass().add("field-name");
+        Label pill = new Label();
+        pill.getStyleClass().add("decision-pill");
+        pill.setId("decision-" + f);
+        VBox nameCell = new VBox(2, name, pill);
+
+        boolean wrap = row.spec().type() != FieldType.LONG_TEXT;
+        Label base = value(row.baseTextProperty().get(), "base-" + f, "base-value", wrap);
+        Label mine = value(row.mineTextProperty().get(), "mine-" + f, "mine-value", wrap);
+        Label theirs = value(row.theirsTextProperty().get(), "theirs-" + f, "theirs-value", wrap);
+        if (!java.util.Objects.equals(row.baseTextProperty().get(), row.mineTextProperty().get())) {
+            mine.getStyleClass().add("side-changed");
+        }
+        if (!java.util.Objects.equals(row.baseTextProperty().get(), row.theirsTextProperty().get())) {
+            theirs.getStyleClass().add("side-changed");
+        }
+        if (row.changedAgainProperty().get()) {
+            theirs.getStyleClass().add("changed-again");
+            theirs.setTooltip(new Tooltip("Changed again since you opened this dialog"));
+        }
+
+        Label error = new Label();
+        error.setId("error-" + f);
+        error.getStyleClass().addAll("row-error", Styles.DANGER, Styles.TEXT_SMALL);
+        error.setWrapText(true);
+        error.textProperty().bind(row.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+        Node resultControl = resultControl(row);
+        VBox resultCell = new VBox(4, resultControl, error);
+
+        ToggleButton yours = choice("Yours", "take-mine-" + f, Styles.LEFT_PILL);
+        ToggleButton theirsButton = choice("Theirs", "take-theirs-" + f, Styles.RIGHT_PILL);
+        yours.setTooltip(new Tooltip("Use your value for " + row.spec().label()));
+        theirsButton.setTooltip(new Tooltip("Use their value for " + row.spec().label()));
+        HBox choiceCell = new HBox(yours, theirsButton);
+        choiceCell.setAlignment(Pos.TOP_LEFT);
+        Node[] cells = {nameCell, base, mine, theirs, resultCell, choiceCell};
+        Runnable sync = () -> {
+            Decision d = row.getDecision();
+            yours.setSelected(d == Decision.MINE);
+            theirsButton.setSelected(d == Decision.THEIRS);
+            pill.setText(row.isConflicting() && d == Decision.UNDECIDED ? "Conflict: decide" : d.label());
+            pill.getStyleClass().removeAll("undecided", "decided", "merged");
+            pill.getStyleClass().add(d == Decision.UNDECIDED ? "undecided" : d == Decision.MERGED ? "merged" : "decided");
+            for (Node cell : cells) {
+                cell.pseudoClassStateChanged(UNDECIDED, d == Decision.UNDECIDED);
+            }
+        };
+        yours.setOnAction(e -> {
+            vm.takeMine(f);
+            sync.run();
+        });
+        theirsButton.setOnAction(e -> {
+            vm.takeTheirs(f);
+            sync.run();
+        });
+        ChangeListener<Decision> onDecision = (o, a, b) -> sync.run();
+        row.decisionProperty().addListener(onDecision);
+        unbinders.add(() -> row.decisionProperty().removeListener(onDecision));
+        focusTargets.put(f, resultControl instanceof TextField ? resultControl : yours);
+
+        for (Node cell : cells) {
+            cell.getStyleClass().add("grid-cell");
+            if (row.isConflicting()) {
+                cell.getStyleClass().add("conflict-row");
+            }
+            ChangeListener<FieldRow> onCurrent = (o, a, b) -> cell.pseudoClassStateChanged(CURRENT, b == row);
+            vm.currentProperty().addListener(onCurrent);
+            unbinders.add(() -> vm.currentProperty().removeListener(onCurrent));
+        }
+        sync.run();
+        addRow(r, cells);
+    }
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass UNDECIDED = PseudoClass.getPseudoClass("undecided");
+
+    private Node resultControl(FieldRow row) {
+        if (row.spec().type() == FieldType.LONG_TEXT) {
+            Label summary = new Label();
+            summary.setId("result-" + row.field());
+            summary.getStyleClass().add("result-summary");
+            summary.textProperty().bind(row.resultTextProperty().map(FieldGrid::preview));
+            unbinders.add(() -> summary.textProperty().unbind());
+            return summary;
+        }
+        TextField text = new TextField();
+        text.setId("result-" + row.field());
+        text.getStyleClass().add("result-field");
+        if (!row.spec().allowedValues().isEmpty()) {
+            text.setPromptText(String.join(" | ", row.spec().allowedValues()));
+            text.setTooltip(new Tooltip("One of: " + String.join(", ", row.spec().allowedValues())));
+        }
+        text.textProperty().bindBidirectional(row.resultTextProperty());
+        unbinders.add(() -> text.textProperty().unbindBidirectional(row.resultTextProperty()));
+        return text;
+    }
+
+    private static ToggleButton choice(String text, String id, String pill) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.getStyleClass().addAll(pill, Styles.SMALL);
+        return b;
+    }
+
+    private static Label value(String text, String id, String style, boolean wrap) {
+        Label l = new Label(text.isEmpty() ? "(empty)" : preview(text));
+        l.setId(id);
+        l.getStyleClass().addAll("value", style);
+        if (text.isEmpty()) {
+            l.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+        l.setWrapText(wrap);
+        l.setMaxWidth(Double.MAX_VALUE);
+        if (text.length() > PREVIEW_CHARS || text.indexOf('\n') >= 0) {
+            l.setTooltip(new Tooltip(text.length() > 2000 ? text.substring(0, 2000) + "…" : text));
+        }
+        return l;
+    }
+
+    /** The first lines of a long value, enough to recognise it; the notes pane shows the whole text. */
+    static String preview(String text) {
+        int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        first = first.length() > PREVIEW_CHARS ? first.substring(0, PREVIEW_CHARS) + "…" : first;
+        return lines > 1 ? lines + " lines: " + first : first;
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("column-header");
+        return l;
+    }
+
+}

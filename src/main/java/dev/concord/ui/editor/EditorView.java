@@ -1,0 +1,171 @@
+package dev.concord.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.concord.domain.FieldType;
+import dev.concord.ui.common.NoticeLevel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The form of one open record: a row per field (label, control, message), a header with the record and
+ * its version, and Save / Revert with the notice after a save. Binds only; all logic is in the view model.
+ */
+public final class EditorView extends BorderPane {
+    private static final PseudoClass DIRTY = PseudoClass.getPseudoClass("dirty");
+
+    /** Kept in a field: a binding only referenced by a control's property may be collected (JabRef #6129). */
+    private final StringBinding versionText;
+    /**
+     * Listeners this view puts on the (longer-lived) view model, held here and registered weakly, so a
+     * closed editor view does not stay reachable from the view model it showed.
+     */
+    private final java.util.List<Object> strongRefs = new java.util.ArrayList<>();
+
+    public EditorView(EditorViewModel vm) {
+        setId("editor");
+        getStyleClass().add("editor");
+
+        Label title = new Label();
+        title.setId("editor-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(vm.titleProperty());
+        Label version = new Label();
+        version.setId("editor-version");
+        version.getStyleClass().add(Styles.TEXT_MUTED);
+        versionText = Bindings.createStringBinding(() -> {
+            var base = vm.getBase();
+            return "v" + base.version() + " \u00b7 last changed by " + base.updatedBy();
+        }, vm.baseProperty());
+        version.textProperty().bind(versionText);
+        Label dirtyMark = new Label("Unsaved changes");
+        dirtyMark.setId("editor-dirty");
+        dirtyMark.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        dirtyMark.visibleProperty().bind(vm.dirtyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox subtitle = new HBox(10, version, spacer, dirtyMark);
+        subtitle.setAlignment(Pos.BASELINE_LEFT);
+        VBox header = new VBox(2, title, subtitle);
+        header.setPadding(new Insets(12, 16, 8, 16));
+        setTop(header);
+
+        ScrollPane scroll = new ScrollPane(form(vm, strongRefs));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        setCenter(scroll);
+        setBottom(footer(vm, strongRefs));
+        disableWhileSaving(scroll, vm);
+    }
+
+    private static GridPane form(EditorViewModel vm, java.util.List<Object> refs) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(8, 16, 16, 16));
+        ColumnConstraints labels = new ColumnConstraints(150);
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, controls);
+        int row = 0;
+        for (FieldModel<?> field : vm.fields()) {
+            Label label = new Label(field.spec().label());
+            label.setId("label-" + field.name());
+            label.getStyleClass().add("field-label");
+            Node control = FieldControls.controlFor(field);
+            label.setLabelFor(control);
+            Label error = new Label();
+            error.setId("error-" + field.name());
+            error.getStyleClass().addAll("field-error", Styles.TEXT_SMALL, Styles.DANGER);
+            error.setWrapText(true);
+            error.textProperty().bind(field.errorProperty());
+            error.visibleProperty().bind(field.errorProperty().isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
+            ChangeListener<Boolean> onDirty = (obs, was, dirty) -> markDirty(label, control, dirty);
+            ChangeListener<String> onError = (obs, was, now) ->
+                    control.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty());
+            refs.add(onDirty);
+            refs.add(onError);
+            field.dirtyProperty().addListener(new WeakChangeListener<>(onDirty));
+            field.errorProperty().addListener(new WeakChangeListener<>(onError));
+            markDirty(label, control, field.isDirty());
+            control.pseudoClassStateChanged(Styles.STATE_DANGER, !field.getError().isEmpty());
+            GridPane.setValignment(label, field.spec().type() == FieldType.LONG_TEXT ? VPos.TOP : VPos.CENTER);
+            grid.add(label, 0, row);
+            grid.add(new VBox(2, control, error), 1, row);
+            row++;
+        }
+        return grid;
+    }
+
+    private static void markDirty(Label label, Node control, boolean dirty) {
+        label.pseudoClassStateChanged(DIRTY, dirty);
+        control.pseudoClassStateChanged(DIRTY, dirty);
+    }
+
+    private static HBox footer(EditorViewModel vm, java.util.List<Object> refs) {
+        Button save = new Button("Save");
+        save.setId("save");
+        save.setDefaultButton(false);
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setTooltip(new Tooltip("Save your changes (Ctrl+S)"));
+        save.disableProperty().bind(vm.canSaveProperty().not());
+        save.setOnAction(e -> vm.save());
+        Button revert = new Button("Revert");
+        revert.setId("revert");
+        revert.setTooltip(new Tooltip("Throw away your changes (Esc)"));
+        revert.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
+        revert.setOnAction(e -> vm.revert());
+        Label notice = new Label();
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        ChangeListener<NoticeLevel> onLevel = (obs, old, now) -> styleNotice(notice, now);
+        refs.add(onLevel);
+        vm.noticeLevelProperty().addListener(new WeakChangeListener<>(onLevel));
+        styleNotice(notice, vm.noticeLevelProperty().get());
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        HBox footer = new HBox(8, notice, revert, save);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        footer.setPadding(new Insets(10, 16, 12, 16));
+        footer.getStyleClass().add("editor-footer");
+        return footer;
+    }
+
+    private static void styleNotice(Label notice, NoticeLevel level) {
+        notice.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
+        switch (level) {
+            case SUCCESS -> notice.getStyleClass().add(Styles.SUCCESS);
+            case WARNING -> notice.getStyleClass().add(Styles.WARNING);
+            case ERROR -> notice.getStyleClass().add(Styles.DANGER);
+            default -> notice.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+    }
+
+    private static void disableWhileSaving(Node form, EditorViewModel vm) {
+        form.disableProperty().bind(vm.savingProperty());
+    }
+}

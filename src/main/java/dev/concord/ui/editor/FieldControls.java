@@ -1,0 +1,90 @@
+package dev.concord.ui.editor;
+
+import dev.concord.ui.common.Labels;
+import java.time.LocalDate;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+/** Picks and binds the control for a field by its type; the control's id is {@code field-<name>}. */
+final class FieldControls {
+    private FieldControls() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Node controlFor(FieldModel<?> field) {
+        String id = "field-" + field.name();
+        Node control = switch (field.spec().type()) {
+            case ENUM -> choice((FieldModel<String>) field);
+            case DATE -> date((FieldModel<LocalDate>) field);
+            case BOOLEAN -> check((FieldModel<Boolean>) field);
+            case TAG_SET, STRING_LIST -> tags((FieldModel<List<String>>) field, id);
+            case LONG_TEXT -> area((FieldModel<String>) field);
+            default -> text((FieldModel<String>) field);
+        };
+        control.setId(id);
+        return control;
+    }
+
+    private static ChoiceBox<String> choice(FieldModel<String> field) {
+        ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(field.spec().allowedValues()));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String wire) {
+                return Labels.ofWire(wire);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.valueProperty().bindBidirectional(field.inputProperty());
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static DatePicker date(FieldModel<LocalDate> field) {
+        DatePicker picker = new DatePicker();
+        picker.valueProperty().bindBidirectional(field.inputProperty());
+        picker.setPromptText("yyyy-mm-dd");
+        // ISO dates, as in the table and on the wire, whatever the machine's locale.
+        picker.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        picker.setMaxWidth(Double.MAX_VALUE);
+        return picker;
+    }
+
+    private static CheckBox check(FieldModel<Boolean> field) {
+        CheckBox box = new CheckBox();
+        box.selectedProperty().bindBidirectional(field.inputProperty());
+        return box;
+    }
+
+    private static TagEditor tags(FieldModel<List<String>> field, String id) {
+        TagEditor editor = new TagEditor(id);
+        editor.tagsProperty().bindBidirectional(field.inputProperty());
+        return editor;
+    }
+
+    private static TextArea area(FieldModel<String> field) {
+        TextArea area = new TextArea();
+        area.setWrapText(true);
+        area.setPrefRowCount(8);
+        area.textProperty().bindBidirectional(field.inputProperty());
+        return area;
+    }
+
+    private static TextField text(FieldModel<String> field) {
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(field.inputProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        return text;
+    }
+}

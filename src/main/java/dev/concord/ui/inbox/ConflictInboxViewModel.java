@@ -1,0 +1,129 @@
+package dev.concord.ui.inbox;
+
+import dev.concord.sync.Conflict;
+import dev.concord.sync.ConflictStore;
+import dev.concord.sync.PendingEdit;
+import dev.concord.sync.RetryCoordinator;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.TaskExecutor;
+import dev.concord.ui.conflict.ConflictDialogViewModel;
+import java.util.Comparator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conflict inbox without its view: the store's unresolved conflicts and pending edits as observable
+ * lists kept in step with the store on the FX thread, opening a conflict, and retrying a pending edit.
+ * Close it when the view goes away, so the long-lived store does not keep calling it.
+ */
+public final class ConflictInboxViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictInboxViewModel.class);
+
+    private final ConflictStore store;
+    private final RetryCoordinator coordinator;
+    private final TaskExecutor executor;
+    private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<PendingEdit> pending = FXCollections.observableArrayList();
+    private final ObservableList<Conflict> readOnlyConflicts = FXCollections.unmodifiableObservableList(conflicts);
+    private final ObservableList<PendingEdit> readOnlyPending = FXCollections.unmodifiableObservableList(pending);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper retrying = new ReadOnlyBooleanWrapper(false);
+    private final IntegerBinding unresolvedCount = Bindings.size(conflicts);
+    private final AutoCloseable subscription;
+
+    public ConflictInboxViewModel(ConflictStore store, RetryCoordinator coordinator, TaskExecutor executor) {
+        this.store = store;
+        this.coordinator = coordinator;
+        this.executor = executor;
+        // Store listeners run on whichever thread changed the store (often a save in the background).
+        this.subscription = store.subscribe(() -> executor.onUiThread(this::reload));
+        reload();
+    }
+
+    private void reload() {
+        conflicts.setAll(store.conflicts().stream()
+                .sorted(Comparator.comparing(Conflict::createdAt).reversed()).toList());
+        pending.setAll(store.pending().stream()
+                .sorted(Comparator.comparing(PendingEdit::createdAt).reversed()).toList());
+    }
+
+    /** A dialog model for {@code conflict}, from the store's newest copy of it (it may have been refreshed). */
+    public ConflictDialogViewModel dialogFor(Conflict conflict) {
+        Conflict newest = store.conflict(conflict.conflictId()).orElse(conflict);
+        return new ConflictDialogViewModel(newest, coordinator, executor);
+    }
+
+    /** Called by the view when a dialog opened from here has saved. */
+    public void resolved(String notice) {
+        this.notice.set(notice);
+    }
+
+    /** Sends a pending edit again (same idempotency key) off the FX thread. */
+    public void retry(PendingEdit edit) {
+        retrying.set(true);
+        notice.set("Retrying " + ConflictSummary.of(edit).record() + "…");
+        executor.run(() -> coordinator.retryPending(edit.pendingId()), outcome -> {
+            retrying.set(false);
+            notice.set(describe(ConflictSummary.of(edit).record(), outcome));
+        }, e -> {
+            LOG.warn("retrying pending edit {} failed", edit.pendingId(), e);
+            retrying.set(false);
+            notice.set("Retry failed: " + e.getMessage() + ". The edit is still kept.");
+        });
+    }
+
+    static String describe(String record, SaveOutcome outcome) {
+        if (outcome instanceof SaveOutcome.Saved s) {
+            String merged = s.mergedFromOthers().isEmpty() ? "" : ", merged with "
+                    + String.join(", ", s.mergedFromOthers().stream().map(m -> m.changedBy() + "'s " + m.field()).toList());
+            return "Saved " + record + " (v" + s.entity().version() + merged + ")";
+        }
+        if (outcome instanceof SaveOutcome.NeedsResolution) {
+            return record + " was changed by someone else meanwhile: it is now in the conflict list";
+        }
+        if (outcome instanceof SaveOutcome.Pending p) {
+            return "Still cannot reach the server (" + p.reason() + "); the edit stays kept";
+        }
+        SaveOutcome.Failed f = (SaveOutcome.Failed) outcome;
+        return "Not saved: " + f.reason();
+    }
+
+    public ObservableList<Conflict> conflicts() {
+        return readOnlyConflicts;
+    }
+
+    public ObservableList<PendingEdit> pending() {
+        return readOnlyPending;
+    }
+
+    /** For the status bar: how many conflicts wait for a person. */
+    public IntegerBinding unresolvedCountBinding() {
+        return unresolvedCount;
+    }
+
+    /** The last thing that happened here: a saved resolution, a retry's outcome. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty retryingProperty() {
+        return retrying.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("could not unsubscribe the inbox from the conflict store", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.concord.ui.inbox;
+
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldValues;
+import dev.concord.merge.FieldConflict;
+import dev.concord.sync.Conflict;
+import dev.concord.sync.PendingEdit;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+/** The three lines an inbox entry shows: which record, which fields, and who/when. */
+public record ConflictSummary(String record, String fields, String when) {
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
+    /** Fields whose value names the record for a person better than its id does. */
+    private static final List<String> NAME_FIELDS = List.of("customerName", "name", "number");
+
+    public static ConflictSummary of(Conflict c) {
+        List<String> labels = c.conflicts().stream().map(FieldConflict::field).map(f -> label(c.kind(), f)).toList();
+        Entity theirs = c.theirs();
+        return new ConflictSummary(record(c.kind(), c.entityId(), theirs.values()),
+                "Conflicting: " + String.join(", ", labels),
+                "Changed by " + theirs.updatedBy() + " " + WHEN.format(theirs.updatedAt()) + " (v" + theirs.version()
+                        + "), kept " + WHEN.format(c.createdAt()));
+    }
+
+    public static ConflictSummary of(PendingEdit p) {
+        Set<String> changed = p.base().values().withAll(p.mine().asMap()).changedFrom(p.base().values());
+        List<String> labels = changed.stream().map(f -> label(p.kind(), f)).toList();
+        return new ConflictSummary(record(p.kind(), p.entityId(), p.base().values()),
+                "Not sent: " + (labels.isEmpty() ? "no changes" : String.join(", ", labels)),
+                "Kept " + WHEN.format(p.createdAt()) + (p.lastError() == null ? "" : ": " + p.lastError()));
+    }
+
+    private static String record(EntityKind kind, String id, FieldValues values) {
+        String title = Character.toUpperCase(kind.singular().charAt(0)) + kind.singular().substring(1) + " " + id;
+        for (String f : NAME_FIELDS) {
+            if (kind.field(f).isPresent() && values.get(f) instanceof String name && !name.isBlank()) {
+                return title + " · " + name;
+            }
+        }
+        return title;
+    }
+
+    private static String label(EntityKind kind, String field) {
+        return kind.field(field).map(s -> s.label()).orElse(field);
+    }
+
+    static String when(Instant at) {
+        return WHEN.format(at);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.concord.ui.main;
+
+import dev.concord.domain.EntityKind;
+import dev.concord.ui.common.Theme;
+import dev.concord.ui.editor.EditorView;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.history.HistoryView;
+import dev.concord.ui.records.RecordListView;
+import dev.concord.ui.status.StatusBarView;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The main window's content: menus (every command with its shortcut), the record tables by kind plus the
+ * conflict inbox on the left, the editor and history of the selected record on the right, status bar
+ * at the bottom.
+ */
+public final class ConsoleView extends BorderPane {
+    private final ConsoleViewModel vm;
+    private final ConflictUi conflictUi;
+    private final Map<EntityKind, RecordListView> lists = new EnumMap<>(EntityKind.class);
+    private final TabPane kindTabs = new TabPane();
+    private final Tab conflictsTab = new Tab("Conflicts");
+    private final TabPane detailTabs = new TabPane();
+    private final Tab editorTab = new Tab("Editor");
+    private final Tab historyTab = new Tab("History");
+    private final StackPane editorHost = new StackPane();
+
+    public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Theme theme, Consumer<Theme> themeChosen) {
+        this.vm = vm;
+        this.conflictUi = conflictUi;
+        setId("console");
+        getStyleClass().add("console");
+
+        for (EntityKind kind : EntityKind.values()) {
+            RecordListView list = new RecordListView(vm.list(kind), vm::open);
+            lists.put(kind, list);
+            Tab tab = new Tab(title(kind.path()), list);
+            tab.setId("tab-" + kind.path());
+            kindTabs.getTabs().add(tab);
+        }
+        conflictsTab.setId("tab-conflicts");
+        conflictsTab.setContent(conflictUi.inboxView());
+        conflictsTab.textProperty().bind(vm.status().conflictCountProperty().asString("Conflicts (%d)"));
+        kindTabs.getTabs().add(conflictsTab);
+        kindTabs.setId("kind-tabs");
+        kindTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        Label nothingOpen = new Label("Select a record to edit it");
+        nothingOpen.setId("no-editor");
+        nothingOpen.getStyleClass().add("muted-hint");
+        editorHost.getChildren().setAll(nothingOpen);
+        editorHost.setPadding(Insets.EMPTY);
+        vm.editorProperty().addListener((obs, old, now) -> showEditor(now));
+        editorTab.setId("tab-editor");
+        editorTab.setContent(editorHost);
+        historyTab.setId("tab-history");
+        historyTab.setContent(new HistoryView(vm.history()));
+        detailTabs.setId("detail-tabs");
+        detailTabs.getTabs().addAll(editorTab, historyTab);
+        detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane split = new SplitPane(kindTabs, detailTabs);
+        split.setDividerPositions(0.61);
+        setCenter(split);
+        setTop(menus(theme, themeChosen));
+        setBottom(new StatusBarView(vm.status(), this::showConflicts));
+
+        vm.setConflictHandler(conflict -> conflictUi.open(getScene() == null ? null : getScene().getWindow(),
+                conflict, vm::conflictResolved));
+    }
+
+    private void showEditor(EditorViewModel editor) {
+        if (editor != null) {
+            editorHost.getChildren().setAll(new EditorView(editor));
+            detailTabs.getSelectionModel().select(editorTab);
+        }
+    }
+
+    private MenuBar menus(Theme theme, Consumer<Theme> themeChosen) {
+        MenuItem refresh = item("Refresh", "menu-refresh", new KeyCodeCombination(KeyCode.F5), vm::refreshAll);
+        MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, refresh, new SeparatorMenuItem(), quit);
+
+        MenuItem save = item("Save", "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                vm::saveCurrent);
+        MenuItem revert = item("Revert", "menu-revert", new KeyCodeCombination(KeyCode.ESCAPE), vm::revertCurrent);
+        MenuItem find = item("Find", "menu-find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                this::focusSearch);
+        Menu edit = new Menu("Edit", null, save, revert, new SeparatorMenuItem(), find);
+
+        Menu view = new Menu("View");
+        int n = 1;
+        for (EntityKind kind : EntityKind.values()) {
+            int index = n - 1;
+            view.getItems().add(item(title(kind.path()), "menu-" + kind.path(), digit(n),
+                    () -> kindTabs.getSelectionModel().select(index)));
+            n++;
+        }
+        view.getItems().add(item("Conflicts", "menu-conflicts", digit(n), this::showConflicts));
+        view.getItems().add(item("History", "menu-history",
+                new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN),
+                () -> detailTabs.getSelectionModel().select(historyTab)));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("menu-dark");
+        dark.setSelected(theme == Theme.DARK);
+        dark.setOnAction(e -> {
+            Theme chosen = dark.isSelected() ? Theme.DARK : Theme.LIGHT;
+            chosen.apply();
+            themeChosen.accept(chosen);
+        });
+        view.getItems().addAll(new SeparatorMenuItem(), dark);
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static KeyCodeCombination digit(int n) {
+        return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(accelerator);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void focusSearch() {
+        int index = kindTabs.getSelectionModel().getSelectedIndex();
+        if (index >= 0 && index < EntityKind.values().length) {
+            lists.get(EntityKind.values()[index]).focusSearch();
+        }
+    }
+
+    /** Brings the conflict inbox to the front. */
+    public void showConflicts() {
+        kindTabs.getSelectionModel().select(conflictsTab);
+    }
+
+    /** Selects the tab of a kind (tests and the screenshot use it to show plans or invoices). */
+    public void showKind(EntityKind kind) {
+        kindTabs.getSelectionModel().select(kind.ordinal());
+    }
+
+    public RecordListView list(EntityKind kind) {
+        return lists.get(kind);
+    }
+
+    static String title(String path) {
+        return path.substring(0, 1).toUpperCase(Locale.ROOT) + path.substring(1);
+    }
+}

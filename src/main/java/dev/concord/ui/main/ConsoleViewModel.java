@@ -1,0 +1,155 @@
+package dev.concord.ui.main;
+
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.sync.Conflict;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.TrackingTaskExecutor;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.history.HistoryViewModel;
+import dev.concord.ui.records.RecordListViewModel;
+import dev.concord.ui.status.StatusBarViewModel;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state: one record list per kind, the open editors (one view model per record, so
+ * switching rows keeps unsaved edits), the history of the selected record and the status bar.
+ */
+public final class ConsoleViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
+
+    private final ConsoleServices services;
+    private final TrackingTaskExecutor executor;
+    private final Map<EntityKind, RecordListViewModel> lists = new EnumMap<>(EntityKind.class);
+    private final Map<String, EditorViewModel> openEditors = new HashMap<>();
+    private final HistoryViewModel history;
+    private final StatusBarViewModel status;
+    private final ReadOnlyObjectWrapper<EditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
+    private Consumer<Conflict> conflictHandler = c -> LOG.info("conflict {} waits in the inbox", c.conflictId());
+
+    public ConsoleViewModel(ConsoleServices services) {
+        this.services = services;
+        this.executor = new TrackingTaskExecutor(services.executor());
+        for (EntityKind kind : EntityKind.values()) {
+            lists.put(kind, new RecordListViewModel(kind, services.api(), executor));
+        }
+        history = new HistoryViewModel(services.api(), executor);
+        status = new StatusBarViewModel(services.serverUrl(), services.api(), services.conflicts(), executor);
+    }
+
+    /** Loads the first page of every list, the agent's identity and the conflict count. */
+    public void start() {
+        status.start();
+        lists.values().forEach(RecordListViewModel::refresh);
+    }
+
+    /** Opens (or returns to) the editor of a record and shows its history. */
+    public void open(Entity record) {
+        EditorViewModel vm = openEditors.computeIfAbsent(key(record.kind(), record.id()), k -> newEditor(record));
+        if (!vm.isDirty()) {
+            vm.refreshFrom(record);
+        }
+        editor.set(vm);
+        history.show(record.kind(), record.id());
+    }
+
+    public void saveCurrent() {
+        if (editor.get() != null) {
+            editor.get().save();
+        }
+    }
+
+    public void revertCurrent() {
+        if (editor.get() != null) {
+            editor.get().revert();
+        }
+    }
+
+    /** Fetches the open record again (after a conflict was resolved elsewhere) and every list. */
+    public void refreshAll() {
+        lists.values().forEach(RecordListViewModel::refresh);
+        status.checkConnection();
+        EditorViewModel current = editor.get();
+        if (current != null) {
+            Entity base = current.getBase();
+            executor.run(() -> services.api().get(base.kind(), base.id()), fresh -> {
+                current.refreshFrom(fresh);
+                lists.get(fresh.kind()).replace(fresh);
+                history.reload();
+            }, failure -> LOG.warn("could not reload {}", base.id(), failure));
+        }
+    }
+
+    /** A conflict of the open record was resolved in the dialog: the editor moves to the saved record. */
+    public void conflictResolved(SaveOutcome.Saved saved) {
+        Entity record = saved.entity();
+        EditorViewModel vm = openEditors.get(key(record.kind(), record.id()));
+        if (vm != null) {
+            vm.adoptResolution(saved);
+        }
+        lists.get(record.kind()).replace(record);
+        if (editor.get() == vm) {
+            history.reload();
+        }
+    }
+
+    /** Who opens the conflict dialog when a save needs a person (the view: it owns the window). */
+    public void setConflictHandler(Consumer<Conflict> handler) {
+        this.conflictHandler = handler;
+    }
+
+    private EditorViewModel newEditor(Entity record) {
+        EditorViewModel vm = new EditorViewModel(record, services.saver(), executor, c -> conflictHandler.accept(c));
+        vm.addSavedListener(saved -> {
+            lists.get(saved.kind()).replace(saved);
+            if (editor.get() == vm) {
+                history.reload();
+            }
+        });
+        return vm;
+    }
+
+    private static String key(EntityKind kind, String id) {
+        return kind.path() + "/" + id;
+    }
+
+    @Override
+    public void close() {
+        status.close();
+    }
+
+    public RecordListViewModel list(EntityKind kind) {
+        return lists.get(kind);
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public StatusBarViewModel status() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<EditorViewModel> editorProperty() {
+        return editor.getReadOnlyProperty();
+    }
+
+    public EditorViewModel getEditor() {
+        return editor.get();
+    }
+
+    public TrackingTaskExecutor executor() {
+        return executor;
+    }
+
+    public ConsoleServices services() {
+        return services;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.concord.ui.records;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.concord.domain.Entity;
+import dev.concord.ui.common.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Search field, status filter, the table of records and a "Load more" button for the next page. */
+public final class RecordListView extends VBox {
+    private static final String ALL = "All statuses";
+
+    private final TableView<Entity> table = new TableView<>();
+    private final TextField search = new TextField();
+
+    public RecordListView(RecordListViewModel vm, Consumer<Entity> onSelect) {
+        String kind = vm.kind().path();
+        setId("list-" + kind);
+        getStyleClass().add("record-list");
+        setSpacing(8);
+        setPadding(new Insets(10));
+
+        search.setId("search-" + kind);
+        search.setPromptText("Search " + kind + " (Ctrl+F)");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        HBox toolbar = new HBox(8, search);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        if (!vm.statusChoices().isEmpty()) {
+            toolbar.getChildren().add(statusFilter(vm, kind));
+        }
+        Button refresh = new Button("Refresh");
+        refresh.setId("refresh-" + kind);
+        refresh.setTooltip(new Tooltip("Reload from the server (F5)"));
+        refresh.setOnAction(e -> vm.refresh());
+        toolbar.getChildren().add(refresh);
+
+        table.setId("table-" + kind);
+        table.setItems(vm.items());
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setPlaceholder(new Label("No " + kind + " match"));
+        for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
+            TableColumn<Entity, String> column = new TableColumn<>(c.header());
+            column.setId("col-" + c.id());
+            column.setPrefWidth(c.width());
+            if (c.width() < 120) {
+                // Short values (dates, versions, statuses) must stay readable; names may give way.
+                column.setMinWidth(c.width());
+            }
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(c.text().apply(cell.getValue())));
+            table.getColumns().add(column);
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                onSelect.accept(now);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button more = new Button("Load more");
+        more.setId("load-more-" + kind);
+        more.visibleProperty().bind(vm.hasMoreProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> vm.loadMore());
+        Label count = new Label();
+        count.setId("count-" + kind);
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.items()).asString("%d shown"));
+        Label error = new Label();
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(vm.errorProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(8, count, error, spacer, more);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(toolbar, table, footer);
+    }
+
+    private static ChoiceBox<String> statusFilter(RecordListViewModel vm, String kind) {
+        List<String> choices = new ArrayList<>();
+        choices.add(ALL);
+        choices.addAll(vm.statusChoices());
+        ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList(choices));
+        filter.setId("status-filter-" + kind);
+        filter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String wire) {
+                return wire == null || ALL.equals(wire) ? ALL : Labels.ofWire(wire);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        filter.setValue(ALL);
+        filter.valueProperty().addListener((obs, old, now) ->
+                vm.statusFilterProperty().set(ALL.equals(now) ? null : now));
+        return filter;
+    }
+
+    /** Moves the keyboard focus to the search field. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public TableView<Entity> table() {
+        return table;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.concord.ui.records;
+
+import dev.concord.client.ConcordApi;
+import dev.concord.client.ListQuery;
+import dev.concord.client.Page;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldSpec;
+import dev.concord.ui.common.TaskExecutor;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The records of one kind as the table shows them: a search text and a status filter (each change reloads
+ * the first page), pages fetched with the list cursor on demand, rows replaced in place after a save.
+ */
+public final class RecordListViewModel {
+    /** Big enough to fill a 1280x800 window, small enough that the first page comes back at once. */
+    static final int PAGE_SIZE = 50;
+
+    private final EntityKind kind;
+    private final ConcordApi api;
+    private final TaskExecutor executor;
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
+    private final ObservableList<Entity> items = FXCollections.observableArrayList();
+    private final ObservableList<Entity> readOnlyItems = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private String nextCursor;
+    /** Answers to an older search arrive after newer ones; only the latest request may fill the table. */
+    private long generation;
+
+    public RecordListViewModel(EntityKind kind, ConcordApi api, TaskExecutor executor) {
+        this.kind = kind;
+        this.api = api;
+        this.executor = executor;
+        search.addListener((obs, old, now) -> refresh());
+        statusFilter.addListener((obs, old, now) -> refresh());
+    }
+
+    /** Reloads the first page with the current search and filter. */
+    public void refresh() {
+        long mine = ++generation;
+        ListQuery query = new ListQuery(blankToNull(search.get()), statusFilter.get(), PAGE_SIZE, null);
+        fetch(query, mine, true);
+    }
+
+    /** Appends the next page, if there is one. */
+    public void loadMore() {
+        if (nextCursor == null || loading.get()) {
+            return;
+        }
+        ListQuery query = new ListQuery(blankToNull(search.get()), statusFilter.get(), PAGE_SIZE, nextCursor);
+        fetch(query, generation, false);
+    }
+
+    /** Puts a newer copy of a record where the old one is shown. */
+    public void replace(Entity updated) {
+        for (int i = 0; i < items.size(); i++) {
+            Entity row = items.get(i);
+            if (row.id().equals(updated.id()) && row.version() <= updated.version()) {
+                items.set(i, updated);
+                return;
+            }
+        }
+    }
+
+    private void fetch(ListQuery query, long requestGeneration, boolean replaceAll) {
+        loading.set(true);
+        executor.run(() -> api.list(kind, query), page -> {
+            if (requestGeneration != generation) {
+                return;
+            }
+            show(page, replaceAll);
+        }, failure -> {
+            if (requestGeneration != generation) {
+                return;
+            }
+            loading.set(false);
+            error.set("Could not load " + kind.path() + ": " + failure.getMessage());
+        });
+    }
+
+    private void show(Page page, boolean replaceAll) {
+        loading.set(false);
+        error.set("");
+        if (replaceAll) {
+            items.setAll(page.items());
+        } else {
+            items.addAll(page.items());
+        }
+        nextCursor = page.nextCursor();
+        hasMore.set(nextCursor != null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public EntityKind kind() {
+        return kind;
+    }
+
+    /** The values the status filter offers (empty for kinds without a status). */
+    public List<String> statusChoices() {
+        return kind.field("status").map(FieldSpec::allowedValues).orElse(List.of());
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<String> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObservableList<Entity> items() {
+        return readOnlyItems;
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.concord.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.client.OkHttpConcordApi;
+import dev.concord.server.ConcordServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedServerTest {
+    @TempDir
+    Path data;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void startsTheDemoServerWhenNothingAnswersAndASecondConsoleJoinsIt() throws Exception {
+        String url = "http://127.0.0.1:" + freePort();
+        Optional<ConcordServer> first = EmbeddedServer.startIfNoneAnswers(url, data);
+        try {
+            assertThat(first).isPresent();
+            OkHttpConcordApi bob = new OkHttpConcordApi(url, "demo-bob");
+            assertThat(bob.whoAmI().actor()).isEqualTo("bob");
+
+            Optional<ConcordServer> second = EmbeddedServer.startIfNoneAnswers(url, data);
+
+            assertThat(second).as("the second console connects to the first one's server").isEmpty();
+        } finally {
+            first.ifPresent(ConcordServer::close);
+        }
+    }
+
+    @Test
+    void neverStartsAServerForARemoteAddress() {
+        assertThat(EmbeddedServer.startIfNoneAnswers("http://concord.example.com:8787", () -> false, data)).isEmpty();
+        assertThat(EmbeddedServer.isLocal("localhost")).isTrue();
+    }
+}

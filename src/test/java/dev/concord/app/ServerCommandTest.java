@@ -1,0 +1,56 @@
+package dev.concord.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.server.ConcordServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./launcher server}: bad options exit 2 with a clear message; hash-token prints the hash. */
+class ServerCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    @Test
+    void badOptionsExitWith2AndSayWhy() {
+        assertThat(ServerCommand.run(new String[] {"--port", "eighty"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port");
+        assertThat(ServerCommand.run(new String[] {"--demo", "--port", "70000"})).isEqualTo(2);
+        assertThat(ServerCommand.run(new String[] {"--frobnicate"})).isEqualTo(2);
+        assertThat(ServerCommand.run(new String[] {"--demo", "--db-user", "u"})).isEqualTo(2);
+        assertThat(ServerCommand.run(new String[] {"--demo", "--db", "postgres://x"})).isEqualTo(2);
+        assertThat(ServerCommand.run(new String[] {"--tokens", "/no/such/file"})).isEqualTo(2);
+    }
+
+    @Test
+    void withoutDemoOrTokensItRefusesToStart() {
+        assertThat(ServerCommand.run(new String[] {})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tokens").contains("--demo");
+    }
+
+    @Test
+    void hashTokenPrintsTheLineForATokensFile() {
+        assertThat(ServerCommand.run(new String[] {"hash-token", "abc"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(ConcordServer.hashToken("abc"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.concord.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Holds the package rules of the developers' guide: dependencies point one way, logic never sees UI. */
+@AnalyzeClasses(packages = "dev.concord", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPureValues = classes().that().resideInAPackage("dev.concord.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.domain..", "java..", "com.fasterxml.jackson.annotation..");
+
+    @ArchTest
+    static final ArchRule mergeIsPureFunctions = classes().that().resideInAPackage("dev.concord.merge..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.merge..", "dev.concord.domain..", "java..", "com.github.difflib..");
+
+    @ArchTest
+    static final ArchRule apiIsTheSharedContract = classes().that().resideInAPackage("dev.concord.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.api..", "dev.concord.domain..", "java..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule clientKnowsOnlyTheContract = noClasses().that().resideInAPackage("dev.concord.client..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.sync..", "dev.concord.ui..", "dev.concord.server..", "dev.concord.cli..",
+                    "dev.concord.app..", "javafx..");
+
+    @ArchTest
+    static final ArchRule syncHasNoUi = noClasses().that().resideInAPackage("dev.concord.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.ui..", "dev.concord.server..", "dev.concord.cli..", "dev.concord.app..",
+                    "javafx.scene..", "javafx.stage..", "javafx.application..");
+
+    @ArchTest
+    static final ArchRule serverIsIndependentOfClients = noClasses().that().resideInAPackage("dev.concord.server..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.client..", "dev.concord.sync..", "dev.concord.ui..", "dev.concord.cli..",
+                    "dev.concord.app..", "javafx..");
+
+    @ArchTest
+    static final ArchRule onlyTheEntryPointWiresUiAndServer = noClasses()
+            .that().resideOutsideOfPackages("dev.concord.app..", "dev.concord.ui..", "dev.concord.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..");
+
+    @ArchTest
+    static final ArchRule uiDoesNotReachIntoTheServer = noClasses().that().resideInAPackage("dev.concord.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.concord.server..");
+
+    @ArchTest
+    static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
+}

@@ -1,0 +1,48 @@
+package dev.concord.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.client.PatchCall;
+import dev.concord.domain.EntityKind;
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.ui.testing.Records;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HistoryViewModelTest {
+    @Test
+    void showsEachChangedFieldWithWhoNewestFirst() {
+        FakeConcordApi api = new FakeConcordApi("bob");
+        api.put(Records.subscription("sub_1", 1));
+        api.patch(PatchCall.of(EntityKind.SUBSCRIPTION, "sub_1", 1, Map.of("status", "paused"), "k1"));
+        api.patch(PatchCall.of(EntityKind.SUBSCRIPTION, "sub_1", 2,
+                Map.of("tags", java.util.Set.of("a", "vip"), "notes", "n"), "k2"));
+        HistoryViewModel vm = new HistoryViewModel(api, new CurrentThreadTaskExecutor());
+
+        vm.show(EntityKind.SUBSCRIPTION, "sub_1");
+
+        assertThat(vm.rows()).extracting(HistoryRow::version, HistoryRow::who, HistoryRow::field,
+                        HistoryRow::from, HistoryRow::to)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(3L, "Bob", "Tags", "vip", "a, vip"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "Bob", "Notes", "Called on Monday.", "n"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "Bob", "Status", "active", "paused"));
+        assertThat(vm.rows().get(vm.rows().size() - 1).version()).isEqualTo(2);
+        assertThat(vm.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRecordWithoutChangesSaysSo() {
+        FakeConcordApi api = new FakeConcordApi("bob");
+        api.put(Records.subscription("sub_1", 1));
+        HistoryViewModel vm = new HistoryViewModel(api, new CurrentThreadTaskExecutor());
+
+        vm.show(EntityKind.SUBSCRIPTION, "sub_1");
+
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("No changes since sub_1 was created");
+        assertThat(List.copyOf(vm.rows())).isEmpty();
+    }
+}

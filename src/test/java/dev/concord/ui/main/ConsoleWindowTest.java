@@ -1,0 +1,158 @@
+package dev.concord.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.concord.client.PatchCall;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.ui.common.Theme;
+import dev.concord.ui.history.HistoryRow;
+import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.ui.testing.NoConflicts;
+import dev.concord.ui.testing.Records;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import dev.concord.ui.testing.UiKeys;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window driven with real clicks and keys against an in-memory service. */
+@ExtendWith(ApplicationExtension.class)
+@SuppressWarnings("unchecked")
+class ConsoleWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final FakeConcordApi api = new FakeConcordApi("alice");
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+
+    @Start
+    void start(Stage stage) {
+        for (int i = 1; i <= 3; i++) {
+            api.put(Records.subscription("sub_00" + i, 1));
+        }
+        api.put(Records.plan("plan_basic", 3));
+        // The saver a real console gets from the retry coordinator; here a plain versioned write.
+        ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
+            Entity saved = api.patch(PatchCall.of(base.kind(), base.id(), base.version(),
+                    mine.only(mine.changedFrom(base.values())), "k-" + System.nanoTime()));
+            return new SaveOutcome.Saved(saved, List.of(), 1);
+        }, new NoConflicts(), executor);
+        Theme.LIGHT.apply();
+        ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    private void openFirstRow(FxRobot robot) {
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> table.getItems().size() == 3);
+        robot.clickOn(robot.lookup("#table-subscriptions .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Subscription sub_001");
+    }
+
+    @Test
+    void showsTheAgentAndTheTableOfSubscriptions(FxRobot robot) {
+        Label agent = robot.lookup("#status-agent").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Alice (agent)".equals(agent.getText()));
+        openFirstRow(robot);
+    }
+
+    @Test
+    void editingNotesAndPressingCtrlSSavesAndShowsTheNewVersion(FxRobot robot) {
+        openFirstRow(robot);
+        UiKeys.replaceText(robot, "#field-notes", "Refund promised");
+        assertThat(robot.lookup("#editor-dirty").queryAs(Label.class).isVisible()).isTrue();
+
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
+        assertThat(api.current(EntityKind.SUBSCRIPTION, "sub_001").values().get("notes")).isEqualTo("Refund promised");
+        assertThat(robot.lookup("#editor-dirty").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void theHistoryTabShowsTheSavedChangeWithWhoMadeIt(FxRobot robot) {
+        openFirstRow(robot);
+        UiKeys.replaceText(robot, "#field-notes", "Refund promised");
+        UiKeys.ctrl(robot, KeyCode.S);
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
+
+        UiKeys.ctrl(robot, KeyCode.H);
+
+        TableView<HistoryRow> history = robot.lookup("#history-table").queryAs(TableView.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(history.getItems())
+                .extracting(HistoryRow::version, HistoryRow::who, HistoryRow::field, HistoryRow::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "Alice", "Notes", "Refund promised")));
+        assertThat(robot.lookup("#history-table").queryAs(TableView.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void plansOpenInTheSameEditorBuiltFromTheirFields(FxRobot robot) {
+        UiKeys.ctrl(robot, KeyCode.DIGIT2);
+        TableView<?> plans = robot.lookup("#table-plans").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> plans.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#table-plans .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Plan plan_basic");
+
+        robot.clickOn("#field-features-entry").write("SSO");
+        robot.type(KeyCode.ENTER);
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v4)".equals(notice.getText()));
+        assertThat(api.current(EntityKind.PLAN, "plan_basic").values().get("features"))
+                .isEqualTo(List.of("Email support", "1 seat", "SSO"));
+    }
+
+    @Test
+    void escapeRevertsTheEdit(FxRobot robot) {
+        openFirstRow(robot);
+        robot.clickOn("#field-notes").write(" More.");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#field-notes").queryAs(TextArea.class).getText()).isEqualTo("Called on Monday.");
+        assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void negativeAmountAndBadCurrencyAreRefusedAtTheFieldAndNeverSent(FxRobot robot) {
+        openFirstRow(robot);
+        UiKeys.replaceText(robot, "#field-amount", "-5");
+        UiKeys.replaceText(robot, "#field-currency", "euro");
+
+        assertThat(robot.lookup("#error-amount").queryAs(Label.class).getText()).isEqualTo("Amount must not be negative");
+        assertThat(robot.lookup("#error-currency").queryAs(Label.class).getText())
+                .isEqualTo("Currency must be a three-letter ISO 4217 code in capitals, such as EUR");
+        assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
+
+        UiKeys.ctrl(robot, KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).isEqualTo("Fix the marked fields before saving");
+        assertThat(api.patches()).isEmpty();
+        assertThat(api.current(EntityKind.SUBSCRIPTION, "sub_001").values().get("amount"))
+                .isEqualTo(new BigDecimal("19.90"));
+    }
+}

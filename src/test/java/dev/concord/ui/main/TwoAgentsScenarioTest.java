@@ -1,0 +1,162 @@
+package dev.concord.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.server.ConcordServer;
+import dev.concord.server.ServerConfig;
+import dev.concord.ui.testing.AgentWindow;
+import dev.concord.ui.testing.UiKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The reference two-window scenario on one in-process server: Alice saves notes, Bob's window (still at
+ * the old version) saves status; both changes survive, no dialog opens, Bob is told what was merged.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TwoAgentsScenarioTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static ConcordServer server;
+    @TempDir
+    Path home;
+    private AgentWindow alice;
+    private AgentWindow bob;
+
+    @BeforeAll
+    static void startServer() {
+        server = ConcordServer.start(ServerConfig.demoInMemory());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        alice = new AgentWindow(stage, server.baseUrl(), "demo-alice", home);
+        bob = new AgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
+    }
+
+    @AfterEach
+    void closeWindows(FxRobot robot) {
+        robot.interact(() -> bob.stage.close());
+        alice.close();
+        bob.close();
+    }
+
+    private Entity openFirstRow(FxRobot robot, AgentWindow agent) {
+        robot.interact(agent.stage::toFront);
+        TableView<?> table = robot.from(agent.root()).lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
+        robot.clickOn(robot.from(agent.root()).lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        return agent.vm.getEditor().getBase();
+    }
+
+    private Label notice(FxRobot robot, AgentWindow agent) {
+        return robot.from(agent.root()).lookup("#notice").queryAs(Label.class);
+    }
+
+    @Test
+    void notesByOneAgentAndStatusByAnotherBothSurviveWithoutADialog(FxRobot robot) {
+        Entity aliceSees = openFirstRow(robot, alice);
+        Entity bobSees = openFirstRow(robot, bob);
+        assertThat(bobSees.id()).isEqualTo(aliceSees.id());
+        long v = aliceSees.version();
+
+        robot.interact(alice.stage::toFront);
+        UiKeys.replaceText(robot, alice.root(), "#field-notes", "Alice: refund sent.");
+        UiKeys.ctrl(robot, KeyCode.S);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(notice(robot, alice).getText()).isEqualTo("Saved (v" + (v + 1) + ")"));
+
+        robot.interact(bob.stage::toFront);
+        String newStatus = "paused".equals(bobSees.values().get("status")) ? "Active" : "Paused";
+        chooseStatus(robot, bob, newStatus);
+        assertThat(bob.vm.getEditor().field("status").orElseThrow().isDirty()).isTrue();
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(notice(robot, bob).getText()).startsWith("Saved"));
+        assertThat(notice(robot, bob).getText())
+                .isEqualTo("Saved, merged with Alice's change to notes (v" + (v + 2) + ")");
+        Entity onServer = alice.api.get(EntityKind.SUBSCRIPTION, aliceSees.id());
+        assertThat(onServer.version()).isEqualTo(v + 2);
+        assertThat(onServer.values().get("notes")).isEqualTo("Alice: refund sent.");
+        assertThat(onServer.values().get("status")).isEqualTo(newStatus.toLowerCase());
+        assertThat(Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()))
+                .as("only the two consoles, no conflict dialog").hasSize(2);
+        assertThat(bob.store.conflicts()).isEmpty();
+        assertThat(bob.vm.getEditor().getBase().version()).as("Bob's editor moved to the saved record").isEqualTo(v + 2);
+    }
+
+    @Test
+    void bothChangingStatusOpensTheConflictDialogAndCountsTheConflict(FxRobot robot) {
+        Entity aliceSees = openFirstRow(robot, alice);
+        openFirstRow(robot, bob);
+        String current = (String) aliceSees.values().get("status");
+        String alicesChoice = "paused".equals(current) ? "Active" : "Paused";
+        String bobsChoice = "cancelled".equals(current) ? "Expired" : "Cancelled";
+
+        robot.interact(alice.stage::toFront);
+        chooseStatus(robot, alice, alicesChoice);
+        UiKeys.ctrl(robot, KeyCode.S);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(notice(robot, alice).getText()).startsWith("Saved (v"));
+
+        robot.interact(bob.stage::toFront);
+        chooseStatus(robot, bob, bobsChoice);
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#conflictDialog").tryQuery()).isPresent());
+        assertThat(notice(robot, bob).getText()).isEqualTo("Alice also changed status: choose what to keep");
+        Hyperlink count = robot.from(bob.root()).lookup("#status-conflicts").queryAs(Hyperlink.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count.getText()).isEqualTo("1 unresolved conflict"));
+        assertThat(bob.store.conflicts()).hasSize(1);
+        Node dialogRoot = robot.lookup("#conflictDialog").query();
+        robot.interact(() -> dialogRoot.getScene().getWindow().hide());
+    }
+
+    private void chooseStatus(FxRobot robot, AgentWindow agent, String label) {
+        robot.clickOn(robot.from(agent.root()).lookup("#field-status").queryAs(Node.class));
+        robot.clickOn(robot.lookup(".context-menu .menu-item .label").match(LabeledMatchers.hasText(label))
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(agent.vm.getEditor().field("status").orElseThrow().isDirty()).isTrue();
+    }
+
+    @Test
+    void aNegativeAmountIsRefusedAtTheFieldAndTheServerRecordStaysAsItWas(FxRobot robot) {
+        Entity before = openFirstRow(robot, alice);
+
+        UiKeys.replaceText(robot, alice.root(), "#field-amount", "-1.00");
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        assertThat(robot.from(alice.root()).lookup("#error-amount").queryAs(Label.class).getText())
+                .isEqualTo("Amount must not be negative");
+        assertThat(notice(robot, alice).getText()).isEqualTo("Fix the marked fields before saving");
+        Entity after = alice.api.get(EntityKind.SUBSCRIPTION, before.id());
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.values()).isEqualTo(before.values());
+    }
+}
