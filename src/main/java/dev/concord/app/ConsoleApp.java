@@ -18,6 +18,8 @@ import javafx.stage.Stage;
  * console window and blocks until it is closed.
  */
 final class ConsoleApp {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleApp.class);
+
     private ConsoleApp() {
     }
 
@@ -46,8 +48,12 @@ final class ConsoleApp {
         ConsoleServices services = new ConsoleServices(setup.server(), api, coordinator::save,
                 ConflictFeed.of(store), executor);
         ConsoleViewModel vm = new ConsoleViewModel(services);
+        // The settings file is disk I/O: written on the executor, never on the FX thread.
         ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), setup.theme(),
-                setup::rememberTheme);
+                chosen -> executor.run(() -> {
+                    setup.rememberTheme(chosen);
+                    return chosen;
+                }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)));
         stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
         return vm;
     }

@@ -1,6 +1,7 @@
 package dev.concord.ui.common;
 
 import dev.concord.client.ServerUnreachableException;
+import dev.concord.sync.SaveOutcome;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
@@ -30,7 +31,8 @@ public final class TrackingTaskExecutor implements TaskExecutor {
         running.set(running.get() + 1);
         delegate.run(work, result -> {
             running.set(running.get() - 1);
-            serverReached.set(true);
+            // A save kept as pending returned normally, but it is the clearest sign the server is gone.
+            serverReached.set(!(result instanceof SaveOutcome.Pending));
             onSuccess.accept(result);
         }, error -> {
             running.set(running.get() - 1);
@@ -42,11 +44,6 @@ public final class TrackingTaskExecutor implements TaskExecutor {
     @Override
     public void onUiThread(Runnable update) {
         delegate.onUiThread(update);
-    }
-
-    /** Tells the tracker what a call that returned normally learned about the server (a kept pending edit). */
-    public void reportServerReached(boolean reached) {
-        serverReached.set(reached);
     }
 
     public ReadOnlyIntegerProperty runningProperty() {

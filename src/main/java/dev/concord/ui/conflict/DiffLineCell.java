@@ -111,6 +111,7 @@ final class DiffLineCell extends ListCell<DiffLine> {
             case MINE_ONLY -> "only you changed this";
             case THEIRS_ONLY -> "only they changed this";
             case BOTH_SAME -> "both made the same change";
+            case BOTH_INSERTED -> "both added lines here";
             case CONFLICT -> "both changed this differently";
             case SAME -> "";
         };

@@ -132,6 +132,7 @@ public final class TextMergeModel {
         return switch (r.kind()) {
             case MINE_ONLY -> HunkChoice.MINE;
             case THEIRS_ONLY, BOTH_SAME -> HunkChoice.THEIRS;
+            case BOTH_INSERTED -> HunkChoice.BOTH;
             default -> HunkChoice.UNDECIDED;
         };
     }

@@ -82,6 +82,9 @@ final class TextRegions {
         if (mine.equals(base)) {
             return TextRegion.Kind.THEIRS_ONLY;
         }
+        if (base.isEmpty()) {
+            return TextRegion.Kind.BOTH_INSERTED;
+        }
         return TextRegion.Kind.CONFLICT;
     }
 }

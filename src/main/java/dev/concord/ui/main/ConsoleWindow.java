@@ -3,7 +3,11 @@ package dev.concord.ui.main;
 import dev.concord.ui.common.Theme;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Scene;
+import javafx.util.Duration;
 import javafx.stage.Stage;
 
 /** Puts a console into a stage: the scene at 1280x800, the console's style sheet, the title. */
@@ -12,6 +16,8 @@ public final class ConsoleWindow {
     public static final double HEIGHT = 800;
     private static final String CSS = Objects.requireNonNull(
             ConsoleWindow.class.getResource("/dev/concord/ui/console.css"), "console.css").toExternalForm();
+
+    private static final Duration HEALTH_CHECK_EVERY = Duration.seconds(20);
 
     private ConsoleWindow() {
     }
@@ -26,7 +32,12 @@ public final class ConsoleWindow {
         stage.setTitle("Concord \u2014 " + vm.services().serverUrl());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        // Re-checks the server now and then, so "Server unreachable" clears by itself once it is back.
+        Timeline healthChecks = new Timeline(new KeyFrame(HEALTH_CHECK_EVERY, e -> vm.status().checkConnection()));
+        healthChecks.setCycleCount(Animation.INDEFINITE);
+        healthChecks.play();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            healthChecks.stop();
             vm.close();
             conflictUi.close();
         });

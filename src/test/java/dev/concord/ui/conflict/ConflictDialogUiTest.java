@@ -15,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -34,6 +35,11 @@ class ConflictDialogUiTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         dialog = new ConflictDialog(new ConflictDialogViewModel(conflict, saver, new CurrentThreadTaskExecutor()), null);
         dialog.show();
+    }
+
+    @AfterEach
+    void closeDialog() throws Exception {
+        WaitForAsyncUtils.asyncFx(dialog::close).get();
     }
 
     @Test

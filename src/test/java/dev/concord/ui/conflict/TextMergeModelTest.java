@@ -36,11 +36,12 @@ class TextMergeModelTest {
         String mine = "one\ntwo\nmine inserted\nthree\nfour\nfive";
         String theirs = "one\ntwo\ntheirs inserted\nthree\nfour\nfive";
         TextMergeModel m = new TextMergeModel(BASE, mine, theirs);
+        assertThat(m.choices()).as("two insertions at one place keep both, like the merge engine")
+                .containsExactly(HunkChoice.BOTH);
+        assertThat(m.mergedText()).isEqualTo("one\ntwo\ntheirs inserted\nmine inserted\nthree\nfour\nfive");
 
         m.choose(0, HunkChoice.MINE);
         assertThat(m.mergedText()).isEqualTo(mine);
-        m.choose(0, HunkChoice.BOTH);
-        assertThat(m.mergedText()).isEqualTo("one\ntwo\ntheirs inserted\nmine inserted\nthree\nfour\nfive");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.concord.domain.EntityKind;
 import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.common.Theme;
+import dev.concord.ui.history.HistoryRow;
 import dev.concord.ui.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
@@ -32,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window driven with real clicks and keys against an in-memory service. */
 @ExtendWith(ApplicationExtension.class)
+@SuppressWarnings("unchecked")
 class ConsoleWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final FakeConcordApi api = new FakeConcordApi("alice");
@@ -42,6 +44,7 @@ class ConsoleWindowTest {
         for (int i = 1; i <= 3; i++) {
             api.put(Records.subscription("sub_00" + i, 1));
         }
+        api.put(Records.plan("plan_basic", 3));
         // The saver a real console gets from the retry coordinator; here a plain versioned write.
         ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
             Entity saved = api.patch(PatchCall.of(base.kind(), base.id(), base.version(),
@@ -84,6 +87,42 @@ class ConsoleWindowTest {
         await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
         assertThat(api.current(EntityKind.SUBSCRIPTION, "sub_001").values().get("notes")).isEqualTo("Refund promised");
         assertThat(robot.lookup("#editor-dirty").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void theHistoryTabShowsTheSavedChangeWithWhoMadeIt(FxRobot robot) {
+        openFirstRow(robot);
+        UiKeys.replaceText(robot, "#field-notes", "Refund promised");
+        UiKeys.ctrl(robot, KeyCode.S);
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
+
+        UiKeys.ctrl(robot, KeyCode.H);
+
+        TableView<HistoryRow> history = robot.lookup("#history-table").queryAs(TableView.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(history.getItems())
+                .extracting(HistoryRow::version, HistoryRow::who, HistoryRow::field, HistoryRow::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "Alice", "Notes", "Refund promised")));
+        assertThat(robot.lookup("#history-table").queryAs(TableView.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void plansOpenInTheSameEditorBuiltFromTheirFields(FxRobot robot) {
+        UiKeys.ctrl(robot, KeyCode.DIGIT2);
+        TableView<?> plans = robot.lookup("#table-plans").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> plans.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#table-plans .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Plan plan_basic");
+
+        robot.clickOn("#field-features-entry").write("SSO");
+        robot.type(KeyCode.ENTER);
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v4)".equals(notice.getText()));
+        assertThat(api.current(EntityKind.PLAN, "plan_basic").values().get("features"))
+                .isEqualTo(List.of("Email support", "1 seat", "SSO"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.concord.ui.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.common.TrackingTaskExecutor;
@@ -82,5 +83,15 @@ class StatusBarViewModelTest {
         api.setReachable(true);
         vm.checkConnection();
         assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void aSaveKeptAsPendingShowsTheServerAsUnreachable() {
+        StatusBarViewModel vm = new StatusBarViewModel("u", api, feed, executor);
+        vm.start();
+
+        executor.run(() -> new SaveOutcome.Pending(null, "Connection refused"), outcome -> { }, failure -> { });
+
+        assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
     }
 }

@@ -22,6 +22,11 @@ public final class Records {
                 Set.of("vip"), "Called on Monday.", version, T0, T0.plusSeconds(version), "alice");
     }
 
+    public static dev.concord.domain.Plan plan(String id, long version) {
+        return new dev.concord.domain.Plan(id, "Basic", "starter", new BigDecimal("9.99"), "EUR", BillingCycle.MONTHLY,
+                java.util.List.of("Email support", "1 seat"), true, version, T0, T0, "seed");
+    }
+
     /** The same record with other values and metadata, as the server would return after a write. */
     public static Entity next(Entity record, String actor, java.util.Map<String, ?> changes) {
         return record.kind().create(new dev.concord.domain.RecordMeta(record.id(), record.version() + 1,
