@@ -41,6 +41,8 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // Without this, {"version":1,"changes":{...}}} or a body with garbage after the object was accepted.
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
     private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(-?\\d{1,18})\"?\\s*$");
 
     static PatchInput parse(EntityKind kind, byte[] body, String ifMatch) {
@@ -93,6 +95,7 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         } catch (ValidationException e) {
             e.fields().stream().filter(f -> errors.stream().noneMatch(x -> x.field().equals(f.field()))).forEach(errors::add);
         }
+        errors.addAll(datesOutOfRange(kind, canonical));
         if (!errors.isEmpty()) {
             throw validation(errors);
         }
@@ -110,6 +113,21 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             if (f.type() == dev.concord.domain.FieldType.MONEY && changes.path(f.name()).isNumber()) {
                 out.add(new FieldError(f.name(), "INVALID_VALUE",
                         f.label() + " must be an amount written as a string, such as \"19.99\""));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * ISO dates may name years far beyond what databases store (PostgreSQL stops at 5874897, H2 would take
+     * them); no billing or due date is outside four-digit years.
+     */
+    private static List<FieldError> datesOutOfRange(EntityKind kind, Map<String, Object> canonical) {
+        List<FieldError> out = new ArrayList<>();
+        canonical.forEach((name, value) -> {
+            if (value instanceof java.time.LocalDate d && (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR)) {
+                out.add(new FieldError(name, "INVALID_VALUE", kind.requireField(name).label()
+                        + " must be between " + MIN_YEAR + " and " + MAX_YEAR));
             }
         });
         return out;

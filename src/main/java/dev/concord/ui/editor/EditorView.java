@@ -111,7 +111,12 @@ public final class EditorView extends BorderPane {
             field.errorProperty().addListener(new WeakChangeListener<>(onError));
             markDirty(label, control, field.isDirty());
             control.pseudoClassStateChanged(Styles.STATE_DANGER, !field.getError().isEmpty());
-            GridPane.setValignment(label, field.spec().type() == FieldType.LONG_TEXT ? VPos.TOP : VPos.CENTER);
+            boolean tall = field.spec().type() == FieldType.LONG_TEXT || field.spec().type() == FieldType.TAG_SET
+                    || field.spec().type() == FieldType.STRING_LIST;
+            GridPane.setValignment(label, tall ? VPos.TOP : VPos.CENTER);
+            if (tall) {
+                label.setPadding(new Insets(6, 0, 0, 0));
+            }
             grid.add(label, 0, row);
             grid.add(new VBox(2, control, error), 1, row);
             row++;

@@ -78,7 +78,7 @@ public final class ConsoleView extends BorderPane {
         detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane split = new SplitPane(kindTabs, detailTabs);
-        split.setDividerPositions(0.61);
+        split.setDividerPositions(0.65);
         setCenter(split);
         setTop(menus(theme, themeChosen));
         setBottom(new StatusBarView(vm.status(), this::showConflicts));

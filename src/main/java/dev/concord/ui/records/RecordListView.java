@@ -62,7 +62,7 @@ public final class RecordListView extends VBox {
             TableColumn<Entity, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
             column.setPrefWidth(c.width());
-            if (c.width() < 120) {
+            if (c.width() < 125) {
                 // Short values (dates, versions, statuses) must stay readable; names may give way.
                 column.setMinWidth(c.width());
             }
