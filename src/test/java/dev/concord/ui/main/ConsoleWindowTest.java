@@ -126,6 +126,27 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void findOpenEditAndSaveWithTheKeyboardOnly(FxRobot robot) {
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> table.getItems().size() == 3);
+
+        UiKeys.ctrl(robot, KeyCode.F);
+        robot.write("sub_002");
+        await().atMost(WAIT).until(() -> table.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Subscription sub_002");
+        UiKeys.ctrl(robot, KeyCode.E);
+        UiKeys.ctrl(robot, KeyCode.A);
+        robot.write("Ada King");
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
+        assertThat(api.current(EntityKind.SUBSCRIPTION, "sub_002").values().get("customerName")).isEqualTo("Ada King");
+    }
+
+    @Test
     void escapeRevertsTheEdit(FxRobot robot) {
         openFirstRow(robot);
         robot.clickOn("#field-notes").write(" More.");
