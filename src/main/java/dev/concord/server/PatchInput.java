@@ -38,6 +38,8 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
                   Map<String, Object> wireChanges) {
     private static final ObjectReader STRICT_READER = Json.mapper().reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
     private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(-?\\d{1,18})\"?\\s*$");
 
     static PatchInput parse(EntityKind kind, byte[] body, String ifMatch) {
@@ -88,6 +90,7 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         } catch (ValidationException e) {
             e.fields().stream().filter(f -> errors.stream().noneMatch(x -> x.field().equals(f.field()))).forEach(errors::add);
         }
+        errors.addAll(datesOutOfRange(kind, canonical));
         if (!errors.isEmpty()) {
             throw validation(errors);
         }
@@ -105,6 +108,21 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             if (f.type() == dev.concord.domain.FieldType.MONEY && changes.path(f.name()).isNumber()) {
                 out.add(new FieldError(f.name(), "INVALID_VALUE",
                         f.label() + " must be an amount written as a string, such as \"19.99\""));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * ISO dates may name years far beyond what databases store (PostgreSQL stops at 5874897, H2 would take
+     * them); no billing or due date is outside four-digit years.
+     */
+    private static List<FieldError> datesOutOfRange(EntityKind kind, Map<String, Object> canonical) {
+        List<FieldError> out = new ArrayList<>();
+        canonical.forEach((name, value) -> {
+            if (value instanceof java.time.LocalDate d && (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR)) {
+                out.add(new FieldError(name, "INVALID_VALUE", kind.requireField(name).label()
+                        + " must be between " + MIN_YEAR + " and " + MAX_YEAR));
             }
         });
         return out;
