@@ -63,8 +63,7 @@ class ConsoleWindowTest {
     private void openFirstRow(FxRobot robot) {
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> table.getItems().size() == 3);
-        robot.clickOn(robot.lookup("#table-subscriptions .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UiKeys.clickRow(robot, robot.lookup("#console").query(), "#table-subscriptions", 0);
         assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Subscription sub_001");
     }
 
@@ -111,8 +110,7 @@ class ConsoleWindowTest {
         UiKeys.ctrl(robot, KeyCode.DIGIT2);
         TableView<?> plans = robot.lookup("#table-plans").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> plans.getItems().size() == 1);
-        robot.clickOn(robot.lookup("#table-plans .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UiKeys.clickRow(robot, robot.lookup("#console").query(), "#table-plans", 0);
         assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Plan plan_basic");
 
         robot.clickOn("#field-features-entry").write("SSO");
