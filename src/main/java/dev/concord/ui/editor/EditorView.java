@@ -77,6 +77,11 @@ public final class EditorView extends BorderPane {
         disableWhileSaving(scroll, vm);
     }
 
+    /** Puts {@code banner} (the live banner) under the header, above the form. */
+    public void showBanner(Node banner) {
+        setTop(new VBox(getTop(), banner));
+    }
+
     private static GridPane form(EditorViewModel vm, java.util.List<Object> refs) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("editor-form");

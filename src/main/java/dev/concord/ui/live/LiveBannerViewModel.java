@@ -226,8 +226,8 @@ public final class LiveBannerViewModel {
         } else if (conflicting.isEmpty()) {
             overlap.set(fields + "; the changes merge: Rebase now keeps both.");
         } else {
-            overlap.set(fields + ": " + LiveWording.fields(editor.kind(), conflicting) + " conflicts with "
-                    + LiveWording.people(actors) + "'s change; Save will ask which to keep.");
+            overlap.set(fields + "; " + LiveWording.people(actors) + "'s change to "
+                    + LiveWording.fields(editor.kind(), conflicting) + " conflicts with yours: Save will ask which to keep.");
         }
     }
 

@@ -79,7 +79,7 @@ class LiveBannerViewModelTest {
         bobWrites(Map.of("status", "paused"));
 
         assertThat(banner.getOverlap())
-                .isEqualTo("You also changed status: status conflicts with Bob's change; Save will ask which to keep.");
+                .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
     }
 
     @Test
