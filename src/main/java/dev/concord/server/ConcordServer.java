@@ -192,6 +192,7 @@ public final class ConcordServer implements AutoCloseable {
             // BodyRules enforces the API's own 1 MiB limit with a clear 413; this is only the backstop.
             cfg.http.maxRequestSize = ApiPaths.MAX_BODY_BYTES + 1L;
             cfg.http.defaultContentType = "application/json";
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessageHandler()));
         });
         app.before(ctx -> {
             String incoming = ctx.header(ApiPaths.REQUEST_ID);

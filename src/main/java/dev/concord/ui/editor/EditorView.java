@@ -79,6 +79,7 @@ public final class EditorView extends BorderPane {
 
     private static GridPane form(EditorViewModel vm, java.util.List<Object> refs) {
         GridPane grid = new GridPane();
+        grid.getStyleClass().add("editor-form");
         grid.setHgap(12);
         grid.setVgap(4);
         grid.setPadding(new Insets(8, 16, 16, 16));
@@ -122,6 +123,14 @@ public final class EditorView extends BorderPane {
             row++;
         }
         return grid;
+    }
+
+    /** Puts the keyboard focus on the first field, so an agent can go from the table to editing without the mouse. */
+    public void focusFirstField() {
+        javafx.scene.Node first = lookup(".editor-form .text-input");
+        if (first != null) {
+            first.requestFocus();
+        }
     }
 
     private static void markDirty(Label label, Node control, boolean dirty) {

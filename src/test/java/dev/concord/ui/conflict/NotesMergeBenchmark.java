@@ -72,6 +72,19 @@ class NotesMergeBenchmark {
         Platform.runLater(() -> { });
     }
 
+    @Test
+    void everyLineChangedOnBothSides() {
+        String base = IntStream.range(0, LINES).mapToObj(i -> i + " call log entry").collect(Collectors.joining("\n"));
+        String mine = base.replace(" entry", " entry, alice");
+        String theirs = base.replace(" entry", " entry, bob");
+        for (int run = 1; run <= 3; run++) {
+            long t0 = System.nanoTime();
+            TextMergeModel model = new TextMergeModel(base, mine, theirs);
+            System.out.printf("all lines changed, run %d: model %d ms, %d rows%n", run,
+                    (System.nanoTime() - t0) / 1_000_000, model.lines().size());
+        }
+    }
+
     static Conflict bigNotesConflict() {
         String base = IntStream.range(0, LINES).mapToObj(i -> i + " call log entry with a few words in it, agent note")
                 .collect(Collectors.joining("\n"));

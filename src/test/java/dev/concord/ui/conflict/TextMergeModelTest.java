@@ -2,6 +2,7 @@ package dev.concord.ui.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.merge.SideBySideDiff;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -64,10 +65,10 @@ class TextMergeModelTest {
         DiffLine changed = m.lines().stream().filter(l -> l.kind() == DiffLine.Kind.CHANGED).findFirst().orElseThrow();
         assertThat(changed.mineText()).isEqualTo("Wants invoices by email.");
         assertThat(changed.theirsText()).isEqualTo("Wants invoices by fax.");
-        assertThat(changed.mine()).filteredOn(DiffLine.Segment::changed).extracting(DiffLine.Segment::text)
-                .containsExactly("email");
-        assertThat(changed.theirs()).filteredOn(DiffLine.Segment::changed).extracting(DiffLine.Segment::text)
-                .containsExactly("fax");
+        assertThat(changed.segments().left()).filteredOn(SideBySideDiff.Segment::changed)
+                .extracting(SideBySideDiff.Segment::text).containsExactly("email");
+        assertThat(changed.segments().right()).filteredOn(SideBySideDiff.Segment::changed)
+                .extracting(SideBySideDiff.Segment::text).containsExactly("fax");
     }
 
     @Test

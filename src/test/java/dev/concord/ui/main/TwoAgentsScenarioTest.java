@@ -70,8 +70,7 @@ class TwoAgentsScenarioTest {
         robot.interact(agent.stage::toFront);
         TableView<?> table = robot.from(agent.root()).lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
-        robot.clickOn(robot.from(agent.root()).lookup(".table-row-cell").nth(0).queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UiKeys.clickRow(robot, agent.root(), "#table-subscriptions", 0);
         return agent.vm.getEditor().getBase();
     }
 
