@@ -146,7 +146,6 @@ public final class EditorView extends BorderPane {
     private static HBox footer(EditorViewModel vm, java.util.List<Object> refs) {
         Button save = new Button("Save");
         save.setId("save");
-        save.setDefaultButton(false);
         save.getStyleClass().add(Styles.ACCENT);
         save.setTooltip(new Tooltip("Save your changes (Ctrl+S)"));
         save.disableProperty().bind(vm.canSaveProperty().not());
