@@ -70,11 +70,15 @@ public final class LiveBannerView extends VBox {
         rebase.visibleProperty().bind(moved);
         rebase.managedProperty().bind(moved);
 
+        // The editor pane is narrow: the message gets its own line so the buttons never shrink to "Reba...".
+        showChanges.setMinWidth(Region.USE_PREF_SIZE);
+        rebase.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(message, Priority.SOMETIMES);
-        HBox top = new HBox(8, message, spacer, showChanges, rebase);
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, spacer, showChanges, rebase);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.managedProperty().bind(moved);
+        actions.visibleProperty().bind(moved);
 
         Label overlap = new Label();
         overlap.setId("live-overlap");
@@ -87,12 +91,13 @@ public final class LiveBannerView extends VBox {
         Label changes = new Label();
         changes.setId("live-changes");
         changes.getStyleClass().addAll("live-changes", Styles.TEXT_SMALL);
+        changes.setWrapText(true);
         changesText = Bindings.createStringBinding(() -> String.join("\n", vm.changes()), vm.changes());
         changes.textProperty().bind(changesText);
         changes.visibleProperty().bind(changesText.isNotEmpty());
         changes.managedProperty().bind(changes.visibleProperty());
 
-        VBox banner = new VBox(top, overlap, changes);
+        VBox banner = new VBox(message, overlap, changes, actions);
         banner.setId("live-banner");
         banner.getStyleClass().add("live-banner");
         banner.visibleProperty().bind(bannerShown);

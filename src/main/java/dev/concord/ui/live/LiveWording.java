@@ -37,7 +37,7 @@ final class LiveWording {
             return "(empty)";
         }
         String oneLine = shown.strip().replace('\n', ' ');
-        // Long notes would push the banner off the window; the history tab has the full text.
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+        // Both sides of the arrow must fit on one line of the editor pane; the History tab has the full text.
+        return oneLine.length() > 30 ? oneLine.substring(0, 27) + "..." : oneLine;
     }
 }
