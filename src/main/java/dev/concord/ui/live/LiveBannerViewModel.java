@@ -57,6 +57,7 @@ public final class LiveBannerViewModel {
     private final Map<String, String> present = new LinkedHashMap<>();
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> updateOverlap();
+    private final ChangeListener<Entity> onMovedOnServer = (obs, old, now) -> movedOnServer(now);
     private long latestVersion;
     /** The record as the server has it now, once fetched after an event; null until then. */
     private Entity current;
@@ -73,7 +74,9 @@ public final class LiveBannerViewModel {
         this.executor = executor;
         this.me = me;
         editor.baseProperty().addListener(onBaseMoved);
+        editor.movedOnServerProperty().addListener(onMovedOnServer);
         editor.fields().forEach(f -> f.dirtyProperty().addListener(onDirty));
+        movedOnServer(editor.movedOnServerProperty().get());
     }
 
     /** A write committed somewhere; only writes to this editor's record by someone else matter. */
@@ -141,6 +144,7 @@ public final class LiveBannerViewModel {
     /** Stops following the editor (the window closes). */
     public void dispose() {
         editor.baseProperty().removeListener(onBaseMoved);
+        editor.movedOnServerProperty().removeListener(onMovedOnServer);
         editor.fields().forEach(f -> f.dirtyProperty().removeListener(onDirty));
     }
 
@@ -164,16 +168,36 @@ public final class LiveBannerViewModel {
                 + LiveWording.fields(editor.kind(), theirs) + kept);
     }
 
+    /**
+     * Fetches the moved record and hands it to the editor, which moves at once when it has no edits and
+     * otherwise remembers it (its Revert then goes to it); {@link #movedOnServer} takes it from there.
+     */
     private void fetchCurrent() {
         Entity base = editor.getBase();
-        executor.run(() -> api.get(base.kind(), base.id()), fresh -> {
-            if (fresh.version() > editor.getBase().version()
-                    && (current == null || fresh.version() > current.version())) {
-                current = fresh;
-                updateOverlap();
-                updateChanges();
+        executor.run(() -> api.get(base.kind(), base.id()), editor::recordMoved,
+                failure -> LOG.warn("could not fetch {} after a live change", base.id(), failure));
+    }
+
+    /**
+     * The editor learned of a newer record: from a live event's fetch, or from a refresh or a reopened row
+     * without any event (then who and what are read off the record itself).
+     */
+    private void movedOnServer(Entity newer) {
+        if (newer == null || newer.version() <= editor.getBase().version()
+                || (current != null && newer.version() <= current.version())) {
+            return;
+        }
+        current = newer;
+        if (newer.version() > latestVersion) {
+            latestVersion = newer.version();
+            actors.add(newer.updatedBy());
+            for (String field : newer.values().changedFrom(editor.getBase().values())) {
+                changedBy.putIfAbsent(field, newer.updatedBy());
             }
-        }, failure -> LOG.warn("could not fetch {} after a live change", base.id(), failure));
+        }
+        refused = List.of();
+        state.set(State.MOVED);
+        updateMessage();
     }
 
     private void baseMoved(Entity now) {

@@ -53,6 +53,7 @@ class LiveBannerViewModelTest {
 
     @Test
     void aWriteBySomeoneElseShowsWhoChangedWhichFieldsAndTheNewVersion() {
+        edit("customerName", "Ada King");
         bobWrites(new java.util.LinkedHashMap<>(Map.of("status", "paused")));
         banner.changed(event(Records.next(api.current(base.kind(), "sub_1"), "bob", Map.of()), "bob", Set.of("notes")));
 
@@ -84,8 +85,9 @@ class LiveBannerViewModelTest {
 
     @Test
     void saysOverlappingChangesMergeWhenTheyDo() {
+        edit("notes", "Mine.");
         bobWrites(Map.of("tags", Set.of("vip", "refund")));
-        assertThat(banner.getOverlap()).as("nothing edited yet").isEmpty();
+        assertThat(banner.getOverlap()).as("no overlapping edit yet").isEmpty();
 
         edit("tags", List.of("vip", "churn-risk"));
 
@@ -131,6 +133,7 @@ class LiveBannerViewModelTest {
 
     @Test
     void showChangesListsEachFieldWithOldAndNewValueAndWho() {
+        edit("customerName", "Ada King");
         bobWrites(Map.of("status", "paused", "amount", new java.math.BigDecimal("25.00")));
 
         banner.toggleChanges();
@@ -157,12 +160,33 @@ class LiveBannerViewModelTest {
     }
 
     @Test
-    void theBannerGoesAwayWhenTheEditorCatchesUpWithoutARebase() {
+    void anEditorWithoutEditsSimplyMovesToTheNewVersion() {
         Entity bobs = bobWrites(Map.of("notes", "Bob's note."));
+
+        assertThat(editor.getBase()).isEqualTo(bobs);
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.HIDDEN);
+    }
+
+    @Test
+    void aNewerRecordFromARefreshShowsTheBannerWithoutAnyEvent() {
+        edit("notes", "Mine.");
+        Entity newer = Records.next(base, "billing-bot", Map.of("status", "past_due"));
+
+        editor.recordMoved(newer);
+
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
+        assertThat(banner.getMessage()).isEqualTo("Billing-bot changed status (v8)");
+    }
+
+    @Test
+    void theBannerGoesAwayWhenTheAgentRevertsToTheNewVersion() {
+        edit("notes", "Mine.");
+        Entity bobs = bobWrites(Map.of("status", "paused"));
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
 
-        editor.refreshFrom(bobs);
+        editor.revert();
 
+        assertThat(editor.getBase()).isEqualTo(bobs);
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.HIDDEN);
         assertThat(banner.getMessage()).isEmpty();
     }
