@@ -61,6 +61,7 @@ public final class BenchMain {
     }
 
     private void runAll() throws Exception {
+        log("machine at start: " + machine());
         table.add("| Benchmark | Figure | Baseline (same run) | Ratio | Target | Met |");
         table.add("|---|---|---|---|---|---|");
         try (ConcordServer h2 = ConcordServer.start(ServerConfig.demo(work.resolve("h2")))) {
@@ -234,6 +235,8 @@ public final class BenchMain {
         }
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        // The machine is shared: the 1-minute load average says how much else ran while this measured.
+        m.put("loadAverage1m", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return m;
     }
 
