@@ -1,5 +1,6 @@
 package dev.concord.cli;
 
+import dev.concord.client.ServerUnreachableException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.FieldValues;
 import dev.concord.merge.FieldConflict;
@@ -60,7 +61,9 @@ final class ConcordCli implements Runnable {
     @Command(name = "get", description = "Show a record.")
     int get(@Parameters(paramLabel = "KIND/ID", description = "e.g. subscriptions/sub_0001") String target) {
         Target t = Target.parse(target);
-        printer.record(services().api().get(t.kind(), t.id()));
+        Entity entity = services().api().get(t.kind(), t.id());
+        lastSeen().remember(entity);
+        printer.record(entity);
         return ExitCode.OK;
     }
 
@@ -83,8 +86,7 @@ final class ConcordCli implements Runnable {
         if (base != null && base < 1) {
             throw new UsageException("--base must be a version number from 1 up; got " + base);
         }
-        Entity from = base == null ? services().api().get(t.kind(), t.id())
-                : services().api().getVersion(t.kind(), t.id(), base);
+        Entity from = loadBase(t, base);
         FieldValues mine = from.values().withAll(values);
         if (mine.changedFrom(from.values()).isEmpty()) {
             printer.info("Nothing to save: " + t + " v" + from.version() + " already has "
@@ -92,6 +94,32 @@ final class ConcordCli implements Runnable {
             return ExitCode.OK;
         }
         return printer.outcome(services().coordinator().save(from, mine));
+    }
+
+    /**
+     * The record to edit from: the latest (or version {@code base}) from the server; when the server
+     * cannot be reached, the last copy this user read, so the edit can still be kept as pending.
+     */
+    private Entity loadBase(Target t, Long base) {
+        try {
+            Entity from = base == null ? services().api().get(t.kind(), t.id())
+                    : services().api().getVersion(t.kind(), t.id(), base);
+            if (base == null) {
+                lastSeen().remember(from);
+            }
+            return from;
+        } catch (ServerUnreachableException e) {
+            Entity copy = lastSeen().lastSeen(t.kind(), t.id())
+                    .filter(c -> base == null || c.version() == base)
+                    .orElseThrow(() -> e);
+            printer.info(e.getMessage() + "; editing from your last copy, v" + copy.version() + ".");
+            return copy;
+        }
+    }
+
+    private LastSeenRecords lastSeen() {
+        Path root = home != null ? home : SyncServices.concordHome();
+        return new LastSeenRecords(root.resolve(services().user()).resolve("records"));
     }
 
     @Command(name = "conflicts", description = "List the conflicts stored for you.")

@@ -13,6 +13,7 @@ import dev.concord.sync.MergedChange;
 import dev.concord.sync.PendingEdit;
 import dev.concord.sync.SaveOutcome;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ final class Printer {
         for (Conflict c : conflicts) {
             out.printf("%s  %s/%s  fields: %s  (theirs v%d by %s; stored %s)%n", c.conflictId(), c.kind().path(),
                     c.entityId(), String.join(", ", fields(c)), c.theirs().version(), c.theirs().updatedBy(),
-                    c.createdAt());
+                    c.createdAt().truncatedTo(ChronoUnit.SECONDS));
         }
         out.flush();
     }
@@ -92,7 +93,7 @@ final class Printer {
         for (PendingEdit p : edits) {
             out.printf("%s  %s/%s  fields: %s  (from v%d, kept %s; last error: %s)%n", p.pendingId(), p.kind().path(),
                     p.entityId(), String.join(", ", p.mine().changedFrom(p.base().values())), p.base().version(),
-                    p.createdAt(), p.lastError());
+                    p.createdAt().truncatedTo(ChronoUnit.SECONDS), p.lastError());
         }
         out.flush();
     }
@@ -100,7 +101,9 @@ final class Printer {
     /** Prints what became of a save and returns its exit code. */
     int outcome(SaveOutcome outcome) {
         if (outcome instanceof SaveOutcome.Saved s) {
-            out.println("Saved v" + s.entity().version() + merged(s.mergedFromOthers()));
+            out.println(s.attempts() == 0
+                    ? "Nothing to write: v" + s.entity().version() + " already has these values"
+                    : "Saved v" + s.entity().version() + merged(s.mergedFromOthers()));
             out.flush();
             return ExitCode.OK;
         }

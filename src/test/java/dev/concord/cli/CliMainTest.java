@@ -9,9 +9,6 @@ import dev.concord.domain.Plan;
 import dev.concord.domain.Subscription;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
-import dev.concord.sync.ConflictStore;
-import dev.concord.sync.RetryCoordinator;
-import dev.concord.sync.SaveOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -170,6 +167,7 @@ class CliMainTest {
         String conflictId = out.trim().split("\\s+")[0];
 
         assertThat(cli("demo-bob", "resolve", conflictId, "--take", "theirs")).as(err).isZero();
+        assertThat(out).contains("Nothing to write: v" + (atN.version() + 1));
 
         Subscription end = (Subscription) api("demo-bob").get(SUB, "sub_0001");
         assertThat(end.status().wire()).isEqualTo("cancelled");
@@ -209,36 +207,41 @@ class CliMainTest {
     }
 
     @Test
-    void unreachableServerExitsWithFourAndChangesNothing() throws IOException {
+    void editTypedWhileTheServerIsDownIsKeptPendingAndRetriedWhenItIsBack(@TempDir Path data) {
+        server.close();
+        server = ConcordServer.start(ServerConfig.demo(data));
+        int port = server.port();
+        assertThat(cli("demo-alice", "get", "subscriptions/sub_0001")).isZero();
+        long seen = api("demo-alice").get(SUB, "sub_0001").version();
+        String url = server.baseUrl();
+        server.close();
+        server = null;
+
+        assertThat(raw("edit", "subscriptions/sub_0001", "notes=typed while the server was down", "--server", url,
+                "--home", home.toString())).isEqualTo(4);
+        assertThat(out).contains("editing from your last copy, v" + seen).contains("kept as pending");
+
+        server = ConcordServer.start(ServerConfig.demo(data).withPort(port));
+        assertThat(cli("demo-alice", "pending")).isZero();
+        assertThat(out).contains("subscriptions/sub_0001").contains("fields: notes").contains("from v" + seen);
+        assertThat(cli("demo-alice", "retry")).as(err + out).isZero();
+        assertThat(out).contains("Saved v" + (seen + 1));
+        assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0001")).notes())
+                .isEqualTo("typed while the server was down");
+        assertThat(cli("demo-alice", "pending")).isZero();
+        assertThat(out).contains("No pending edits.");
+    }
+
+    @Test
+    void editWithNoCopyWhileTheServerIsDownChangesNothing() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        assertThat(raw("edit", "subscriptions/sub_0001", "notes=x", "--server", "http://127.0.0.1:" + closed,
+        assertThat(raw("edit", "subscriptions/sub_0042", "notes=x", "--server", "http://127.0.0.1:" + closed,
                 "--home", home.toString())).isEqualTo(4);
-        assertThat(err).contains("Cannot reach the server");
-    }
-
-    @Test
-    void pendingEditsAreListedAndRetriedWhenTheServerIsBack(@TempDir Path data) {
-        server.close();
-        server = ConcordServer.start(ServerConfig.demo(data));
-        int port = server.port();
-        Subscription atN = (Subscription) api("demo-alice").get(SUB, "sub_0001");
-        RetryCoordinator alice = new RetryCoordinator(api("demo-alice"),
-                new ConflictStore(home.resolve("alice/conflicts.json")));
-        server.close();
-        assertThat(alice.save(atN, atN.values().with("notes", "typed while the server was down")))
-                .isInstanceOf(SaveOutcome.Pending.class);
-        server = ConcordServer.start(ServerConfig.demo(data).withPort(port));
-
-        assertThat(cli("demo-alice", "pending")).isZero();
-        assertThat(out).contains("subscriptions/sub_0001").contains("fields: notes");
-        assertThat(cli("demo-alice", "retry")).as(err + out).isZero();
-        assertThat(out).contains("Saved v" + (atN.version() + 1));
-        assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0001")).notes())
-                .isEqualTo("typed while the server was down");
-        assertThat(cli("demo-alice", "pending")).isZero();
+        assertThat(err).contains("Cannot reach the server").contains("Nothing was changed");
+        assertThat(raw("pending", "--home", home.toString())).isZero();
         assertThat(out).contains("No pending edits.");
     }
 

@@ -96,15 +96,19 @@ public final class ConflictInboxView extends VBox {
         this.onResolved = Objects.requireNonNull(onResolved);
     }
 
-    /** Opens the dialog for {@code conflict}, or brings its open dialog to the front. */
+    /** Opens the dialog for {@code conflict} owned by the inbox's window, or brings its open dialog to the front. */
     public ConflictDialog open(Conflict conflict) {
+        return open(conflict, getScene() == null ? null : getScene().getWindow());
+    }
+
+    /** As {@link #open(Conflict)}, owned by {@code owner} (e.g. the editor's window) when newly opened. */
+    public ConflictDialog open(Conflict conflict, Window owner) {
         ConflictDialog existing = openDialogs.get(conflict.conflictId());
         if (existing != null) {
             existing.toFront();
             existing.requestFocus();
             return existing;
         }
-        Window owner = getScene() == null ? null : getScene().getWindow();
         ConflictDialog dialog = new ConflictDialog(vm.dialogFor(conflict), owner);
         dialog.setOnSaved(saved -> {
             vm.resolved("Saved resolution of " + ConflictSummary.of(conflict).record() + " (v" + saved.entity().version() + ")");

@@ -105,7 +105,9 @@ public final class ConsoleView extends BorderPane {
         MenuItem revert = item("Revert", "menu-revert", new KeyCodeCombination(KeyCode.ESCAPE), vm::revertCurrent);
         MenuItem find = item("Find", "menu-find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 this::focusSearch);
-        Menu edit = new Menu("Edit", null, save, revert, new SeparatorMenuItem(), find);
+        MenuItem focusEditor = item("Go to editor", "menu-go-editor",
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::focusEditor);
+        Menu edit = new Menu("Edit", null, save, revert, new SeparatorMenuItem(), find, focusEditor);
 
         Menu view = new Menu("View");
         int n = 1;
@@ -144,6 +146,13 @@ public final class ConsoleView extends BorderPane {
         item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    private void focusEditor() {
+        if (!editorHost.getChildren().isEmpty() && editorHost.getChildren().get(0) instanceof EditorView view) {
+            detailTabs.getSelectionModel().select(editorTab);
+            view.focusFirstField();
+        }
     }
 
     private void focusSearch() {

@@ -41,6 +41,14 @@ public final class RecordListView extends VBox {
         search.setId("search-" + kind);
         search.setPromptText("Search " + kind + " (Ctrl+F)");
         search.textProperty().bindBidirectional(vm.searchProperty());
+        // Enter goes from the search to the results, so finding and opening a record needs no mouse.
+        search.setOnAction(e -> {
+            table.requestFocus();
+            if (!table.getItems().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+                table.getFocusModel().focus(0);
+            }
+        });
         HBox.setHgrow(search, Priority.ALWAYS);
 
         HBox toolbar = new HBox(8, search);

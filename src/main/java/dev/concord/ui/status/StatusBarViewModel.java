@@ -56,7 +56,7 @@ public final class StatusBarViewModel implements AutoCloseable {
     }
 
     public void loadIdentity() {
-        executor.run(api::whoAmI, this::showIdentity, failure -> agent.set("Not signed in"));
+        executor.run(api::whoAmI, this::showIdentity, failure -> agent.set("Not signed in: " + failure.getMessage()));
     }
 
     public void checkConnection() {

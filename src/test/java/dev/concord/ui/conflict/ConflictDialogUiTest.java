@@ -120,6 +120,28 @@ class ConflictDialogUiTest {
         assertThat(saver.calls.get(0).getValue().get("status")).isEqualTo("cancelled");
     }
 
+    @Test
+    void tenThousandLineNotesOpenAsAVirtualizedDiffAndBecomeEditableOnRequest(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            dialog.close();
+            dialog = new ConflictDialog(new ConflictDialogViewModel(NotesMergeBenchmark.bigNotesConflict(), saver,
+                    new CurrentThreadTaskExecutor()), null);
+            dialog.show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#notesDiff-notes").queryAs(javafx.scene.control.ListView.class).getItems())
+                .hasSizeGreaterThan(10_000);
+        assertThat(robot.lookup("#notesPreview-notes").queryAs(javafx.scene.control.ListView.class).getItems())
+                .hasSize(10_000);
+        assertThat(robot.lookup("#notesResult-notes").tryQuery()).isEmpty();
+
+        robot.clickOn("#notesEdit-notes");
+
+        assertThat(robot.lookup("#notesResult-notes").queryAs(TextArea.class).getText())
+                .isEqualTo(dialog.viewModel().rowFor("notes").resultTextProperty().get());
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }

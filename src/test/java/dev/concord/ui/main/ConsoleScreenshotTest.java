@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -50,8 +49,7 @@ class ConsoleScreenshotTest {
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
         Label agent = robot.lookup("#status-agent").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(15)).until(() -> !table.getItems().isEmpty() && !agent.getText().isEmpty());
-        robot.clickOn(robot.lookup("#table-subscriptions .table-row-cell").nth(1).queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UiKeys.clickRow(robot, alice.root(), "#table-subscriptions", 1);
         Path main = WaitForAsyncUtils.asyncFx(() -> Screenshots.write(alice.stage.getScene(), "main-window")).get();
 
         UiKeys.replaceText(robot, "#field-amount", "-5");
