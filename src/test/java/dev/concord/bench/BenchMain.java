@@ -61,6 +61,7 @@ public final class BenchMain {
     }
 
     private void runAll() throws Exception {
+        log("machine at start: " + machine());
         table.add("| Benchmark | Figure | Baseline (same run) | Ratio | Target | Met |");
         table.add("|---|---|---|---|---|---|");
         try (ConcordServer h2 = ConcordServer.start(ServerConfig.demo(work.resolve("h2")))) {
@@ -83,6 +84,8 @@ public final class BenchMain {
         Load.Stats health = WritePath.health(server, threads, warmup, measure);
         log("write path on " + backend + ": PATCH");
         Load.Stats patch = WritePath.patch(List.of(server), threads, warmup, measure);
+        log("write path on " + backend + ": GET of the record (diagnostic)");
+        Load.Stats get = WritePath.getRecord(server, threads, warmup, measure);
         double baseline = jdbc.p50Micros() + health.p50Micros();
         double ratio = patch.p50Micros() / baseline;
         Map<String, Object> r = row("write-path", backend);
@@ -90,6 +93,7 @@ public final class BenchMain {
         r.put("patch", patch);
         r.put("jdbcUpdatePlusLog", jdbc);
         r.put("healthRoundTrip", health);
+        r.put("getRecordDiagnostic", get);
         r.put("ratioP50", ratio);
         r.put("target", "PATCH p50 <= " + WRITE_PATH_TARGET + " x (JDBC p50 + health p50)");
         r.put("met", ratio <= WRITE_PATH_TARGET);
@@ -101,7 +105,10 @@ public final class BenchMain {
                 patch.p99Micros() / (jdbc.p99Micros() + health.p99Micros())));
         table.add(String.format(Locale.ROOT, "| Write path, %s: throughput | %.0f PATCH/s | JDBC %.0f writes/s, /health %.0f/s | %.2f of JDBC | | |",
                 backend, patch.perSecond(), jdbc.perSecond(), health.perSecond(), patch.perSecond() / jdbc.perSecond()));
-        if (patch.errors() + jdbc.errors() + health.errors() > 0) {
+        table.add(String.format(Locale.ROOT, "| Write path, %s: diagnostic, GET of the same records p50 | %s | JDBC + GET = %s | PATCH / (JDBC + GET) %.2f | | |",
+                backend, micros(get.p50Micros()), micros(jdbc.p50Micros() + get.p50Micros()),
+                patch.p50Micros() / (jdbc.p50Micros() + get.p50Micros())));
+        if (patch.errors() + jdbc.errors() + health.errors() + get.errors() > 0) {
             table.add(String.format("| Write path, %s: failed operations | %d PATCH | JDBC %d, /health %d | | 0 | %s |",
                     backend, patch.errors(), jdbc.errors(), health.errors(), yes(false)));
         }
@@ -234,6 +241,8 @@ public final class BenchMain {
         }
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        // The machine is shared: the 1-minute load average says how much else ran while this measured.
+        m.put("loadAverage1m", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return m;
     }
 

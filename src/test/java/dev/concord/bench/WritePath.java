@@ -91,6 +91,26 @@ final class WritePath {
     }
 
     /**
+     * Not a baseline of the target, a diagnostic: GET of the same records (authentication, one row read,
+     * the record's JSON), the part of a PATCH's work that neither baseline covers.
+     */
+    static Load.Stats getRecord(ConcordServer server, int threads, Duration warmup, Duration measure) throws Exception {
+        OkHttpClient http = http(threads);
+        long[] counter = new long[threads];
+        return Load.run(threads, warmup, measure, t -> {
+            String id = recordId(t, (int) (counter[t]++ % RECORDS_PER_THREAD));
+            Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
+                    .header("Authorization", "Bearer demo-alice").get().build();
+            try (Response r = http.newCall(request).execute()) {
+                r.body().string();
+                if (r.code() != 200) {
+                    throw new IOException("GET " + id + ": " + r.code());
+                }
+            }
+        });
+    }
+
+    /**
      * Baseline (a): the write path's database work alone, one transaction per write: the conditional
      * UPDATE and the change-log insert, on a connection of its own per thread.
      */

@@ -81,7 +81,8 @@ class CoordinatorLostUpdateTest {
         }).build();
         try (ConcordServer server = TestServers.h2Demo()) {
             NoteAppenders.Tally tally = hammer(List.of(server), lossy);
-            assertThat(dropped.get()).as("answers dropped").isGreaterThan(WRITERS * edits() / 5);
+            // A third of at least WRITERS * edits() answers is dropped; a tenth leaves room for chance.
+            assertThat(dropped.get()).as("answers dropped").isGreaterThan(WRITERS * edits() / 10);
             assertThat(replayed.get()).as("retries answered from the idempotency store").isPositive();
         }
     }

@@ -119,4 +119,47 @@ class ServerDownTest {
                     .as("the conflict survives another restart").hasSize(1);
         }
     }
+
+    /** The same story through the command line: `retry` of the kept edit ends in exit code 3 and a stored conflict. */
+    @Test
+    void commandLineRetryOfAPendingEditThatNowConflictsExitsWithThree() throws Exception {
+        Path data = dir.resolve("server");
+        ConcordServer first = ConcordServer.start(ServerConfig.demo(data));
+        int port = first.port();
+        SyncServices bob = SyncServices.forUser(first.baseUrl(), "demo-bob", dir);
+        Entity loaded = bob.api().get(EntityKind.SUBSCRIPTION, "sub_0005");
+        first.close();
+        List<String> others = new ArrayList<>(List.of("weekly", "monthly", "quarterly", "yearly"));
+        others.remove((String) loaded.values().get("billingCycle"));
+        assertThat(bob.coordinator().save(loaded, loaded.values().with("billingCycle", others.get(0))))
+                .isInstanceOf(SaveOutcome.Pending.class);
+
+        try (ConcordServer second = ConcordServer.start(ServerConfig.demo(data).withPort(port))) {
+            String[] pending = cli(second, "pending");
+            assertThat(pending[0]).isEqualTo("0");
+            assertThat(pending[1]).contains("subscriptions/sub_0005");
+            SyncServices alice = SyncServices.forUser(second.baseUrl(), "demo-alice", dir);
+            Entity current = alice.api().get(EntityKind.SUBSCRIPTION, "sub_0005");
+            assertThat(alice.coordinator().save(current, current.values().with("billingCycle", others.get(1))))
+                    .isInstanceOf(SaveOutcome.Saved.class);
+
+            String[] retry = cli(second, "retry");
+            assertThat(retry[0]).as(retry[1] + retry[2]).isEqualTo("3");
+            assertThat(retry[1] + retry[2]).contains("billingCycle");
+            String[] conflicts = cli(second, "conflicts");
+            assertThat(conflicts[1]).contains("sub_0005");
+            assertThat(cli(second, "pending")[1]).contains("No pending edits.");
+            assertThat(alice.api().get(EntityKind.SUBSCRIPTION, "sub_0005").values().get("billingCycle"))
+                    .as("nothing overwritten").isEqualTo(others.get(1));
+        }
+    }
+
+    /** Exit code, standard output and standard error of {@code ./launcher cli VERB --token demo-bob}. */
+    private String[] cli(ConcordServer server, String verb) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.concord.cli.CliMain.run(new String[] {verb, "--server", server.baseUrl(), "--token", "demo-bob",
+            "--home", dir.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
 }

@@ -88,7 +88,10 @@ public final class EditorView extends BorderPane {
         Button rebase = new Button("Rebase now");
         rebase.setId("rebase");
         rebase.setTooltip(new Tooltip("Start from the newer record and keep your edits"));
-        rebase.disableProperty().bind(vm.canRebaseProperty().not());
+        rebase.setMinWidth(Region.USE_PREF_SIZE);
+        // With overlapping edits there is nothing to rebase onto safely: the save goes to the conflict dialog.
+        rebase.visibleProperty().bind(vm.canRebaseProperty());
+        rebase.managedProperty().bind(rebase.visibleProperty());
         rebase.setOnAction(e -> vm.rebaseNow());
         HBox banner = new HBox(8, text, rebase);
         banner.setId("moved-banner");
