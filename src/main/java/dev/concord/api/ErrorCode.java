@@ -15,12 +15,16 @@ public enum ErrorCode {
     /** 409, or 412 when the stale version came only from If-Match. */
     CONFLICT_VERSION_MISMATCH(409),
     PAYLOAD_TOO_LARGE(413),
+    /** The request line is longer than the HTTP server accepts (refused before any route runs). */
+    URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
     VALIDATION_FAILED(422),
     /** The same Idempotency-Key was sent with a different body. */
     IDEMPOTENCY_KEY_REUSED(422),
     PRECONDITION_REQUIRED(428),
     RATE_LIMITED(429),
+    /** The request headers are larger than the HTTP server accepts (refused before any route runs). */
+    HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503);
 

@@ -6,7 +6,6 @@ import dev.concord.server.ConcordServer;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
-import dev.concord.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -77,11 +76,6 @@ final class ConsoleCommand implements Callable<Integer> {
         public String[] getVersion() {
             return new String[] {"Concord " + Version.current()};
         }
-    }
-
-    /** For tests of the option handling: the theme a setting names. */
-    static Theme themeOf(String setting) {
-        return Theme.fromSetting(setting);
     }
 
     static Path settingsPath(Path home, String user) {

@@ -1,12 +1,89 @@
 package dev.concord.cli;
 
-/** {@code ./launcher cli}: placeholder until the sync core lands. */
+import ch.qos.logback.classic.Level;
+import dev.concord.client.ApiException;
+import dev.concord.client.AuthException;
+import dev.concord.client.NotFoundException;
+import dev.concord.client.ServerUnreachableException;
+import dev.concord.client.ValidationFailedException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * {@code ./launcher cli [--server URL] [--token T] VERB ARGS...}: get, history, edit, conflicts,
+ * resolve, pending, retry. Exit codes are in {@link ExitCode}. Never prints a stack trace; details of an
+ * unexpected failure are logged with {@code --verbose}.
+ */
 public final class CliMain {
+    private static final Logger LOG = LoggerFactory.getLogger(CliMain.class);
+
     private CliMain() {
     }
 
     public static int run(String[] args) {
-        System.err.println("cli: not built yet");
-        return 1;
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return run(args, out, err);
+    }
+
+    /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        quietLogs(verbose);
+        Printer printer = new Printer(out, err);
+        CommandLine cmd = new CommandLine(new ConcordCli(printer));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, arguments) -> {
+            err.println(ex.getMessage());
+            err.println("Usage: ./launcher cli [--server URL] [--token T] VERB ARGS... (see ./launcher cli --help)");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, command, parsed) -> failure(ex, printer, verbose));
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int failure(Exception ex, Printer printer, boolean verbose) {
+        if (ex instanceof UsageException) {
+            printer.error(ex.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof ServerUnreachableException) {
+            printer.error(ex.getMessage() + ". Nothing was changed.");
+            return ExitCode.UNREACHABLE;
+        }
+        if (ex instanceof NotFoundException || ex instanceof ValidationFailedException) {
+            printer.error(ex.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof AuthException) {
+            printer.error("Not allowed: " + ex.getMessage());
+            return ExitCode.FAILED;
+        }
+        if (ex instanceof ApiException api) {
+            printer.error("The server could not do it (" + api.status() + " " + api.code() + "): " + ex.getMessage());
+            return ExitCode.FAILED;
+        }
+        LOG.debug("cli failed", ex);
+        printer.error("Failed: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+        return ExitCode.FAILED;
+    }
+
+    /**
+     * The coordinator logs retries and rebases at INFO, which belongs in the console's log, not between
+     * the lines a script reads. Logback is the binding on our class path.
+     */
+    private static void quietLogs(boolean verbose) {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.DEBUG : Level.WARN);
+        }
     }
 }

@@ -45,6 +45,7 @@ public final class OkHttpConcordApi implements ConcordApi {
             .retryOnConnectionFailure(false)
             .build();
 
+    private final HttpUrl serverRoot;
     private final HttpUrl apiRoot;
     private final OkHttpClient http;
     private final Clock clock;
@@ -64,6 +65,7 @@ public final class OkHttpConcordApi implements ConcordApi {
         if (server == null) {
             throw new IllegalArgumentException("Not an http(s) URL: " + serverUrl);
         }
+        this.serverRoot = server;
         this.apiRoot = server.newBuilder().addPathSegments(ApiPaths.PREFIX.substring(1)).build();
         this.http = base.newBuilder()
                 .addInterceptor(new RequestIdInterceptor())
@@ -150,7 +152,8 @@ public final class OkHttpConcordApi implements ConcordApi {
 
     @Override
     public boolean healthy() {
-        HttpUrl url = apiRoot.newBuilder().addPathSegment("health").build();
+        // The health check lives outside the versioned API so load balancers need no token.
+        HttpUrl url = serverRoot.newBuilder().encodedPath("/health").build();
         try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
             return response.isSuccessful();
         } catch (IOException e) {

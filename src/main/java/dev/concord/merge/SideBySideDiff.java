@@ -1,7 +1,5 @@
 package dev.concord.merge;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
@@ -16,7 +14,7 @@ import java.util.function.Function;
  * hunks so that a person can take each hunk from either side and get the text back with
  * {@link #compose}.
  *
- * <p>Immutable and cheap to build: one Myers line diff. Word-level highlighting is computed per row on
+ * <p>Immutable and cheap to build: one line diff (java-diff-utils' Myers, see {@link Edit#between}). Word-level highlighting is computed per row on
  * request ({@link #segments}), so a virtualized list only pays for the rows it shows, which keeps a
  * 10,000-line note quick to open even when every line changed.
  */
@@ -91,15 +89,15 @@ public final class SideBySideDiff {
         List<Hunk> hunks = new ArrayList<>();
         int li = 0;
         int ri = 0;
-        for (AbstractDelta<String> d : DiffUtils.diff(l, r).getDeltas()) {
-            int leftStart = d.getSource().getPosition();
-            int rightStart = d.getTarget().getPosition();
+        for (Edit e : Edit.between(l, r)) {
+            int leftStart = e.start();
+            int rightStart = e.otherStart();
             for (; li < leftStart; li++, ri++) {
                 String line = Lines.strip(l.get(li));
                 rows.add(new Row(Tag.EQUAL, -1, li + 1, ri + 1, line, line));
             }
-            int leftEnd = leftStart + d.getSource().size();
-            int rightEnd = rightStart + d.getTarget().size();
+            int leftEnd = e.end();
+            int rightEnd = e.otherEnd();
             Tag tag = leftStart == leftEnd ? Tag.INSERT : rightStart == rightEnd ? Tag.DELETE : Tag.CHANGE;
             int hunk = hunks.size();
             int firstRow = rows.size();

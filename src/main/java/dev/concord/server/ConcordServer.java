@@ -93,8 +93,10 @@ public final class ConcordServer implements AutoCloseable {
                     EVENT_QUEUE, EVENT_GAP_GRACE);
             events.start();
             EventHub hub = events;
+            PresenceStore presence = new PresenceStore(db, clock);
+            housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
             Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
-                    new EventRoutes(hub));
+                    new EventRoutes(hub), new PresenceRoutes(records, presence, hub));
             app.start(config.host(), config.port());
             ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
             LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
@@ -173,7 +175,16 @@ public final class ConcordServer implements AutoCloseable {
         }
     }
 
-    private static Javalin createApp(Auth auth, RecordRoutes records, EventRoutes eventRoutes) {
+    private static void purge(PresenceStore presence) {
+        try {
+            presence.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not purge lapsed presence rows; will try again", e);
+        }
+    }
+
+    private static Javalin createApp(Auth auth, RecordRoutes records, EventRoutes eventRoutes,
+                                     PresenceRoutes presenceRoutes) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(dev.concord.api.Json.mapper(), false));
@@ -181,6 +192,7 @@ public final class ConcordServer implements AutoCloseable {
             // BodyRules enforces the API's own 1 MiB limit with a clear 413; this is only the backstop.
             cfg.http.maxRequestSize = ApiPaths.MAX_BODY_BYTES + 1L;
             cfg.http.defaultContentType = "application/json";
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessageHandler()));
         });
         app.before(ctx -> {
             String incoming = ctx.header(ApiPaths.REQUEST_ID);
@@ -201,6 +213,7 @@ public final class ConcordServer implements AutoCloseable {
         app.get(ApiPaths.PREFIX + "/me", ctx -> Envelopes.ok(ctx, 200, Auth.principal(ctx).identity(), null));
         records.register(app);
         eventRoutes.register(app);
+        presenceRoutes.register(app);
 
         app.exception(ApiError.class, (e, ctx) -> Envelopes.error(ctx, e));
         app.exception(dev.concord.api.ValidationException.class,

@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import dev.concord.api.ChangeEvent;
 import dev.concord.api.HistoryEntry;
+import dev.concord.api.Presence;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Writers never wait for subscribers: publishing only offers to each subscriber's bounded queue. A
  * subscriber whose queue is full gets nothing more; its stream sends what was queued, then an overflow
  * event, then closes, and the client resumes with {@code Last-Event-ID} losing nothing.
+ *
+ * <p>Presence changes (who views or edits what) are polled from their table the same way and pushed
+ * best effort: they are not replayed on resume, since an announcement lapses within seconds anyway.
  */
 final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -43,6 +47,8 @@ final class EventHub implements AutoCloseable {
     private volatile boolean closed;
     /** Highest change-log seq published, or skipped for good; only the pump thread advances it. */
     private long published;
+    /** Highest presence seq pushed; presence is best effort, so no gap handling. */
+    private long presencePublished;
     private long gapSeenAt = -1;
     private long gapSeq = -1;
 
@@ -61,6 +67,7 @@ final class EventHub implements AutoCloseable {
 
     void start() {
         published = db.inTransaction(ChangeLog::lastSeq);
+        presencePublished = db.inTransaction(PresenceStore::lastSeq);
         pump.scheduleWithFixedDelay(this::pollSafely, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -109,12 +116,15 @@ final class EventHub implements AutoCloseable {
             long floor = Math.max(sent, position);
             long lastWrite = System.nanoTime();
             while (!closed) {
-                ChangeEvent e = s.queue.poll(WAKE_UP.toMillis(), TimeUnit.MILLISECONDS);
-                if (e != null && e.seq() > floor) {
+                Object item = s.queue.poll(WAKE_UP.toMillis(), TimeUnit.MILLISECONDS);
+                if (item instanceof ChangeEvent e && e.seq() > floor) {
                     sink.send(e);
                     floor = e.seq();
                     lastWrite = System.nanoTime();
-                } else if (e == null && !s.overflowed && System.nanoTime() - lastWrite >= heartbeat.toNanos()) {
+                } else if (item instanceof Presence p) {
+                    sink.presence(p);
+                    lastWrite = System.nanoTime();
+                } else if (item == null && !s.overflowed && System.nanoTime() - lastWrite >= heartbeat.toNanos()) {
                     sink.heartbeat();
                     lastWrite = System.nanoTime();
                 }
@@ -133,6 +143,7 @@ final class EventHub implements AutoCloseable {
     private void pollSafely() {
         try {
             poll();
+            pollPresence();
         } catch (RuntimeException e) {
             LOG.warn("Polling the change log for events failed; will retry", e);
         }
@@ -164,6 +175,17 @@ final class EventHub implements AutoCloseable {
         }
     }
 
+    private void pollPresence() {
+        if (closed) {
+            return;
+        }
+        long from = presencePublished;
+        for (PresenceStore.Change change : db.inTransaction(c -> PresenceStore.changesSince(c, from, BATCH))) {
+            publish(change.presence());
+            presencePublished = change.seq();
+        }
+    }
+
     /**
      * A seq may be missing because its transaction has not committed yet (then it will appear) or because it
      * rolled back (then it never will). Waiting {@code gapGrace} tells the two apart.
@@ -178,7 +200,7 @@ final class EventHub implements AutoCloseable {
         return now - gapSeenAt >= gapGrace.toNanos();
     }
 
-    private void publish(ChangeEvent e) {
+    private void publish(Object e) {
         for (Subscriber s : subscribers) {
             if (!s.overflowed && !s.queue.offer(e)) {
                 s.overflowed = true;
@@ -194,7 +216,8 @@ final class EventHub implements AutoCloseable {
     }
 
     private static final class Subscriber {
-        final BlockingQueue<ChangeEvent> queue;
+        /** ChangeEvents and Presences, in the order they were published. */
+        final BlockingQueue<Object> queue;
         volatile boolean overflowed;
 
         Subscriber(int capacity) {

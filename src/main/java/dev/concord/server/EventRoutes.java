@@ -3,6 +3,7 @@ package dev.concord.server;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ChangeEvent;
 import dev.concord.api.ErrorCode;
+import dev.concord.api.Presence;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -68,6 +69,12 @@ final class EventRoutes {
         @Override
         public void send(ChangeEvent event) throws IOException {
             write("id: " + event.seq() + "\nevent: " + ChangeEvent.EVENT_NAME + "\ndata: " + Envelopes.toJson(event) + "\n\n");
+        }
+
+        @Override
+        public void presence(Presence presence) throws IOException {
+            // No id: presence is not replayed, and an id here would move the client's Last-Event-ID.
+            write("event: " + Presence.EVENT_NAME + "\ndata: " + Envelopes.toJson(presence) + "\n\n");
         }
 
         @Override

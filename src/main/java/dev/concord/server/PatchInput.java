@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,14 +38,20 @@ import java.util.regex.Pattern;
 record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Object> changes,
                   Map<String, Object> wireChanges) {
     private static final ObjectReader STRICT_READER = Json.mapper().reader()
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Without this, {"version":1,"changes":{...}}} or a body with garbage after the object was accepted.
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
     private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(-?\\d{1,18})\"?\\s*$");
 
     static PatchInput parse(EntityKind kind, byte[] body, String ifMatch) {
         Long headerVersion = parseIfMatch(ifMatch);
         JsonNode root;
         try {
-            root = STRICT_READER.readTree(body);
+            root = STRICT_READER.readTree(strictUtf8(body));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not UTF-8 text");
         } catch (java.io.IOException e) {
             throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + shortReason(e));
         }
@@ -81,13 +88,14 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         @SuppressWarnings("unchecked")
         Map<String, Object> wire = Json.mapper().convertValue(changesNode, LinkedHashMap.class);
         List<FieldError> errors = new ArrayList<>(numericMoney(kind, changesNode));
-        errors.addAll(nulCharacters(changesNode));
+        errors.addAll(brokenText(kind, changesNode));
         Map<String, Object> canonical = Map.of();
         try {
             canonical = WireValues.parseChanges(kind, wire);
         } catch (ValidationException e) {
             e.fields().stream().filter(f -> errors.stream().noneMatch(x -> x.field().equals(f.field()))).forEach(errors::add);
         }
+        errors.addAll(datesOutOfRange(kind, canonical));
         if (!errors.isEmpty()) {
             throw validation(errors);
         }
@@ -110,28 +118,66 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         return out;
     }
 
-    /** PostgreSQL cannot store U+0000 in text; refuse it here rather than fail in the database. */
-    private static List<FieldError> nulCharacters(JsonNode changes) {
+    /**
+     * ISO dates may name years far beyond what databases store (PostgreSQL stops at 5874897, H2 would take
+     * them); no billing or due date is outside four-digit years.
+     */
+    private static List<FieldError> datesOutOfRange(EntityKind kind, Map<String, Object> canonical) {
         List<FieldError> out = new ArrayList<>();
-        changes.fields().forEachRemaining(e -> {
-            if (containsNul(e.getValue())) {
-                out.add(new FieldError(e.getKey(), "INVALID_VALUE",
-                        e.getKey() + " must not contain the NUL character (U+0000)"));
+        canonical.forEach((name, value) -> {
+            if (value instanceof java.time.LocalDate d && (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR)) {
+                out.add(new FieldError(name, "INVALID_VALUE", kind.requireField(name).label()
+                        + " must be between " + MIN_YEAR + " and " + MAX_YEAR));
             }
         });
         return out;
     }
 
-    private static boolean containsNul(JsonNode node) {
+    /**
+     * NUL characters and unpaired surrogates are refused in every value: PostgreSQL cannot store a NUL
+     * (the write failed with a 500) and writes an unpaired surrogate as '?' (silently changing the text).
+     */
+    private static List<FieldError> brokenText(EntityKind kind, JsonNode changes) {
+        List<FieldError> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (kind.field(field.getKey()).isPresent() && hasBrokenText(field.getValue())) {
+                out.add(new FieldError(field.getKey(), "INVALID_VALUE", kind.field(field.getKey()).get().label()
+                        + " contains a NUL character or broken Unicode (an unpaired surrogate)"));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasBrokenText(JsonNode node) {
         if (node.isTextual()) {
-            return node.asText().indexOf(0) >= 0;
+            String s = node.textValue();
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch == 0) {
+                    return true;
+                }
+                if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(ch)) {
+                    return true;
+                }
+            }
+            return false;
         }
         for (JsonNode child : node) {
-            if (containsNul(child)) {
+            if (hasBrokenText(child)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String strictUtf8(byte[] body) throws java.nio.charset.CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(body)).toString();
     }
 
     /** A fingerprint of what the request asks for, to tell a retry from a reuse of its Idempotency-Key. */

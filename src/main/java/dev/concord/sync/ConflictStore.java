@@ -1,6 +1,9 @@
 package dev.concord.sync;
 
 import java.io.FileOutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,10 +15,12 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +35,15 @@ public final class ConflictStore {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** One monitor per store file in this JVM, so two instances on one file never overlap their file locks. */
+    private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Path lockFile;
     private final Clock clock;
-    private final Object lock = new Object();
+    private final Object lock;
+    /** The file's content as last read or written by this instance; null when there was no file. */
+    private byte[] lastBytes;
     private final Map<String, Conflict> conflicts = new LinkedHashMap<>();
     private final Map<String, PendingEdit> pending = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -44,9 +55,13 @@ public final class ConflictStore {
 
     /** As {@link #ConflictStore(Path)}; {@code clock} stamps the name of a corrupt file moved aside. */
     public ConflictStore(Path file, Clock clock) {
-        this.file = file.toAbsolutePath();
+        this.file = file.toAbsolutePath().normalize();
+        this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
         this.clock = clock;
-        load();
+        this.lock = JVM_LOCKS.computeIfAbsent(this.file, p -> new Object());
+        synchronized (lock) {
+            load();
+        }
     }
 
     /** The file this store persists to. */
@@ -103,25 +118,48 @@ public final class ConflictStore {
     }
 
     /**
-     * Applies a change and writes the file while holding the lock, so the file always matches memory
-     * and two writers cannot interleave their renames. If the write fails, memory is rolled back and the
-     * caller gets the error: an edit must not look stored when it is not.
+     * Picks up changes another process (the command line, a second console) wrote to the file since this
+     * instance last read or wrote it, and tells the listeners when there were any.
+     */
+    public void refresh() {
+        boolean changed;
+        synchronized (lock) {
+            changed = underFileLock(this::reloadIfChanged);
+        }
+        if (changed) {
+            notifyListeners();
+        }
+    }
+
+    /**
+     * Applies a change and writes the file while holding this JVM's lock of the file and a file lock, so
+     * the file always holds every writer's changes: what another process wrote since our last look is
+     * read first. If the write fails, memory is rolled back and the caller gets the error: an edit must
+     * not look stored when it is not.
      */
     private void change(Runnable mutation) {
         synchronized (lock) {
-            Map<String, Conflict> conflictsBefore = new LinkedHashMap<>(conflicts);
-            Map<String, PendingEdit> pendingBefore = new LinkedHashMap<>(pending);
-            mutation.run();
-            try {
-                persist();
-            } catch (IOException e) {
-                conflicts.clear();
-                conflicts.putAll(conflictsBefore);
-                pending.clear();
-                pending.putAll(pendingBefore);
-                throw new UncheckedIOException("Cannot write the conflict store " + file, e);
-            }
+            underFileLock(() -> {
+                reloadIfChanged();
+                Map<String, Conflict> conflictsBefore = new LinkedHashMap<>(conflicts);
+                Map<String, PendingEdit> pendingBefore = new LinkedHashMap<>(pending);
+                mutation.run();
+                try {
+                    persist();
+                } catch (IOException e) {
+                    conflicts.clear();
+                    conflicts.putAll(conflictsBefore);
+                    pending.clear();
+                    pending.putAll(pendingBefore);
+                    throw e;
+                }
+                return true;
+            });
         }
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
         for (Runnable listener : listeners) {
             try {
                 listener.run();
@@ -129,6 +167,60 @@ public final class ConflictStore {
                 LOG.warn("A conflict store listener failed", e);
             }
         }
+    }
+
+    private interface LockedWork {
+        boolean run() throws IOException;
+    }
+
+    private boolean underFileLock(LockedWork work) {
+        // FileChannel.lock() fails on an interrupted thread; a save interrupted while waiting to retry
+        // must still be able to keep its edit as pending, so the flag is set aside and restored.
+        boolean interrupted = Thread.interrupted();
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return work.run();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the conflict store " + file, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Re-reads the file when its bytes differ from what this instance last saw; true if it did. */
+    private boolean reloadIfChanged() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            bytes = null;
+        }
+        if (Arrays.equals(bytes, lastBytes)) {
+            return false;
+        }
+        Map<String, Conflict> freshConflicts = new LinkedHashMap<>();
+        Map<String, PendingEdit> freshPending = new LinkedHashMap<>();
+        if (bytes != null) {
+            try {
+                parse(bytes, freshConflicts, freshPending);
+            } catch (IOException | RuntimeException e) {
+                // Keep what we hold; the next write replaces the unreadable file, so keep a copy of it.
+                moveAside(e);
+                lastBytes = null;
+                return false;
+            }
+        }
+        conflicts.clear();
+        conflicts.putAll(freshConflicts);
+        pending.clear();
+        pending.putAll(freshPending);
+        lastBytes = bytes;
+        return true;
     }
 
     private void persist() throws IOException {
@@ -149,6 +241,7 @@ public final class ConflictStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            lastBytes = bytes;
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -164,19 +257,25 @@ public final class ConflictStore {
             throw new UncheckedIOException("Cannot read the conflict store " + file, e);
         }
         try {
-            StoreFile.Document doc = StoreFile.read(bytes);
-            for (StoreFile.ConflictJson c : doc.conflicts()) {
-                Conflict conflict = StoreFile.conflict(c);
-                conflicts.put(conflict.conflictId(), conflict);
-            }
-            for (StoreFile.PendingJson p : doc.pending()) {
-                PendingEdit edit = StoreFile.pending(p);
-                pending.put(edit.pendingId(), edit);
-            }
+            parse(bytes, conflicts, pending);
+            lastBytes = bytes;
         } catch (IOException | RuntimeException e) {
             conflicts.clear();
             pending.clear();
             moveAside(e);
+        }
+    }
+
+    private static void parse(byte[] bytes, Map<String, Conflict> conflicts, Map<String, PendingEdit> pending)
+            throws IOException {
+        StoreFile.Document doc = StoreFile.read(bytes);
+        for (StoreFile.ConflictJson c : doc.conflicts()) {
+            Conflict conflict = StoreFile.conflict(c);
+            conflicts.put(conflict.conflictId(), conflict);
+        }
+        for (StoreFile.PendingJson p : doc.pending()) {
+            PendingEdit edit = StoreFile.pending(p);
+            pending.put(edit.pendingId(), edit);
         }
     }
 

@@ -314,5 +314,6 @@ class OkHttpConcordApiTest {
         assertThat(api.whoAmI()).isEqualTo(new Identity("alice", "agent"));
         assertThat(api.healthy()).isTrue();
         assertThat(taken().getUrl().encodedPath()).isEqualTo("/api/v1/me");
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/health");
     }
 }

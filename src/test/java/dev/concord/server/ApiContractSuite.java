@@ -447,6 +447,34 @@ abstract class ApiContractSuite {
     }
 
     @Test
+    void noClientMistakeGetsA5xxOrAStackTrace() {
+        String path = sub("sub_0025");
+        long v = versionOf(path);
+        List<String> bodies = List.of("null", "true", "\"text\"", "{}", "{\"changes\":null}", "{\"changes\":[]}",
+                "{\"version\":1e400,\"changes\":{}}", "{\"version\":" + v + ",\"changes\":{\"tags\":\"vip\"}}",
+                "{\"version\":" + v + ",\"changes\":{\"tags\":[1,2]}}",
+                "{\"version\":" + v + ",\"changes\":{\"notes\":{\"nested\":true}}}",
+                "{\"version\":" + v + ",\"changes\":{\"customerName\":\"" + "n".repeat(5000) + "\"}}",
+                "{\"version\":" + v + ",\"changes\":{\"amount\":\"1e9999\"}}",
+                "{\"version\":" + v + ",\"changes\":{\"nextBillingDate\":\"+999999999-12-31\"}}",
+                "[".repeat(5000), "{\"version\":" + v + ",\"changes\":{\"status\":\"paused\"}",
+                "\u0000\u0001", "{\"version\":" + v + ",\"changes\":{\"\":1}}");
+        for (String body : bodies) {
+            Response r = api.patch(ALICE, path, body);
+            assertThat(r.status()).as(body.length() > 80 ? body.substring(0, 80) : body).isBetween(400, 499);
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("\tat ");
+        }
+        List<String> paths = List.of(sub("sub_0025") + "/versions/99999999999999999999", sub("x".repeat(300)),
+                "/api/v1/subscriptions?limit=99999999999999", "/api/v1/subscriptions?cursor=" + "A".repeat(500),
+                "/api/v1/subscriptions?q=" + "%25".repeat(300), sub("sub_0025") + "/history/extra");
+        for (String p : paths) {
+            Response r = api.get(ALICE, p);
+            assertThat(r.status()).as(p).isBetween(400, 499);
+        }
+        assertThat(versionOf(path)).isEqualTo(v);
+    }
+
+    @Test
     void patchOfUnknownIdIs404() {
         Response r = api.patch(ALICE, sub("sub_9999"), patchBody(1L, Map.of("status", "paused")));
         assertThat(r.status()).isEqualTo(404);

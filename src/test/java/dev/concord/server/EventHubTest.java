@@ -60,6 +60,10 @@ class EventHubTest {
         }
 
         @Override
+        public void presence(dev.concord.api.Presence presence) {
+        }
+
+        @Override
         public void heartbeat() {
         }
 

@@ -125,6 +125,49 @@ class EventStreamTest {
     }
 
     @Test
+    void presenceIsAnnouncedListedPushedAndLeft() {
+        String path = "/api/v1/subscriptions/sub_0050/presence";
+        try (SseTestClient alice = SseTestClient.connect(server.baseUrl(), "demo-alice", null)) {
+            await().atMost(WAIT).until(() -> !alice.comments().isEmpty());
+            ApiTestClient.Response put = api.send("PUT", "demo-bob", path, "{\"state\":\"editing\"}", "application/json");
+            assertThat(put.status()).as(put.toString()).isEqualTo(200);
+            assertThat(put.data().path("expiresAt").asText()).isNotBlank();
+            JsonNode listed = api.get("demo-alice", path).data();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).path("actor").asText()).isEqualTo("bob");
+            assertThat(listed.get(0).path("state").asText()).isEqualTo("editing");
+            await().atMost(WAIT).until(() -> !alice.events("presence").isEmpty());
+            SseTestClient.Event pushed = alice.events("presence").get(0);
+            assertThat(pushed.id()).as("presence carries no event id").isNull();
+            assertThat(pushed.json().path("actor").asText()).isEqualTo("bob");
+            assertThat(pushed.json().path("entity").asText()).isEqualTo("subscriptions");
+            assertThat(pushed.json().path("id").asText()).isEqualTo("sub_0050");
+
+            assertThat(api.send("DELETE", "demo-bob", path, null, null).status()).isEqualTo(200);
+            assertThat(api.get("demo-alice", path).data()).isEmpty();
+            await().atMost(WAIT).until(() -> alice.events("presence").size() >= 2);
+            assertThat(alice.events("presence").get(1).json().path("state").asText()).isEqualTo("left");
+        }
+    }
+
+    @Test
+    void presenceRefusesBadRequests() {
+        String path = "/api/v1/subscriptions/sub_0051/presence";
+        assertThat(api.send("PUT", "demo-viewer", path, "{\"state\":\"editing\"}", "application/json").status())
+                .isEqualTo(403);
+        assertThat(api.send("PUT", "demo-viewer", path, "{\"state\":\"viewing\"}", "application/json").status())
+                .isEqualTo(200);
+        ApiTestClient.Response badState = api.send("PUT", "demo-bob", path, "{\"state\":\"lurking\"}", "application/json");
+        assertThat(badState.status()).isEqualTo(422);
+        assertThat(badState.refusedFields()).containsExactly("state");
+        assertThat(api.send("PUT", "demo-bob", path, "{oops", "application/json").status()).isEqualTo(400);
+        assertThat(api.send("PUT", "demo-bob", path, "{\"state\":\"viewing\"}", "text/plain").status()).isEqualTo(415);
+        assertThat(api.send("PUT", "demo-bob", "/api/v1/subscriptions/sub_9999/presence", "{\"state\":\"viewing\"}",
+                "application/json").status()).isEqualTo(404);
+        assertThat(api.send("PUT", null, path, "{\"state\":\"viewing\"}", "application/json").status()).isEqualTo(401);
+    }
+
+    @Test
     void theStreamNeedsAValidTokenAndAValidLastEventId() {
         try (SseTestClient none = SseTestClient.connect(server.baseUrl(), null, null);
              SseTestClient wrong = SseTestClient.connect(server.baseUrl(), "expired-token", null);
@@ -171,7 +214,12 @@ class EventStreamTest {
             String path = "/api/v1/invoices/inv_0007";
             assertThat(viaA.patch("demo-billing", path, patchBody(1L, Map.of("status", "paid", "notes", "settled")))
                     .status()).isEqualTo(200);
-            await().atMost(WAIT).until(() -> !onB.events("change").isEmpty());
+            assertThat(viaA.send("PUT", "demo-alice", path + "/presence", "{\"state\":\"editing\"}", "application/json")
+                    .status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> !onB.events("change").isEmpty() && !onB.events("presence").isEmpty());
+            JsonNode p = onB.events("presence").get(0).json();
+            assertThat(p.path("actor").asText() + " " + p.path("state").asText() + " " + p.path("id").asText())
+                    .isEqualTo("alice editing inv_0007");
             JsonNode e = onB.events("change").get(0).json();
             assertThat(e.path("entity").asText()).isEqualTo("invoices");
             assertThat(e.path("id").asText()).isEqualTo("inv_0007");

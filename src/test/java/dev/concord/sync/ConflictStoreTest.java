@@ -103,7 +103,8 @@ class ConflictStoreTest {
         store.putConflict(sampleConflict("c1"));
         store.removeConflict("c1");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("conflicts.json");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("conflicts.json", "conflicts.json.lock");
         }
     }
 
@@ -132,6 +133,38 @@ class ConflictStoreTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("conflicts.json.corrupt-"));
         }
+    }
+
+    @Test
+    void twoStoresOnOneFileKeepEachOthersChanges() {
+        // As the console and the command line of one user would: each holds the file in memory.
+        Path file = dir.resolve("conflicts.json");
+        ConflictStore console = new ConflictStore(file);
+        ConflictStore cli = new ConflictStore(file);
+        console.putConflict(sampleConflict("c1"));
+        cli.putConflict(sampleConflict("c2"));
+        cli.putPending(samplePending("p1"));
+        console.removeConflict("c1");
+
+        assertThat(new ConflictStore(file).conflicts()).extracting(Conflict::conflictId).containsExactly("c2");
+        assertThat(new ConflictStore(file).pending()).extracting(PendingEdit::pendingId).containsExactly("p1");
+        assertThat(console.conflicts()).extracting(Conflict::conflictId).containsExactly("c2");
+    }
+
+    @Test
+    void refreshPicksUpAnotherWritersChangesAndTellsTheListeners() {
+        Path file = dir.resolve("conflicts.json");
+        ConflictStore console = new ConflictStore(file);
+        AtomicInteger calls = new AtomicInteger();
+        console.subscribe(calls::incrementAndGet);
+        console.refresh();
+        assertThat(calls).hasValue(0);
+
+        new ConflictStore(file).putConflict(sampleConflict("from-cli"));
+        console.refresh();
+
+        assertThat(calls).hasValue(1);
+        assertThat(console.conflict("from-cli")).isPresent();
     }
 
     @Test

@@ -1,38 +1,52 @@
 package dev.concord.ui.conflict;
 
-import java.util.List;
+import dev.concord.merge.SideBySideDiff;
 
 /**
  * One row of the side-by-side notes diff: a hunk header (carrying the take buttons) or a pair of lines,
- * yours on the left and theirs on the right, split into segments so changed words can be highlighted.
+ * yours on the left and theirs on the right. Changed words are worked out only when a row is shown
+ * ({@link #segments()}), so a virtualized list pays for the rows on screen, not for the whole text.
  *
- * @param hunk      index of the hunk this row belongs to, or -1 for text neither side touched
- * @param mineNo    1-based line number in yours, or 0 where yours has no line here
- * @param theirsNo  1-based line number in theirs, or 0 where theirs has no line here
+ * @param hunk index of the hunk this row belongs to, or -1 for text neither side touched
+ * @param row  the line pair with 1-based line numbers in yours (left) and theirs (right), 0 where a side
+ *             has no line; null for a hunk header
  */
-public record DiffLine(Kind kind, int hunk, List<Segment> mine, List<Segment> theirs, int mineNo, int theirsNo) {
+public record DiffLine(Kind kind, int hunk, SideBySideDiff.Row row) {
     public enum Kind { HUNK_HEADER, UNCHANGED, CHANGED, MINE_ONLY_LINE, THEIRS_ONLY_LINE }
 
-    public DiffLine {
-        mine = List.copyOf(mine);
-        theirs = List.copyOf(theirs);
+    static DiffLine header(int hunk) {
+        return new DiffLine(Kind.HUNK_HEADER, hunk, null);
     }
 
-    /** A run of text; {@code changed} marks words that differ from the other side. */
-    public record Segment(String text, boolean changed) {
+    static DiffLine of(int hunk, SideBySideDiff.Row row) {
+        Kind kind = switch (row.tag()) {
+            case EQUAL -> Kind.UNCHANGED;
+            case CHANGE -> Kind.CHANGED;
+            case DELETE -> Kind.MINE_ONLY_LINE;
+            case INSERT -> Kind.THEIRS_ONLY_LINE;
+        };
+        return new DiffLine(kind, hunk, row);
+    }
+
+    public int mineNo() {
+        return row == null ? 0 : row.leftNo();
+    }
+
+    public int theirsNo() {
+        return row == null ? 0 : row.rightNo();
     }
 
     public String mineText() {
-        return join(mine);
+        return row == null ? "" : row.left();
     }
 
     public String theirsText() {
-        return join(theirs);
+        return row == null ? "" : row.right();
     }
 
-    private static String join(List<Segment> segments) {
-        StringBuilder sb = new StringBuilder();
-        segments.forEach(s -> sb.append(s.text()));
-        return sb.toString();
+    /** Yours and theirs split into runs, changed words marked (computed on each call). */
+    public SideBySideDiff.Segments segments() {
+        return row == null ? new SideBySideDiff.Segments(java.util.List.of(), java.util.List.of())
+                : SideBySideDiff.segments(row);
     }
 }

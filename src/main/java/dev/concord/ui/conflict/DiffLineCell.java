@@ -1,6 +1,7 @@
 package dev.concord.ui.conflict;
 
 import atlantafx.base.theme.Styles;
+import dev.concord.merge.SideBySideDiff;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
@@ -40,20 +41,21 @@ final class DiffLineCell extends ListCell<DiffLine> {
     }
 
     private HBox sides(DiffLine line) {
-        HBox left = side(line.mine(), "mine-side", line.kind() == DiffLine.Kind.THEIRS_ONLY_LINE);
-        HBox right = side(line.theirs(), "theirs-side", line.kind() == DiffLine.Kind.MINE_ONLY_LINE);
+        SideBySideDiff.Segments segments = line.segments();
+        HBox left = side(segments.left(), "mine-side", line.kind() == DiffLine.Kind.THEIRS_ONLY_LINE);
+        HBox right = side(segments.right(), "theirs-side", line.kind() == DiffLine.Kind.MINE_ONLY_LINE);
         HBox row = new HBox(number(line.mineNo()), left, number(line.theirsNo()), right);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    private static HBox side(List<DiffLine.Segment> segments, String style, boolean absent) {
+    private static HBox side(List<SideBySideDiff.Segment> segments, String style, boolean absent) {
         HBox box = new HBox();
         box.getStyleClass().addAll("side", style);
         if (absent) {
             box.getStyleClass().add("absent");
         }
-        for (DiffLine.Segment s : segments) {
+        for (SideBySideDiff.Segment s : segments) {
             Label l = new Label(s.text());
             l.getStyleClass().add(s.changed() ? "changed-word" : "same-word");
             l.setMinWidth(Region.USE_PREF_SIZE);
@@ -111,6 +113,7 @@ final class DiffLineCell extends ListCell<DiffLine> {
             case MINE_ONLY -> "only you changed this";
             case THEIRS_ONLY -> "only they changed this";
             case BOTH_SAME -> "both made the same change";
+            case BOTH_INSERTED -> "both added lines here";
             case CONFLICT -> "both changed this differently";
             case SAME -> "";
         };

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,12 +24,15 @@ import javafx.scene.layout.VBox;
 final class NotesMergePane extends VBox {
     /** Every diff row has one height, which lets the ListView skip measuring 10k cells. */
     static final double ROW_HEIGHT = 26;
+    /** Above this many lines the merged text starts as a virtualized preview (see {@link #preview}). */
+    static final int TEXT_AREA_LINES = 2_000;
 
     private final FieldRow row;
     private final ListView<DiffLine> diff = new ListView<>();
     private final TextArea result = new TextArea();
     private final Label status = new Label();
     private final ListChangeListener<HunkChoice> onChoice = c -> choicesChanged();
+    private ChangeListener<String> previewUpdater;
 
     NotesMergePane(ConflictDialogViewModel vm, FieldRow row) {
         this.row = row;
@@ -49,11 +54,14 @@ final class NotesMergePane extends VBox {
         result.setId("notesResult-" + row.field());
         result.getStyleClass().add("notes-result");
         result.setPromptText("The merged text");
-        result.textProperty().bindBidirectional(row.resultTextProperty());
         Label resultLabel = new Label("Result (editable; taking a change rebuilds it from your choices)");
         resultLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        VBox resultBox = new VBox(4, resultLabel, result);
-        VBox.setVgrow(result, Priority.ALWAYS);
+        VBox resultBox = new VBox(4, resultLabel);
+        if (lineCount(row.resultTextProperty().get()) <= TEXT_AREA_LINES) {
+            editByHand(resultBox);
+        } else {
+            preview(resultBox, resultLabel);
+        }
 
         SplitPane split = new SplitPane(diff, resultBox);
         split.setOrientation(Orientation.VERTICAL);
@@ -64,6 +72,46 @@ final class NotesMergePane extends VBox {
         ChangeListener<TextMergeModel> onModel = (o, old, model) -> show(vm, old, model);
         row.textMergeProperty().addListener(onModel);
         show(vm, null, row.getTextMerge());
+    }
+
+    /** Binds the text area: from here on every change of the result shows in it, and typing edits the result. */
+    private void editByHand(VBox resultBox) {
+        result.textProperty().bindBidirectional(row.resultTextProperty());
+        resultBox.getChildren().setAll(resultBox.getChildren().get(0), result);
+        VBox.setVgrow(result, Priority.ALWAYS);
+    }
+
+    /**
+     * A TextArea lays out its whole text at once, which takes seconds for 10k lines; until the person asks to
+     * type, the result is shown in a ListView that only renders the visible lines.
+     */
+    private void preview(VBox resultBox, Label resultLabel) {
+        ObservableList<String> lines = FXCollections.observableArrayList(TextRegions.lines(row.resultTextProperty().get()));
+        ListView<String> list = new ListView<>(lines);
+        list.setId("notesPreview-" + row.field());
+        list.getStyleClass().addAll("notes-preview", Styles.DENSE);
+        list.setFixedCellSize(ROW_HEIGHT - 4);
+        previewUpdater = (o, a, text) -> lines.setAll(TextRegions.lines(text));
+        row.resultTextProperty().addListener(previewUpdater);
+        Button edit = new Button("Edit by hand");
+        edit.setId("notesEdit-" + row.field());
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.setOnAction(e -> {
+            row.resultTextProperty().removeListener(previewUpdater);
+            resultLabel.setText("Result (editable; taking a change rebuilds it from your choices)");
+            editByHand(resultBox);
+            result.requestFocus();
+        });
+        resultLabel.setText("Result (" + lines.size() + " lines; taking a change rebuilds it from your choices)");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, resultLabel, spacer, edit);
+        resultBox.getChildren().setAll(head, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+    }
+
+    private static int lineCount(String text) {
+        return text == null ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1;
     }
 
     private void show(ConflictDialogViewModel vm, TextMergeModel old, TextMergeModel model) {

@@ -1,32 +1,19 @@
 package dev.concord.ui.conflict;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.text.DiffRow;
-import com.github.difflib.text.DiffRowGenerator;
+import dev.concord.merge.SideBySideDiff;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The notes merge: yours and theirs side by side, hunk by hunk against the original, with a choice per hunk
- * and the merged text those choices produce. Hunks only one side changed start taken from that side; hunks
+ * and the merged text those choices produce. The hunks come from a three-way walk over the original
+ * ({@link TextRegions}), so each knows whether one side or both changed it; the rows inside a hunk come from
+ * the merge package's {@link SideBySideDiff}. Hunks only one side changed start taken from that side; hunks
  * both sides changed differently start undecided (showing theirs, as the merge engine keeps it).
  */
 public final class TextMergeModel {
-    // Private-use characters cannot occur in typed notes, so they can mark changed words unambiguously.
-    private static final String START = "\uE000";
-    private static final String END = "\uE001";
-    private static final DiffRowGenerator INLINE = DiffRowGenerator.create()
-            .showInlineDiffs(true)
-            .inlineDiffByWord(true)
-            .lineNormalizer(Function.identity())
-            .oldTag(start -> start ? START : END)
-            .newTag(start -> start ? START : END)
-            .build();
-
     private final List<TextRegion> regions;
     private final List<Integer> hunkRegion = new ArrayList<>();
     private final ObservableList<HunkChoice> choices = FXCollections.observableArrayList();
@@ -132,6 +119,7 @@ public final class TextMergeModel {
         return switch (r.kind()) {
             case MINE_ONLY -> HunkChoice.MINE;
             case THEIRS_ONLY, BOTH_SAME -> HunkChoice.THEIRS;
+            case BOTH_INSERTED -> HunkChoice.BOTH;
             default -> HunkChoice.UNDECIDED;
         };
     }
@@ -144,70 +132,47 @@ public final class TextMergeModel {
         for (TextRegion r : regions) {
             if (!r.hunk()) {
                 for (String line : r.baseLines()) {
-                    out.add(unchanged(-1, line, ++mineNo, ++theirsNo));
+                    mineNo++;
+                    theirsNo++;
+                    out.add(DiffLine.of(-1, new SideBySideDiff.Row(SideBySideDiff.Tag.EQUAL, -1, mineNo, theirsNo, line, line)));
                 }
                 continue;
             }
-            out.add(new DiffLine(DiffLine.Kind.HUNK_HEADER, hunk, List.of(), List.of(), 0, 0));
-            List<String> mine = r.mineLines();
-            List<String> theirs = r.theirsLines();
-            int mi = 0;
-            int ti = 0;
-            for (AbstractDelta<String> d : DiffUtils.diff(mine, theirs).getDeltas()) {
-                for (; mi < d.getSource().getPosition(); mi++, ti++) {
-                    out.add(unchanged(hunk, mine.get(mi), ++mineNo, ++theirsNo));
-                }
-                List<String> left = d.getSource().getLines();
-                List<String> right = d.getTarget().getLines();
-                for (int k = 0; k < Math.max(left.size(), right.size()); k++) {
-                    if (k < left.size() && k < right.size()) {
-                        DiffRow row = INLINE.generateDiffRows(List.of(left.get(k)), List.of(right.get(k))).get(0);
-                        out.add(new DiffLine(DiffLine.Kind.CHANGED, hunk, segments(row.getOldLine()),
-                                segments(row.getNewLine()), ++mineNo, ++theirsNo));
-                    } else if (k < left.size()) {
-                        out.add(new DiffLine(DiffLine.Kind.MINE_ONLY_LINE, hunk, whole(left.get(k)), List.of(), ++mineNo, 0));
-                    } else {
-                        out.add(new DiffLine(DiffLine.Kind.THEIRS_ONLY_LINE, hunk, List.of(), whole(right.get(k)), 0, ++theirsNo));
-                    }
-                }
-                mi += left.size();
-                ti += right.size();
-            }
-            for (; mi < mine.size(); mi++, ti++) {
-                out.add(unchanged(hunk, mine.get(mi), ++mineNo, ++theirsNo));
-            }
+            out.add(DiffLine.header(hunk));
+            addHunkRows(out, hunk, r.mineLines(), r.theirsLines(), mineNo, theirsNo);
+            mineNo += r.mineLines().size();
+            theirsNo += r.theirsLines().size();
             hunk++;
         }
         return out;
     }
 
-    private static DiffLine unchanged(int hunk, String line, int mineNo, int theirsNo) {
-        List<DiffLine.Segment> text = List.of(new DiffLine.Segment(line, false));
-        return new DiffLine(DiffLine.Kind.UNCHANGED, hunk, text, text, mineNo, theirsNo);
-    }
-
-    private static List<DiffLine.Segment> whole(String line) {
-        return List.of(new DiffLine.Segment(line, true));
-    }
-
-    /** Splits a line marked with START/END around changed words into segments. */
-    static List<DiffLine.Segment> segments(String marked) {
-        List<DiffLine.Segment> out = new ArrayList<>();
-        boolean changed = false;
-        int from = 0;
-        for (int i = 0; i < marked.length(); i++) {
-            char c = marked.charAt(i);
-            if (c == START.charAt(0) || c == END.charAt(0)) {
-                if (i > from) {
-                    out.add(new DiffLine.Segment(marked.substring(from, i), changed));
-                }
-                changed = c == START.charAt(0);
-                from = i + 1;
+    /** Yours against theirs inside one hunk: equal lines side by side, changed lines paired in order. */
+    private static void addHunkRows(List<DiffLine> out, int hunk, List<String> mine, List<String> theirs,
+                                    int mineBefore, int theirsBefore) {
+        int mi = 0;
+        int ti = 0;
+        for (LineDiff.Delta d : LineDiff.diff(mine, theirs)) {
+            for (; mi < d.aStart(); mi++, ti++) {
+                out.add(row(hunk, SideBySideDiff.Tag.EQUAL, mine, theirs, mi, ti, mineBefore, theirsBefore));
+            }
+            while (mi < d.aEnd() || ti < d.bEnd()) {
+                boolean left = mi < d.aEnd();
+                boolean right = ti < d.bEnd();
+                SideBySideDiff.Tag tag = left && right ? SideBySideDiff.Tag.CHANGE
+                        : left ? SideBySideDiff.Tag.DELETE : SideBySideDiff.Tag.INSERT;
+                out.add(row(hunk, tag, mine, theirs, left ? mi++ : -1, right ? ti++ : -1, mineBefore, theirsBefore));
             }
         }
-        if (from < marked.length() || out.isEmpty()) {
-            out.add(new DiffLine.Segment(marked.substring(from), changed));
+        for (; mi < mine.size(); mi++, ti++) {
+            out.add(row(hunk, SideBySideDiff.Tag.EQUAL, mine, theirs, mi, ti, mineBefore, theirsBefore));
         }
-        return out;
+    }
+
+    /** A row in the merge package's shape, so its word-level {@link SideBySideDiff#segments} can render it. */
+    private static DiffLine row(int hunk, SideBySideDiff.Tag tag, List<String> mine, List<String> theirs, int mi, int ti,
+                                int mineBefore, int theirsBefore) {
+        return DiffLine.of(hunk, new SideBySideDiff.Row(tag, hunk, mi < 0 ? 0 : mineBefore + mi + 1,
+                ti < 0 ? 0 : theirsBefore + ti + 1, mi < 0 ? "" : mine.get(mi), ti < 0 ? "" : theirs.get(ti)));
     }
 }

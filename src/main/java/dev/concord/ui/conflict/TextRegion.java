@@ -7,7 +7,12 @@ import java.util.List;
  * kind is a hunk a person may take from either side.
  */
 record TextRegion(Kind kind, List<String> baseLines, List<String> mineLines, List<String> theirsLines) {
-    enum Kind { SAME, MINE_ONLY, THEIRS_ONLY, BOTH_SAME, CONFLICT }
+    enum Kind {
+        SAME, MINE_ONLY, THEIRS_ONLY, BOTH_SAME,
+        /** Both inserted different lines at one place: kept both, theirs first, as the merge engine does. */
+        BOTH_INSERTED,
+        CONFLICT
+    }
 
     TextRegion {
         baseLines = List.copyOf(baseLines);

@@ -1,7 +1,5 @@
 package dev.concord.ui.conflict;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +20,8 @@ final class TextRegions {
         List<String> b = lines(base);
         List<String> m = lines(mine);
         List<String> t = lines(theirs);
-        List<AbstractDelta<String>> dm = DiffUtils.diff(b, m).getDeltas();
-        List<AbstractDelta<String>> dt = DiffUtils.diff(b, t).getDeltas();
+        List<LineDiff.Delta> dm = LineDiff.diff(b, m);
+        List<LineDiff.Delta> dt = LineDiff.diff(b, t);
         List<TextRegion> regions = new ArrayList<>();
         int im = 0;
         int it = 0;
@@ -39,15 +37,15 @@ final class TextRegions {
             while (grew) {
                 grew = false;
                 if (im < dm.size() && startOf(dm, im) <= end) {
-                    AbstractDelta<String> d = dm.get(im++);
-                    end = Math.max(end, d.getSource().getPosition() + d.getSource().size());
-                    offM += d.getTarget().size() - d.getSource().size();
+                    LineDiff.Delta d = dm.get(im++);
+                    end = Math.max(end, d.aEnd());
+                    offM += (d.bEnd() - d.bStart()) - (d.aEnd() - d.aStart());
                     grew = true;
                 }
                 if (it < dt.size() && startOf(dt, it) <= end) {
-                    AbstractDelta<String> d = dt.get(it++);
-                    end = Math.max(end, d.getSource().getPosition() + d.getSource().size());
-                    offT += d.getTarget().size() - d.getSource().size();
+                    LineDiff.Delta d = dt.get(it++);
+                    end = Math.max(end, d.aEnd());
+                    offT += (d.bEnd() - d.bStart()) - (d.aEnd() - d.aStart());
                     grew = true;
                 }
             }
@@ -68,8 +66,8 @@ final class TextRegions {
         return regions;
     }
 
-    private static int startOf(List<AbstractDelta<String>> deltas, int i) {
-        return i < deltas.size() ? deltas.get(i).getSource().getPosition() : Integer.MAX_VALUE;
+    private static int startOf(List<LineDiff.Delta> deltas, int i) {
+        return i < deltas.size() ? deltas.get(i).aStart() : Integer.MAX_VALUE;
     }
 
     private static TextRegion.Kind kind(List<String> base, List<String> mine, List<String> theirs) {
@@ -81,6 +79,9 @@ final class TextRegions {
         }
         if (mine.equals(base)) {
             return TextRegion.Kind.THEIRS_ONLY;
+        }
+        if (base.isEmpty()) {
+            return TextRegion.Kind.BOTH_INSERTED;
         }
         return TextRegion.Kind.CONFLICT;
     }

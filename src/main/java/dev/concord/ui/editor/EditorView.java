@@ -65,7 +65,7 @@ public final class EditorView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox subtitle = new HBox(10, version, spacer, dirtyMark);
         subtitle.setAlignment(Pos.BASELINE_LEFT);
-        VBox header = new VBox(2, title, subtitle);
+        VBox header = new VBox(2, title, subtitle, movedBanner(vm));
         header.setPadding(new Insets(12, 16, 8, 16));
         setTop(header);
 
@@ -77,8 +77,50 @@ public final class EditorView extends BorderPane {
         disableWhileSaving(scroll, vm);
     }
 
+    /**
+     * Puts {@code banner} (the live banner of ui.live, which also covers a record that moved) under the
+     * header, in place of this view's own moved banner, so the agent never reads the same news twice.
+     */
+    public void showBanner(Node banner) {
+        Node own = lookup("#moved-banner");
+        if (own != null) {
+            own.visibleProperty().unbind();
+            own.managedProperty().unbind();
+            own.setVisible(false);
+            own.setManaged(false);
+        }
+        setTop(new VBox(getTop(), banner));
+    }
+
+    /** "Bob changed status (v9)" with Rebase now, shown while the record moved under unsaved edits. */
+    private static HBox movedBanner(EditorViewModel vm) {
+        Label text = new Label();
+        text.setId("moved-text");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.bannerProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button rebase = new Button("Rebase now");
+        rebase.setId("rebase");
+        rebase.setTooltip(new Tooltip("Start from the newer record and keep your edits"));
+        rebase.setMinWidth(Region.USE_PREF_SIZE);
+        // With overlapping edits there is nothing to rebase onto safely: the save goes to the conflict dialog.
+        rebase.visibleProperty().bind(vm.canRebaseProperty());
+        rebase.managedProperty().bind(rebase.visibleProperty());
+        rebase.setOnAction(e -> vm.rebaseNow());
+        HBox banner = new HBox(8, text, rebase);
+        banner.setId("moved-banner");
+        banner.getStyleClass().add("moved-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        VBox.setMargin(banner, new Insets(8, 0, 0, 0));
+        return banner;
+    }
+
     private static GridPane form(EditorViewModel vm, java.util.List<Object> refs) {
         GridPane grid = new GridPane();
+        grid.getStyleClass().add("editor-form");
         grid.setHgap(12);
         grid.setVgap(4);
         grid.setPadding(new Insets(8, 16, 16, 16));
@@ -111,12 +153,25 @@ public final class EditorView extends BorderPane {
             field.errorProperty().addListener(new WeakChangeListener<>(onError));
             markDirty(label, control, field.isDirty());
             control.pseudoClassStateChanged(Styles.STATE_DANGER, !field.getError().isEmpty());
-            GridPane.setValignment(label, field.spec().type() == FieldType.LONG_TEXT ? VPos.TOP : VPos.CENTER);
+            boolean tall = field.spec().type() == FieldType.LONG_TEXT || field.spec().type() == FieldType.TAG_SET
+                    || field.spec().type() == FieldType.STRING_LIST;
+            GridPane.setValignment(label, tall ? VPos.TOP : VPos.CENTER);
+            if (tall) {
+                label.setPadding(new Insets(6, 0, 0, 0));
+            }
             grid.add(label, 0, row);
             grid.add(new VBox(2, control, error), 1, row);
             row++;
         }
         return grid;
+    }
+
+    /** Puts the keyboard focus on the first field, so an agent can go from the table to editing without the mouse. */
+    public void focusFirstField() {
+        javafx.scene.Node first = lookup(".editor-form .text-input");
+        if (first != null) {
+            first.requestFocus();
+        }
     }
 
     private static void markDirty(Label label, Node control, boolean dirty) {
@@ -127,7 +182,6 @@ public final class EditorView extends BorderPane {
     private static HBox footer(EditorViewModel vm, java.util.List<Object> refs) {
         Button save = new Button("Save");
         save.setId("save");
-        save.setDefaultButton(false);
         save.getStyleClass().add(Styles.ACCENT);
         save.setTooltip(new Tooltip("Save your changes (Ctrl+S)"));
         save.disableProperty().bind(vm.canSaveProperty().not());

@@ -53,6 +53,18 @@ final class FieldControls {
     private static DatePicker date(FieldModel<LocalDate> field) {
         DatePicker picker = new DatePicker();
         picker.valueProperty().bindBidirectional(field.inputProperty());
+        // A typed date counts at once, so Ctrl+S right after typing saves it (DatePicker commits on Enter only).
+        picker.getEditor().textProperty().addListener((obs, old, text) -> {
+            if (text == null || text.isBlank()) {
+                picker.setValue(null);
+                return;
+            }
+            try {
+                picker.setValue(java.time.LocalDate.parse(text.trim()));
+            } catch (java.time.format.DateTimeParseException notYetADate) {
+                // Half-typed: keep the last complete date until the text is one.
+            }
+        });
         picker.setPromptText("yyyy-mm-dd");
         // ISO dates, as in the table and on the wire, whatever the machine's locale.
         picker.setConverter(new javafx.util.converter.LocalDateStringConverter(

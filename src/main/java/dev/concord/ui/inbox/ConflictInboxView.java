@@ -3,10 +3,12 @@ package dev.concord.ui.inbox;
 import atlantafx.base.theme.Styles;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.PendingEdit;
+import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.conflict.ConflictDialog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -34,6 +36,7 @@ public final class ConflictInboxView extends VBox {
     private final ConflictInboxViewModel vm;
     private final ListView<Conflict> conflictList = new ListView<>();
     private final Map<String, ConflictDialog> openDialogs = new HashMap<>();
+    private Consumer<SaveOutcome.Saved> onResolved = saved -> { };
 
     public ConflictInboxView(ConflictInboxViewModel vm) {
         this.vm = vm;
@@ -88,18 +91,29 @@ public final class ConflictInboxView extends VBox {
         getChildren().addAll(header(title, open), conflictList, pendingTitle, pendingList, notice);
     }
 
-    /** Opens the dialog for {@code conflict}, or brings its open dialog to the front. */
+    /** Called with the saved record whenever a dialog opened from here writes a resolution (e.g. to refresh a list). */
+    public void setOnResolved(Consumer<SaveOutcome.Saved> onResolved) {
+        this.onResolved = Objects.requireNonNull(onResolved);
+    }
+
+    /** Opens the dialog for {@code conflict} owned by the inbox's window, or brings its open dialog to the front. */
     public ConflictDialog open(Conflict conflict) {
+        return open(conflict, getScene() == null ? null : getScene().getWindow());
+    }
+
+    /** As {@link #open(Conflict)}, owned by {@code owner} (e.g. the editor's window) when newly opened. */
+    public ConflictDialog open(Conflict conflict, Window owner) {
         ConflictDialog existing = openDialogs.get(conflict.conflictId());
         if (existing != null) {
             existing.toFront();
             existing.requestFocus();
             return existing;
         }
-        Window owner = getScene() == null ? null : getScene().getWindow();
         ConflictDialog dialog = new ConflictDialog(vm.dialogFor(conflict), owner);
-        dialog.setOnSaved(saved -> vm.resolved("Saved resolution of " + ConflictSummary.of(conflict).record()
-                + " (v" + saved.entity().version() + ")"));
+        dialog.setOnSaved(saved -> {
+            vm.resolved("Saved resolution of " + ConflictSummary.of(conflict).record() + " (v" + saved.entity().version() + ")");
+            onResolved.accept(saved);
+        });
         dialog.setOnHidden(e -> openDialogs.remove(conflict.conflictId()));
         openDialogs.put(conflict.conflictId(), dialog);
         dialog.show();

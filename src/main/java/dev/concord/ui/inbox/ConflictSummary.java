@@ -6,7 +6,6 @@ import dev.concord.domain.FieldValues;
 import dev.concord.merge.FieldConflict;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.PendingEdit;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,9 +47,5 @@ public record ConflictSummary(String record, String fields, String when) {
 
     private static String label(EntityKind kind, String field) {
         return kind.field(field).map(s -> s.label()).orElse(field);
-    }
-
-    static String when(Instant at) {
-        return WHEN.format(at);
     }
 }

@@ -11,7 +11,9 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -42,6 +44,7 @@ public final class ConsoleView extends BorderPane {
     private final Tab editorTab = new Tab("Editor");
     private final Tab historyTab = new Tab("History");
     private final StackPane editorHost = new StackPane();
+    private Function<EditorViewModel, Node> editorBanner = editor -> null;
 
     public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Theme theme, Consumer<Theme> themeChosen) {
         this.vm = vm;
@@ -78,7 +81,7 @@ public final class ConsoleView extends BorderPane {
         detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane split = new SplitPane(kindTabs, detailTabs);
-        split.setDividerPositions(0.61);
+        split.setDividerPositions(0.65);
         setCenter(split);
         setTop(menus(theme, themeChosen));
         setBottom(new StatusBarView(vm.status(), this::showConflicts));
@@ -87,9 +90,19 @@ public final class ConsoleView extends BorderPane {
                 conflict, vm::conflictResolved));
     }
 
+    /** Adds a node (the live banner) to every editor as it is shown; null from the function adds none. */
+    public void setEditorBanner(Function<EditorViewModel, Node> banner) {
+        this.editorBanner = banner;
+    }
+
     private void showEditor(EditorViewModel editor) {
         if (editor != null) {
-            editorHost.getChildren().setAll(new EditorView(editor));
+            EditorView view = new EditorView(editor);
+            Node banner = editorBanner.apply(editor);
+            if (banner != null) {
+                view.showBanner(banner);
+            }
+            editorHost.getChildren().setAll(view);
             detailTabs.getSelectionModel().select(editorTab);
         }
     }
@@ -105,7 +118,9 @@ public final class ConsoleView extends BorderPane {
         MenuItem revert = item("Revert", "menu-revert", new KeyCodeCombination(KeyCode.ESCAPE), vm::revertCurrent);
         MenuItem find = item("Find", "menu-find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 this::focusSearch);
-        Menu edit = new Menu("Edit", null, save, revert, new SeparatorMenuItem(), find);
+        MenuItem focusEditor = item("Go to editor", "menu-go-editor",
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::focusEditor);
+        Menu edit = new Menu("Edit", null, save, revert, new SeparatorMenuItem(), find, focusEditor);
 
         Menu view = new Menu("View");
         int n = 1;
@@ -144,6 +159,13 @@ public final class ConsoleView extends BorderPane {
         item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    private void focusEditor() {
+        if (!editorHost.getChildren().isEmpty() && editorHost.getChildren().get(0) instanceof EditorView view) {
+            detailTabs.getSelectionModel().select(editorTab);
+            view.focusFirstField();
+        }
     }
 
     private void focusSearch() {

@@ -53,9 +53,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** Opens (or returns to) the editor of a record and shows its history. */
     public void open(Entity record) {
         EditorViewModel vm = openEditors.computeIfAbsent(key(record.kind(), record.id()), k -> newEditor(record));
-        if (!vm.isDirty()) {
-            vm.refreshFrom(record);
-        }
+        vm.recordMoved(record);
         editor.set(vm);
         history.show(record.kind(), record.id());
     }
@@ -80,7 +78,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (current != null) {
             Entity base = current.getBase();
             executor.run(() -> services.api().get(base.kind(), base.id()), fresh -> {
-                current.refreshFrom(fresh);
+                current.recordMoved(fresh);
                 lists.get(fresh.kind()).replace(fresh);
                 history.reload();
             }, failure -> LOG.warn("could not reload {}", base.id(), failure));

@@ -37,7 +37,7 @@ public final class StoreConflictUi implements ConflictUi {
     @Override
     public void open(Window owner, Conflict conflict, Consumer<SaveOutcome.Saved> onResolved) {
         inboxView();
-        ConflictDialog dialog = inbox.open(conflict);
+        ConflictDialog dialog = inbox.open(conflict, owner);
         dialog.setOnSaved(saved -> {
             inboxModel.resolved("Saved resolution of " + conflict.entityId() + " (v" + saved.entity().version() + ")");
             onResolved.accept(saved);

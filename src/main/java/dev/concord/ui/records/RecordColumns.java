@@ -22,7 +22,7 @@ final class RecordColumns {
 
     static List<Column> forKind(EntityKind kind) {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("id", "Id", 88, Entity::id));
+        columns.add(new Column("id", "Id", 90, Entity::id));
         List<String> shown = switch (kind) {
             case SUBSCRIPTION -> List.of("customerName", "planId", "status", "amount", "nextBillingDate");
             case PLAN -> List.of("name", "tier", "price", "billingCycle", "active");
@@ -33,8 +33,8 @@ final class RecordColumns {
             columns.add(new Column(name, HEADERS.getOrDefault(name, spec.label()), widthOf(spec),
                     record -> cell(kind, spec, record)));
         }
-        columns.add(new Column("updatedBy", "Updated by", 98, Entity::updatedBy));
-        columns.add(new Column("version", "Ver.", 50, r -> "v" + r.version()));
+        columns.add(new Column("updatedBy", "Updated by", 106, Entity::updatedBy));
+        columns.add(new Column("version", "Ver.", 48, r -> "v" + r.version()));
         return columns;
     }
 
@@ -52,11 +52,11 @@ final class RecordColumns {
 
     private static double widthOf(FieldSpec spec) {
         return switch (spec.type()) {
-            case TEXT, EMAIL -> 140;
+            case TEXT, EMAIL -> 125;
             case MONEY -> 100;
-            case DATE -> 104;
-            case REFERENCE -> 100;
-            default -> 88;
+            case DATE -> 110;
+            case REFERENCE -> 128;
+            default -> 86;
         };
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,11 @@ class ConflictDialogScreenshotTest {
             throw new AssertionError("not saved in this test");
         }, new CurrentThreadTaskExecutor()), null);
         dialog.show();
+    }
+
+    @AfterEach
+    void closeDialog() throws Exception {
+        WaitForAsyncUtils.asyncFx(dialog::close).get();
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -34,6 +35,11 @@ class ConflictDialogUiTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         dialog = new ConflictDialog(new ConflictDialogViewModel(conflict, saver, new CurrentThreadTaskExecutor()), null);
         dialog.show();
+    }
+
+    @AfterEach
+    void closeDialog() throws Exception {
+        WaitForAsyncUtils.asyncFx(dialog::close).get();
     }
 
     @Test
@@ -112,6 +118,28 @@ class ConflictDialogUiTest {
         assertThat(dialog.isShowing()).isFalse();
         assertThat(notice.toString()).isEqualTo("Saved resolution of subscription sub_1 (v6)");
         assertThat(saver.calls.get(0).getValue().get("status")).isEqualTo("cancelled");
+    }
+
+    @Test
+    void tenThousandLineNotesOpenAsAVirtualizedDiffAndBecomeEditableOnRequest(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            dialog.close();
+            dialog = new ConflictDialog(new ConflictDialogViewModel(NotesMergeBenchmark.bigNotesConflict(), saver,
+                    new CurrentThreadTaskExecutor()), null);
+            dialog.show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#notesDiff-notes").queryAs(javafx.scene.control.ListView.class).getItems())
+                .hasSizeGreaterThan(10_000);
+        assertThat(robot.lookup("#notesPreview-notes").queryAs(javafx.scene.control.ListView.class).getItems())
+                .hasSize(10_000);
+        assertThat(robot.lookup("#notesResult-notes").tryQuery()).isEmpty();
+
+        robot.clickOn("#notesEdit-notes");
+
+        assertThat(robot.lookup("#notesResult-notes").queryAs(TextArea.class).getText())
+                .isEqualTo(dialog.viewModel().rowFor("notes").resultTextProperty().get());
     }
 
     private static String text(FxRobot robot, String query) {

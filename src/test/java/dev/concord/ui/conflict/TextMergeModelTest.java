@@ -2,6 +2,7 @@ package dev.concord.ui.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.merge.SideBySideDiff;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -36,11 +37,12 @@ class TextMergeModelTest {
         String mine = "one\ntwo\nmine inserted\nthree\nfour\nfive";
         String theirs = "one\ntwo\ntheirs inserted\nthree\nfour\nfive";
         TextMergeModel m = new TextMergeModel(BASE, mine, theirs);
+        assertThat(m.choices()).as("two insertions at one place keep both, like the merge engine")
+                .containsExactly(HunkChoice.BOTH);
+        assertThat(m.mergedText()).isEqualTo("one\ntwo\ntheirs inserted\nmine inserted\nthree\nfour\nfive");
 
         m.choose(0, HunkChoice.MINE);
         assertThat(m.mergedText()).isEqualTo(mine);
-        m.choose(0, HunkChoice.BOTH);
-        assertThat(m.mergedText()).isEqualTo("one\ntwo\ntheirs inserted\nmine inserted\nthree\nfour\nfive");
     }
 
     @Test
@@ -63,10 +65,10 @@ class TextMergeModelTest {
         DiffLine changed = m.lines().stream().filter(l -> l.kind() == DiffLine.Kind.CHANGED).findFirst().orElseThrow();
         assertThat(changed.mineText()).isEqualTo("Wants invoices by email.");
         assertThat(changed.theirsText()).isEqualTo("Wants invoices by fax.");
-        assertThat(changed.mine()).filteredOn(DiffLine.Segment::changed).extracting(DiffLine.Segment::text)
-                .containsExactly("email");
-        assertThat(changed.theirs()).filteredOn(DiffLine.Segment::changed).extracting(DiffLine.Segment::text)
-                .containsExactly("fax");
+        assertThat(changed.segments().left()).filteredOn(SideBySideDiff.Segment::changed)
+                .extracting(SideBySideDiff.Segment::text).containsExactly("email");
+        assertThat(changed.segments().right()).filteredOn(SideBySideDiff.Segment::changed)
+                .extracting(SideBySideDiff.Segment::text).containsExactly("fax");
     }
 
     @Test

@@ -234,18 +234,69 @@ class EditorViewModelTest {
     }
 
     @Test
-    void refreshingFromANewerRecordKeepsUnsavedEditsOnTop() {
+    void aNewerRecordReplacesAnUneditedEditorSilently() {
+        EditorViewModel vm = savedEditor();
+
+        vm.recordMoved(Records.next(base, "bob", Map.of("status", "paused")));
+
+        assertThat(vm.getBase().version()).isEqualTo(8);
+        assertThat(field(vm, "status").inputProperty().get()).isEqualTo("paused");
+        assertThat(vm.getBanner()).isEmpty();
+    }
+
+    @Test
+    void aNewerRecordUnderUnsavedEditsIsAnnouncedNotAppliedAndRebaseKeepsTheEdits() {
         EditorViewModel vm = savedEditor();
         field(vm, "notes").inputProperty().set("my note");
         Entity newer = Records.next(base, "bob", Map.of("status", "paused"));
 
-        vm.refreshFrom(newer);
+        vm.recordMoved(newer);
+
+        assertThat(vm.getBase().version()).as("not moved behind the agent's back").isEqualTo(7);
+        assertThat(vm.getBanner()).isEqualTo("Bob changed status (v8)");
+        assertThat(vm.canRebaseProperty().get()).isTrue();
+
+        vm.rebaseNow();
 
         assertThat(vm.getBase().version()).isEqualTo(8);
         assertThat(field(vm, "status").inputProperty().get()).isEqualTo("paused");
         assertThat(field(vm, "status").isDirty()).isFalse();
         assertThat(field(vm, "notes").inputProperty().get()).isEqualTo("my note");
         assertThat(field(vm, "notes").isDirty()).isTrue();
+        assertThat(vm.getBanner()).isEmpty();
+
+        vm.save();
+        assertThat(sentBases).extracting(Entity::version).as("the save starts from the newer record").containsExactly(8L);
+    }
+
+    @Test
+    void anEditOverlappingTheOtherChangeIsNamedAndNotRebased() {
+        EditorViewModel vm = savedEditor();
+        field(vm, "status").inputProperty().set("cancelled");
+
+        vm.recordMoved(Records.next(base, "bob", Map.of("status", "paused", "notes", "x")));
+
+        assertThat(vm.getBanner())
+                .isEqualTo("Bob changed status, notes (v8). You changed status too: saving will ask you to choose");
+        assertThat(vm.canRebaseProperty().get()).isFalse();
+        vm.rebaseNow();
+        assertThat(vm.getBase().version()).isEqualTo(7);
+
+        field(vm, "status").inputProperty().set("active");
+        assertThat(vm.canRebaseProperty().get()).as("no overlap once the agent undoes that edit").isTrue();
+    }
+
+    @Test
+    void revertCatchesUpWithTheNewerRecord() {
+        EditorViewModel vm = savedEditor();
+        field(vm, "notes").inputProperty().set("my note");
+        vm.recordMoved(Records.next(base, "bob", Map.of("status", "paused")));
+
+        vm.revert();
+
+        assertThat(vm.getBase().version()).isEqualTo(8);
+        assertThat(vm.isDirty()).isFalse();
+        assertThat(vm.getBanner()).isEmpty();
     }
 
     @Test

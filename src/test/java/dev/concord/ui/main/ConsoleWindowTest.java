@@ -63,8 +63,7 @@ class ConsoleWindowTest {
     private void openFirstRow(FxRobot robot) {
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> table.getItems().size() == 3);
-        robot.clickOn(robot.lookup("#table-subscriptions .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UiKeys.clickRow(robot, robot.lookup("#console").query(), "#table-subscriptions", 0);
         assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Subscription sub_001");
     }
 
@@ -111,8 +110,7 @@ class ConsoleWindowTest {
         UiKeys.ctrl(robot, KeyCode.DIGIT2);
         TableView<?> plans = robot.lookup("#table-plans").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> plans.getItems().size() == 1);
-        robot.clickOn(robot.lookup("#table-plans .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UiKeys.clickRow(robot, robot.lookup("#console").query(), "#table-plans", 0);
         assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Plan plan_basic");
 
         robot.clickOn("#field-features-entry").write("SSO");
@@ -123,6 +121,27 @@ class ConsoleWindowTest {
         await().atMost(WAIT).until(() -> "Saved (v4)".equals(notice.getText()));
         assertThat(api.current(EntityKind.PLAN, "plan_basic").values().get("features"))
                 .isEqualTo(List.of("Email support", "1 seat", "SSO"));
+    }
+
+    @Test
+    void findOpenEditAndSaveWithTheKeyboardOnly(FxRobot robot) {
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> table.getItems().size() == 3);
+
+        UiKeys.ctrl(robot, KeyCode.F);
+        robot.write("sub_002");
+        await().atMost(WAIT).until(() -> table.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#editor-title").queryAs(Label.class).getText()).isEqualTo("Subscription sub_002");
+        UiKeys.ctrl(robot, KeyCode.E);
+        UiKeys.ctrl(robot, KeyCode.A);
+        robot.write("Ada King");
+        UiKeys.ctrl(robot, KeyCode.S);
+
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
+        assertThat(api.current(EntityKind.SUBSCRIPTION, "sub_002").values().get("customerName")).isEqualTo("Ada King");
     }
 
     @Test

@@ -26,6 +26,22 @@ public final class UiKeys {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Clicks the {@code index}-th row of a table once it is drawn: items can be in the table a pulse
+     * before its row cells exist.
+     */
+    public static void clickRow(FxRobot robot, Node root, String tableQuery, int index) {
+        String rows = tableQuery + " .table-row-cell";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.from(root).lookup(rows).queryAll().size() > index
+                    && robot.from(root).lookup(rows).nth(index).queryAs(javafx.scene.control.TableRow.class)
+                    .getItem() != null;
+        });
+        robot.clickOn(robot.from(root).lookup(rows).nth(index).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public static void ctrl(FxRobot robot, KeyCode key) {
         robot.press(KeyCode.CONTROL).press(key).release(key).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,227 @@
+package dev.concord.cli;
+
+import dev.concord.client.ServerUnreachableException;
+import dev.concord.domain.Entity;
+import dev.concord.domain.FieldValues;
+import dev.concord.merge.FieldConflict;
+import dev.concord.sync.Conflict;
+import dev.concord.sync.PendingEdit;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.sync.SyncServices;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/** The verbs of {@code ./launcher cli}; connection options may stand before or after the verb. */
+@Command(name = "./launcher cli", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        versionProvider = ConcordCli.JarVersion.class,
+        description = "Read and edit Concord records from the command line; edits merge like the console's.",
+        footer = {"", "Exit codes: 0 saved, 2 usage or rejected input, 3 true conflict (stored), "
+                + "4 server unreachable (edit kept as pending), 1 anything else."})
+final class ConcordCli implements Runnable {
+    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Server to talk to (default: ${DEFAULT-VALUE}).")
+    String server = SyncServices.DEFAULT_SERVER;
+
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            description = "Bearer token (default: ${DEFAULT-VALUE}).")
+    String token = SyncServices.DEFAULT_TOKEN;
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Folder of per-user data (default: the concord.home property, else ~/.concord).")
+    Path home;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log what happens, with details of errors.")
+    boolean verbose;
+
+    private final Printer printer;
+    private SyncServices services;
+
+    /** The version written into the jar's manifest ("dev" when run from classes). */
+    static final class JarVersion implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConcordCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Concord " + (v == null ? "dev" : v)};
+        }
+    }
+
+    ConcordCli(Printer printer) {
+        this.printer = printer;
+    }
+
+    @Override
+    public void run() {
+        throw new UsageException("Name a verb: get, history, edit, conflicts, resolve, pending, retry (see --help)");
+    }
+
+    SyncServices services() {
+        if (services == null) {
+            services = SyncServices.forUser(server, token, home != null ? home : SyncServices.concordHome());
+        }
+        return services;
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a record.")
+    int get(@Parameters(paramLabel = "KIND/ID", description = "e.g. subscriptions/sub_0001") String target) {
+        Target t = Target.parse(target);
+        Entity entity = services().api().get(t.kind(), t.id());
+        lastSeen().remember(entity);
+        printer.record(entity);
+        return ExitCode.OK;
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Show a record's change log, newest first.")
+    int history(@Parameters(paramLabel = "KIND/ID") String target) {
+        Target t = Target.parse(target);
+        printer.history(t.kind(), services().api().history(t.kind(), t.id()));
+        return ExitCode.OK;
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change fields of a record; merges with others' changes when it can.")
+    int edit(@Parameters(index = "0", paramLabel = "KIND/ID") String target,
+             @Parameters(index = "1..*", arity = "1..*", paramLabel = "FIELD=VALUE",
+                     description = "Tags as a comma list, booleans true/false, dates yyyy-MM-dd, @FILE reads a file.")
+             List<String> changes,
+             @Option(names = "--base", paramLabel = "N",
+                     description = "Edit from version N (as an agent who loaded it then), not the latest.") Long base) {
+        Target t = Target.parse(target);
+        Map<String, Object> values = FieldAssignments.parse(t.kind(), changes);
+        if (base != null && base < 1) {
+            throw new UsageException("--base must be a version number from 1 up; got " + base);
+        }
+        Entity from = loadBase(t, base);
+        FieldValues mine = from.values().withAll(values);
+        if (mine.changedFrom(from.values()).isEmpty()) {
+            printer.info("Nothing to save: " + t + " v" + from.version() + " already has "
+                    + (values.size() == 1 ? "that value." : "those values."));
+            return ExitCode.OK;
+        }
+        return printer.outcome(services().coordinator().save(from, mine));
+    }
+
+    /**
+     * The record to edit from: the latest (or version {@code base}) from the server; when the server
+     * cannot be reached, the last copy this user read, so the edit can still be kept as pending.
+     */
+    private Entity loadBase(Target t, Long base) {
+        try {
+            Entity from = base == null ? services().api().get(t.kind(), t.id())
+                    : services().api().getVersion(t.kind(), t.id(), base);
+            if (base == null) {
+                lastSeen().remember(from);
+            }
+            return from;
+        } catch (ServerUnreachableException e) {
+            Entity copy = lastSeen().lastSeen(t.kind(), t.id())
+                    .filter(c -> base == null || c.version() == base)
+                    .orElseThrow(() -> e);
+            printer.info(e.getMessage() + "; editing from your last copy, v" + copy.version() + ".");
+            return copy;
+        }
+    }
+
+    private LastSeenRecords lastSeen() {
+        Path root = home != null ? home : SyncServices.concordHome();
+        return new LastSeenRecords(root.resolve(services().user()).resolve("records"));
+    }
+
+    @Command(name = "conflicts", mixinStandardHelpOptions = true, description = "List the conflicts stored for you.")
+    int conflicts() {
+        printer.conflicts(services().store().conflicts());
+        return ExitCode.OK;
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Settle a stored conflict by taking your or their value per field.")
+    int resolve(@Parameters(index = "0", paramLabel = "CONFLICT_ID") String conflictId,
+                @Option(names = "--take", required = true, paramLabel = "mine|theirs|FIELD=mine|theirs",
+                        description = "mine or theirs for every conflicting field, or per field (repeatable).")
+                List<String> takes) {
+        Conflict conflict = services().store().conflict(conflictId).orElseThrow(() -> new UsageException(
+                "No stored conflict " + conflictId + "; see ./launcher cli conflicts"));
+        Map<String, Object> resolution = new LinkedHashMap<>();
+        for (Map.Entry<String, Boolean> choice : choices(conflict, takes).entrySet()) {
+            String field = choice.getKey();
+            resolution.put(field, choice.getValue() ? conflict.mine().get(field) : conflict.theirs().values().get(field));
+        }
+        SaveOutcome outcome = services().coordinator().resolve(conflictId, conflict.mergedSoFar().withAll(resolution));
+        if (outcome instanceof SaveOutcome.Saved) {
+            printer.info("Resolved " + conflictId + ".");
+        }
+        return printer.outcome(outcome);
+    }
+
+    @Command(name = "pending", mixinStandardHelpOptions = true, description = "List edits kept while the server was unreachable.")
+    int pending() {
+        printer.pending(services().store().pending());
+        return ExitCode.OK;
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Send pending edits again (all, or the one named).")
+    int retry(@Parameters(arity = "0..1", paramLabel = "PENDING_ID") String pendingId) {
+        List<PendingEdit> edits = new ArrayList<>();
+        if (pendingId != null) {
+            edits.add(services().store().pendingEdit(pendingId).orElseThrow(() -> new UsageException(
+                    "No pending edit " + pendingId + "; see ./launcher cli pending")));
+        } else {
+            edits.addAll(services().store().pending());
+        }
+        if (edits.isEmpty()) {
+            printer.info("No pending edits.");
+            return ExitCode.OK;
+        }
+        int worst = ExitCode.OK;
+        for (PendingEdit edit : edits) {
+            printer.info(edit.pendingId() + " (" + edit.kind().path() + "/" + edit.entityId() + "):");
+            worst = worse(worst, printer.outcome(services().coordinator().retryPending(edit.pendingId())));
+        }
+        return worst;
+    }
+
+    /** true = mine, false = theirs, for every conflicting field. */
+    private static Map<String, Boolean> choices(Conflict conflict, List<String> takes) {
+        List<String> fields = conflict.conflicts().stream().map(FieldConflict::field).toList();
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (String take : takes) {
+            int eq = take.indexOf('=');
+            if (eq < 0) {
+                boolean mine = side(take);
+                fields.forEach(f -> out.put(f, mine));
+                continue;
+            }
+            String field = take.substring(0, eq);
+            if (!fields.contains(field)) {
+                throw new UsageException(field + " is not in conflict in " + conflict.conflictId()
+                        + "; conflicting fields: " + String.join(", ", fields));
+            }
+            out.put(field, side(take.substring(eq + 1)));
+        }
+        List<String> missing = fields.stream().filter(f -> !out.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new UsageException("Say which side to take for " + String.join(", ", missing) + " (e.g. --take "
+                    + missing.get(0) + "=mine or --take " + missing.get(0) + "=theirs)");
+        }
+        return out;
+    }
+
+    private static boolean side(String raw) {
+        return switch (raw) {
+            case "mine", "yours" -> true;
+            case "theirs" -> false;
+            default -> throw new UsageException("--take needs mine or theirs; got '" + raw + "'");
+        };
+    }
+
+    /** For a batch: still unreachable outranks a conflict, which outranks a failure. */
+    private static int worse(int a, int b) {
+        List<Integer> rank = List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.FAILED, ExitCode.CONFLICT,
+                ExitCode.UNREACHABLE);
+        return rank.indexOf(a) >= rank.indexOf(b) ? a : b;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.concord.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The line diff under the merge, including texts that differ too much for the plain Myers pass. */
+class EditTest {
+
+    @Property(tries = 60)
+    void editsRebuildTheOtherTextAndKeepALongestCommonSubsequence(
+            @ForAll @IntRange(min = 0, max = 900) int lines, @ForAll @IntRange(min = 0, max = 100) int rewritePercent,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        List<String> base = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            // A small alphabet makes lines repeat, so there are many common subsequences to choose from.
+            String line = "line " + random.nextInt(40) + "\n";
+            base.add(line);
+            if (random.nextInt(100) >= rewritePercent) {
+                other.add(line);
+            } else if (random.nextBoolean()) {
+                other.add("rewritten " + random.nextInt(1000) + "\n");
+            }
+            if (random.nextInt(100) < rewritePercent / 4) {
+                other.add("inserted " + random.nextInt(60) + "\n");
+            }
+        }
+
+        List<Edit> edits = Edit.between(base, other);
+
+        List<String> rebuilt = new ArrayList<>();
+        int at = 0;
+        int unchanged = 0;
+        for (Edit e : edits) {
+            assertThat(e.start()).isGreaterThanOrEqualTo(at);
+            assertThat(e.otherStart()).isEqualTo(rebuilt.size() + (e.start() - at));
+            unchanged += e.start() - at;
+            rebuilt.addAll(base.subList(at, e.start()));
+            rebuilt.addAll(e.lines());
+            at = e.end();
+        }
+        unchanged += base.size() - at;
+        rebuilt.addAll(base.subList(at, base.size()));
+        assertThat(rebuilt).isEqualTo(other);
+        assertThat(unchanged).isEqualTo(plainUnchanged(base, other));
+    }
+
+    private static int plainUnchanged(List<String> base, List<String> other) {
+        int changed = 0;
+        for (AbstractDelta<String> d : DiffUtils.diff(base, other).getDeltas()) {
+            changed += d.getSource().size();
+        }
+        return base.size() - changed;
+    }
+}
