@@ -5,13 +5,16 @@ import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.ui.live.LiveConsole;
 import dev.concord.ui.main.ConsoleServices;
+import dev.concord.ui.main.ConsoleView;
 import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.main.ConsoleWindow;
 import dev.concord.ui.main.StoreConflictUi;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Starts JavaFX from a plain class (no Application subclass, so it runs from the class path), opens one
@@ -49,12 +52,14 @@ final class ConsoleApp {
                 ConflictFeed.of(store), executor);
         ConsoleViewModel vm = new ConsoleViewModel(services);
         // The settings file is disk I/O: written on the executor, never on the FX thread.
-        ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), setup.theme(),
+        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), setup.theme(),
                 chosen -> executor.run(() -> {
                     setup.rememberTheme(chosen);
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)));
         stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        LiveConsole live = LiveConsole.start(vm, view, setup.server(), setup.token());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.close());
         return vm;
     }
 }

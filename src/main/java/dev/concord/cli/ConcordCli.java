@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 /** The verbs of {@code ./launcher cli}; connection options may stand before or after the verb. */
-@Command(name = "cli", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "./launcher cli", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        versionProvider = ConcordCli.JarVersion.class,
         description = "Read and edit Concord records from the command line; edits merge like the console's.",
         footer = {"", "Exit codes: 0 saved, 2 usage or rejected input, 3 true conflict (stored), "
                 + "4 server unreachable (edit kept as pending), 1 anything else."})
@@ -42,6 +43,15 @@ final class ConcordCli implements Runnable {
     private final Printer printer;
     private SyncServices services;
 
+    /** The version written into the jar's manifest ("dev" when run from classes). */
+    static final class JarVersion implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConcordCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Concord " + (v == null ? "dev" : v)};
+        }
+    }
+
     ConcordCli(Printer printer) {
         this.printer = printer;
     }
@@ -58,7 +68,7 @@ final class ConcordCli implements Runnable {
         return services;
     }
 
-    @Command(name = "get", description = "Show a record.")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a record.")
     int get(@Parameters(paramLabel = "KIND/ID", description = "e.g. subscriptions/sub_0001") String target) {
         Target t = Target.parse(target);
         Entity entity = services().api().get(t.kind(), t.id());
@@ -67,14 +77,14 @@ final class ConcordCli implements Runnable {
         return ExitCode.OK;
     }
 
-    @Command(name = "history", description = "Show a record's change log, newest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Show a record's change log, newest first.")
     int history(@Parameters(paramLabel = "KIND/ID") String target) {
         Target t = Target.parse(target);
         printer.history(t.kind(), services().api().history(t.kind(), t.id()));
         return ExitCode.OK;
     }
 
-    @Command(name = "edit", description = "Change fields of a record; merges with others' changes when it can.")
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change fields of a record; merges with others' changes when it can.")
     int edit(@Parameters(index = "0", paramLabel = "KIND/ID") String target,
              @Parameters(index = "1..*", arity = "1..*", paramLabel = "FIELD=VALUE",
                      description = "Tags as a comma list, booleans true/false, dates yyyy-MM-dd, @FILE reads a file.")
@@ -122,13 +132,13 @@ final class ConcordCli implements Runnable {
         return new LastSeenRecords(root.resolve(services().user()).resolve("records"));
     }
 
-    @Command(name = "conflicts", description = "List the conflicts stored for you.")
+    @Command(name = "conflicts", mixinStandardHelpOptions = true, description = "List the conflicts stored for you.")
     int conflicts() {
         printer.conflicts(services().store().conflicts());
         return ExitCode.OK;
     }
 
-    @Command(name = "resolve", description = "Settle a stored conflict by taking your or their value per field.")
+    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Settle a stored conflict by taking your or their value per field.")
     int resolve(@Parameters(index = "0", paramLabel = "CONFLICT_ID") String conflictId,
                 @Option(names = "--take", required = true, paramLabel = "mine|theirs|FIELD=mine|theirs",
                         description = "mine or theirs for every conflicting field, or per field (repeatable).")
@@ -147,13 +157,13 @@ final class ConcordCli implements Runnable {
         return printer.outcome(outcome);
     }
 
-    @Command(name = "pending", description = "List edits kept while the server was unreachable.")
+    @Command(name = "pending", mixinStandardHelpOptions = true, description = "List edits kept while the server was unreachable.")
     int pending() {
         printer.pending(services().store().pending());
         return ExitCode.OK;
     }
 
-    @Command(name = "retry", description = "Send pending edits again (all, or the one named).")
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Send pending edits again (all, or the one named).")
     int retry(@Parameters(arity = "0..1", paramLabel = "PENDING_ID") String pendingId) {
         List<PendingEdit> edits = new ArrayList<>();
         if (pendingId != null) {

@@ -92,18 +92,13 @@ public final class PresenceAnnouncer implements AutoCloseable {
         }
     }
 
-    /** Leaves the open record (waiting briefly for that call) and stops renewing. */
+    /**
+     * Leaves the open record and stops renewing. Does not wait for the leave call (the UI thread closes
+     * this); if the process ends first, the server lets the announcement lapse.
+     */
     @Override
     public void close() {
         clear();
         thread.shutdown();
-        try {
-            if (!thread.awaitTermination(3, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            thread.shutdownNow();
-        }
     }
 }

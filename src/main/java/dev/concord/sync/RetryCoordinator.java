@@ -233,6 +233,11 @@ public final class RetryCoordinator {
                     LOG.warn("Save of {}/{} refused by the server: {} {}", kind.path(), id, e.status(), e.getMessage());
                     return new SaveOutcome.Failed("The server could not save it (" + e.status() + " " + e.code() + "): "
                             + e.getMessage(), List.of());
+                } catch (ClassCastException | IllegalArgumentException e) {
+                    // A value of the wrong Java type for its field: a bug in the caller, not in the data.
+                    LOG.warn("Cannot send the edit of {}/{}", kind.path(), id, e);
+                    return new SaveOutcome.Failed("This edit holds a value of the wrong kind and was not sent: "
+                            + e.getMessage(), List.of());
                 }
                 try {
                     sleeper.sleep(wait);

@@ -197,6 +197,8 @@ class CliMainTest {
         assertThat(err).contains("subscriptions/sub_0001");
         assertThat(raw("edit", "subscriptions/sub_0001")).isEqualTo(2);
         assertThat(cli("demo-alice", "resolve", "c-nope", "--take", "mine")).isEqualTo(2);
+        assertThat(raw("edit", "--help")).isZero();
+        assertThat(out).contains("--base=N").contains("FIELD=VALUE");
     }
 
     @Test

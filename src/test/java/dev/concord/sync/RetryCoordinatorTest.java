@@ -364,6 +364,16 @@ class RetryCoordinatorTest {
     }
 
     @Test
+    void valueOfTheWrongJavaTypeFailsInsteadOfThrowing() {
+        RetryCoordinator c = new RetryCoordinator(new dev.concord.client.OkHttpConcordApi("http://127.0.0.1:1", "t"),
+                store, RetryPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), recordingSleeper, fixed(0.5));
+        SaveOutcome outcome = c.save(v1, v1.values().with("amount", "12.00"));
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Failed.class,
+                f -> assertThat(f.reason()).contains("wrong kind"));
+        assertThat(store.pending()).isEmpty();
+    }
+
+    @Test
     void authAndNotFoundFailAtOnce() {
         server.script(new FakeConcordApi.Fail(new AuthException(403, "FORBIDDEN", "Viewers cannot edit")));
         assertThat(alice().save(v1, v1.values().with("notes", "x"))).isInstanceOfSatisfying(SaveOutcome.Failed.class,

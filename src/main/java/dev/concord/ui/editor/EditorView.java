@@ -77,6 +77,21 @@ public final class EditorView extends BorderPane {
         disableWhileSaving(scroll, vm);
     }
 
+    /**
+     * Puts {@code banner} (the live banner of ui.live, which also covers a record that moved) under the
+     * header, in place of this view's own moved banner, so the agent never reads the same news twice.
+     */
+    public void showBanner(Node banner) {
+        Node own = lookup("#moved-banner");
+        if (own != null) {
+            own.visibleProperty().unbind();
+            own.managedProperty().unbind();
+            own.setVisible(false);
+            own.setManaged(false);
+        }
+        setTop(new VBox(getTop(), banner));
+    }
+
     /** "Bob changed status (v9)" with Rebase now, shown while the record moved under unsaved edits. */
     private static HBox movedBanner(EditorViewModel vm) {
         Label text = new Label();

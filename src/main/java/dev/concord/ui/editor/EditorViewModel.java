@@ -165,6 +165,18 @@ public final class EditorViewModel {
     }
 
     /**
+     * Live rebase (ui.live): the record moved while the agent was editing; {@code newer} becomes the base
+     * and {@code edits} (canonical values, already merged with the newer record) the agent's unsaved changes.
+     */
+    public void rebaseOnto(Entity newer, Map<String, Object> edits) {
+        if (saving.get()) {
+            return;
+        }
+        moveBaseTo(newer);
+        edits.forEach((name, value) -> field(name).ifPresent(f -> f.edit(value)));
+    }
+
+    /**
      * The conflict this editor raised was resolved in the dialog: the resolution replaces the agent's
      * edits (they were decided there), and the editor moves to the saved record.
      */
@@ -208,7 +220,8 @@ public final class EditorViewModel {
         showNotice(NoticeLevel.ERROR, "Not saved: " + message);
     }
 
-    private FieldValues editedValues() {
+    /** Every field as the agent has it now: the base with the agent's edits on top. */
+    public FieldValues editedValues() {
         Map<String, Object> changed = new LinkedHashMap<>();
         fields.values().stream().filter(FieldModel::isDirty).forEach(f -> changed.put(f.name(), f.value()));
         return base.get().values().withAll(changed);

@@ -55,6 +55,11 @@ public final class FieldModel<T> {
         revalidate();
     }
 
+    /** Puts {@code canonical} in the field as the agent's edit (the base value stays). */
+    void edit(Object canonical) {
+        input.set(toInput(canonical));
+    }
+
     /** A message from the server about this field; it stays until the agent changes the field. */
     void showServerError(String message) {
         error.set(message);

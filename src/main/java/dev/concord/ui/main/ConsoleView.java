@@ -11,7 +11,9 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -42,6 +44,7 @@ public final class ConsoleView extends BorderPane {
     private final Tab editorTab = new Tab("Editor");
     private final Tab historyTab = new Tab("History");
     private final StackPane editorHost = new StackPane();
+    private Function<EditorViewModel, Node> editorBanner = editor -> null;
 
     public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Theme theme, Consumer<Theme> themeChosen) {
         this.vm = vm;
@@ -87,9 +90,19 @@ public final class ConsoleView extends BorderPane {
                 conflict, vm::conflictResolved));
     }
 
+    /** Adds a node (the live banner) to every editor as it is shown; null from the function adds none. */
+    public void setEditorBanner(Function<EditorViewModel, Node> banner) {
+        this.editorBanner = banner;
+    }
+
     private void showEditor(EditorViewModel editor) {
         if (editor != null) {
-            editorHost.getChildren().setAll(new EditorView(editor));
+            EditorView view = new EditorView(editor);
+            Node banner = editorBanner.apply(editor);
+            if (banner != null) {
+                view.showBanner(banner);
+            }
+            editorHost.getChildren().setAll(view);
             detailTabs.getSelectionModel().select(editorTab);
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,6 +31,7 @@ public final class RecordListView extends VBox {
 
     private final TableView<Entity> table = new TableView<>();
     private final TextField search = new TextField();
+    private String selectedId;
 
     public RecordListView(RecordListViewModel vm, Consumer<Entity> onSelect) {
         String kind = vm.kind().path();
@@ -80,9 +82,12 @@ public final class RecordListView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
+                selectedId = now.id();
                 onSelect.accept(now);
             }
         });
+        // Replacing a row's record (after a save or a live update) makes the table drop its selection.
+        vm.items().addListener((ListChangeListener<Entity>) c -> keepSelection());
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button more = new Button("Load more");
@@ -132,6 +137,18 @@ public final class RecordListView extends VBox {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    private void keepSelection() {
+        if (selectedId == null || !table.getSelectionModel().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).id().equals(selectedId)) {
+                table.getSelectionModel().select(i);
+                return;
+            }
+        }
     }
 
     public TableView<Entity> table() {

@@ -63,10 +63,15 @@ public final class StatusBarView extends HBox {
         pending.textProperty().bind(pendingText);
         pending.getStyleClass().add(Styles.WARNING);
 
+        Label live = new Label();
+        live.setId("status-live");
+        live.getStyleClass().add(Styles.TEXT_MUTED);
+        live.textProperty().bind(vm.liveProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(server, new Separator(javafx.geometry.Orientation.VERTICAL), agent,
-                new Separator(javafx.geometry.Orientation.VERTICAL), connection, busy, spacer, pending, conflicts);
+                new Separator(javafx.geometry.Orientation.VERTICAL), connection, busy, live, spacer, pending, conflicts);
     }
 
     private static void styleConnection(Label label, ConnectionState state) {

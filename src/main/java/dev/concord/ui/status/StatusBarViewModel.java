@@ -33,6 +33,7 @@ public final class StatusBarViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "connection", ConnectionState.CHECKING);
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(this, "conflictCount", 0);
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper(this, "pendingCount", 0);
+    private final ReadOnlyStringWrapper live = new ReadOnlyStringWrapper(this, "live", "");
     private final ChangeListener<Boolean> reachListener;
     private AutoCloseable subscription;
 
@@ -84,6 +85,15 @@ public final class StatusBarViewModel implements AutoCloseable {
                 LOG.warn("could not stop following the conflict store", e);
             }
         }
+    }
+
+    /** The state of live updates (ui.live sets it), e.g. "live updates unavailable: ...". */
+    public void showLiveStatus(String text) {
+        live.set(text);
+    }
+
+    public ReadOnlyStringProperty liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty serverProperty() {

@@ -1,0 +1,193 @@
+package dev.concord.ui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.api.ChangeEvent;
+import dev.concord.api.Presence;
+import dev.concord.domain.Entity;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.editor.FieldModel;
+import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.ui.testing.Records;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LiveBannerViewModelTest {
+    private final Entity base = Records.subscription("sub_1", 7);
+    private final FakeConcordApi api = new FakeConcordApi("alice").put(base);
+    private final List<Entity> savedFrom = new ArrayList<>();
+    private final EditorViewModel editor = new EditorViewModel(base, (from, mine) -> {
+        savedFrom.add(from);
+        return new SaveOutcome.Saved(Records.next(from, "alice", mine.asMap()), List.of(), 1);
+    }, new CurrentThreadTaskExecutor(), c -> { });
+    private final LiveBannerViewModel banner =
+            new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(), () -> "alice");
+
+    /** Bob writes {@code changes} on the server and the event of that write arrives. */
+    private Entity bobWrites(Map<String, ?> changes) {
+        Entity now = Records.next(api.current(base.kind(), base.id()), "bob", changes);
+        api.put(now);
+        banner.changed(event(now, "bob", changes.keySet()));
+        return now;
+    }
+
+    private static ChangeEvent event(Entity e, String actor, Set<String> fields) {
+        return new ChangeEvent(100 + e.version(), e.kind().path(), e.id(), e.version(), actor, Instant.now(), "update",
+                List.copyOf(fields));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void edit(String field, T input) {
+        ((FieldModel<T>) editor.field(field).orElseThrow()).inputProperty().set(input);
+    }
+
+    private static Presence presence(String actor, String state) {
+        return new Presence(actor, "subscriptions", "sub_1", state, Instant.now().plusSeconds(30));
+    }
+
+    @Test
+    void aWriteBySomeoneElseShowsWhoChangedWhichFieldsAndTheNewVersion() {
+        edit("customerName", "Ada King");
+        bobWrites(new java.util.LinkedHashMap<>(Map.of("status", "paused")));
+        banner.changed(event(Records.next(api.current(base.kind(), "sub_1"), "bob", Map.of()), "bob", Set.of("notes")));
+
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status, notes (v9)");
+        assertThat(banner.getOverlap()).isEmpty();
+    }
+
+    @Test
+    void ownWritesOtherRecordsAndVersionsTheEditorHasShowNothing() {
+        Entity mine = Records.next(base, "alice", Map.of("notes", "x"));
+        banner.changed(event(mine, "alice", Set.of("notes")));
+        banner.changed(new ChangeEvent(1, "subscriptions", "sub_2", 9, "bob", Instant.now(), "update", List.of("notes")));
+        banner.changed(new ChangeEvent(2, "plans", "sub_1", 9, "bob", Instant.now(), "update", List.of("notes")));
+        banner.changed(event(base, "bob", Set.of("notes")));
+
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.HIDDEN);
+        assertThat(banner.getMessage()).isEmpty();
+    }
+
+    @Test
+    void warnsBeforeSaveWhenTheAgentsUnsavedFieldConflictsWithTheChange() {
+        edit("status", "cancelled");
+        bobWrites(Map.of("status", "paused"));
+
+        assertThat(banner.getOverlap())
+                .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
+    }
+
+    @Test
+    void saysOverlappingChangesMergeWhenTheyDo() {
+        edit("notes", "Mine.");
+        bobWrites(Map.of("tags", Set.of("vip", "refund")));
+        assertThat(banner.getOverlap()).as("no overlapping edit yet").isEmpty();
+
+        edit("tags", List.of("vip", "churn-risk"));
+
+        assertThat(banner.getOverlap()).isEqualTo("You also changed tags; the changes merge: Rebase now keeps both.");
+    }
+
+    @Test
+    void rebaseNowKeepsTheAgentsEditsAndMovesTheBaseToTheNewVersion() {
+        edit("notes", "Called on Monday.\nRefund promised.");
+        Entity bobs = bobWrites(Map.of("status", "paused"));
+
+        banner.rebaseNow();
+
+        assertThat(editor.getBase()).isEqualTo(bobs);
+        assertThat(editor.field("notes").orElseThrow().inputProperty().get()).isEqualTo("Called on Monday.\nRefund promised.");
+        assertThat(editor.field("notes").orElseThrow().isDirty()).isTrue();
+        assertThat(editor.field("status").orElseThrow().inputProperty().get()).isEqualTo("paused");
+        assertThat(editor.field("status").orElseThrow().isDirty()).isFalse();
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.REBASED);
+        assertThat(banner.getMessage())
+                .isEqualTo("Rebased onto v8 with Bob's changes to status; your changes to notes are kept");
+
+        editor.save();
+        assertThat(savedFrom).extracting(Entity::version).containsExactly(8L);
+        assertThat(banner.getState()).as("the save moved past the banner").isEqualTo(LiveBannerViewModel.State.HIDDEN);
+    }
+
+    @Test
+    void aRebaseThatWouldHitATrueConflictKeepsTheEditsAndTheOldBaseAndSaysSo() {
+        edit("status", "cancelled");
+        edit("notes", "Mine.");
+        bobWrites(Map.of("status", "paused"));
+
+        banner.rebaseNow();
+
+        assertThat(editor.getBase()).isEqualTo(base);
+        assertThat(editor.field("status").orElseThrow().inputProperty().get()).isEqualTo("cancelled");
+        assertThat(editor.field("notes").orElseThrow().inputProperty().get()).isEqualTo("Mine.");
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
+        assertThat(banner.getOverlap()).isEqualTo(
+                "Cannot rebase: you and Bob both changed status. Your edits are kept; Save will let you choose what to keep.");
+    }
+
+    @Test
+    void showChangesListsEachFieldWithOldAndNewValueAndWho() {
+        edit("customerName", "Ada King");
+        bobWrites(Map.of("status", "paused", "amount", new java.math.BigDecimal("25.00")));
+
+        banner.toggleChanges();
+
+        assertThat(banner.changes()).containsExactlyInAnyOrder("Status: active \u2192 paused (Bob)",
+                "Amount: 19.90 \u2192 25.00 (Bob)");
+        banner.toggleChanges();
+        assertThat(banner.changes()).isEmpty();
+    }
+
+    @Test
+    void presenceSaysWhoElseHasTheRecordOpen() {
+        banner.presence(presence("bob", Presence.EDITING));
+        assertThat(banner.getPresence()).isEqualTo("Bob is editing this record");
+
+        banner.presence(presence("carol", Presence.VIEWING));
+        banner.presence(presence("alice", Presence.EDITING));
+        assertThat(banner.getPresence()).isEqualTo("Bob is editing and Carol is viewing this record");
+
+        banner.presence(presence("bob", Presence.LEFT));
+        assertThat(banner.getPresence()).isEqualTo("Carol is viewing this record");
+        banner.presence(new Presence("dave", "subscriptions", "sub_2", Presence.EDITING, Instant.now()));
+        assertThat(banner.getPresence()).isEqualTo("Carol is viewing this record");
+    }
+
+    @Test
+    void anEditorWithoutEditsSimplyMovesToTheNewVersion() {
+        Entity bobs = bobWrites(Map.of("notes", "Bob's note."));
+
+        assertThat(editor.getBase()).isEqualTo(bobs);
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.HIDDEN);
+    }
+
+    @Test
+    void aNewerRecordFromARefreshShowsTheBannerWithoutAnyEvent() {
+        edit("notes", "Mine.");
+        Entity newer = Records.next(base, "billing-bot", Map.of("status", "past_due"));
+
+        editor.recordMoved(newer);
+
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
+        assertThat(banner.getMessage()).isEqualTo("Billing-bot changed status (v8)");
+    }
+
+    @Test
+    void theBannerGoesAwayWhenTheAgentRevertsToTheNewVersion() {
+        edit("notes", "Mine.");
+        Entity bobs = bobWrites(Map.of("status", "paused"));
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
+
+        editor.revert();
+
+        assertThat(editor.getBase()).isEqualTo(bobs);
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.HIDDEN);
+        assertThat(banner.getMessage()).isEmpty();
+    }
+}
