@@ -87,6 +87,50 @@ class CoordinatorLostUpdateTest {
         }
     }
 
+    /**
+     * An admin's forced writes (?force=true, no version) race the agents' versioned saves: a forced write
+     * must not slip between another write's version check and its change-log row. Every agent edit lands
+     * once, every override lands once, and the log still has exactly one row per version.
+     */
+    @Test
+    void forcedWritesRacingVersionedSavesKeepOneLogRowPerVersion() throws Exception {
+        int writers = 4;
+        int overrides = 20;
+        try (ConcordServer server = TestServers.h2Demo()) {
+            ApiTestClient check = new ApiTestClient(server.baseUrl());
+            String initialNotes = check.get("demo-viewer", NoteAppenders.PATH).data().path("notes").asText();
+            long initialVersion = check.get("demo-viewer", NoteAppenders.PATH).data().path("version").asLong();
+            List<ConcordApi> apis = new ArrayList<>();
+            String[] tokens = {"demo-alice", "demo-bob", "demo-billing", "demo-alice"};
+            for (int w = 0; w < writers; w++) {
+                apis.add(new OkHttpConcordApi(server.baseUrl(), tokens[w]));
+            }
+            List<SyncServices> clients = NoteAppenders.clients(home, apis);
+            java.util.concurrent.CompletableFuture<List<Integer>> admin = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < overrides; i++) {
+                    ApiTestClient.Response r = check.patch("demo-admin", NoteAppenders.PATH + "?force=true",
+                            "{\"changes\":{\"status\":\"" + (i % 2 == 0 ? "paused" : "active") + "\"}}",
+                            "X-Override-Reason", "race " + i);
+                    statuses.add(r.status());
+                }
+                return statuses;
+            });
+            NoteAppenders.Tally tally = new NoteAppenders(clients, edits()).run(outcome -> null);
+            assertThat(admin.get(120, java.util.concurrent.TimeUnit.SECONDS)).as("every forced write landed").containsOnly(200);
+            assertThat(tally.conflicts()).isZero();
+            assertThat(tally.saved()).isEqualTo(writers * edits());
+            NoteAppenders.assertEveryEditLandedOnce(check, initialNotes, initialVersion, writers, edits(), overrides);
+            long overrideRows = 0;
+            for (com.fasterxml.jackson.databind.JsonNode e : check.get("demo-viewer", NoteAppenders.PATH + "/history").data()) {
+                if (e.path("kind").asText().equals("override")) {
+                    overrideRows++;
+                }
+            }
+            assertThat(overrideRows).isEqualTo(overrides);
+        }
+    }
+
     NoteAppenders.Tally hammer(List<ConcordServer> servers, OkHttpClient http) throws Exception {
         ApiTestClient check = new ApiTestClient(servers.get(0).baseUrl());
         String initialNotes = check.get("demo-viewer", NoteAppenders.PATH).data().path("notes").asText();

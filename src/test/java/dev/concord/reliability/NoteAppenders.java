@@ -132,6 +132,12 @@ final class NoteAppenders {
      * {@code writes}, and the change log has one update row per version, contiguous.
      */
     static void assertEveryEditLandedOnce(ApiTestClient api, String initialNotes, long initialVersion, int writers, int edits) {
+        assertEveryEditLandedOnce(api, initialNotes, initialVersion, writers, edits, 0);
+    }
+
+    /** As above, when {@code otherWrites} writes of other fields (e.g. forced ones) happened meanwhile. */
+    static void assertEveryEditLandedOnce(ApiTestClient api, String initialNotes, long initialVersion, int writers, int edits,
+                                          int otherWrites) {
         JsonNode record = api.get("demo-viewer", PATH).data();
         String notes = record.path("notes").asText();
         assertThat(notes).startsWith(initialNotes);
@@ -144,7 +150,7 @@ final class NoteAppenders {
         }
         assertThat(lines).as("every edit's line, once").containsExactlyInAnyOrderElementsOf(expected);
         long last = record.path("version").asLong();
-        assertThat(last).as("one version per edit: nothing applied twice").isEqualTo(initialVersion + (long) writers * edits);
+        assertThat(last).as("one version per edit: nothing applied twice").isEqualTo(initialVersion + (long) writers * edits + otherWrites);
         Map<Long, Integer> rows = new TreeMap<>();
         for (JsonNode e : api.get("demo-viewer", PATH + "/history").data()) {
             if (!e.path("kind").asText().equals("conflict")) {
