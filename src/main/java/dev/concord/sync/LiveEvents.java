@@ -153,7 +153,12 @@ public final class LiveEvents implements AutoCloseable {
     }
 
     private void publish(LiveStatus s) {
-        deliverOn.execute(() -> listeners.forEach(l -> l.status(s)));
+        try {
+            deliverOn.execute(() -> listeners.forEach(l -> l.status(s)));
+        } catch (RuntimeException e) {
+            // The UI toolkit may already be gone when the stream ends at shutdown.
+            LOG.debug("could not deliver live status {}", s, e);
+        }
     }
 
     /** Stops reading and reconnecting; listeners get no more calls after the last pending delivery. */

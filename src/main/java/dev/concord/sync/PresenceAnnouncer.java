@@ -2,6 +2,7 @@ package dev.concord.sync;
 
 import dev.concord.api.Presence;
 import dev.concord.client.ApiException;
+import dev.concord.client.AuthException;
 import dev.concord.client.PresenceClient;
 import dev.concord.domain.EntityKind;
 import java.time.Duration;
@@ -73,6 +74,16 @@ public final class PresenceAnnouncer implements AutoCloseable {
     private void announce(Target t) {
         try {
             client.announce(t.kind(), t.id(), t.state());
+        } catch (AuthException e) {
+            if (e.status() == 403 && Presence.EDITING.equals(t.state())) {
+                // A viewer may look but not edit: they are still there, as a viewer.
+                target = new Target(t.kind(), t.id(), Presence.VIEWING);
+                announce(target);
+                return;
+            }
+            // The token was refused: renewing would only be refused again.
+            LOG.warn("presence on {} {} refused: {}", t.kind().singular(), t.id(), e.getMessage());
+            target = null;
         } catch (ApiException e) {
             LOG.warn("could not announce {} on {} {}: {}", t.state(), t.kind().singular(), t.id(), e.getMessage());
         }

@@ -221,4 +221,15 @@ class LiveEventsTest {
         assertThat(new PresenceClient(server.baseUrl(), "demo-bob").present(EntityKind.SUBSCRIPTION, "sub_0006"))
                 .isEmpty();
     }
+
+    @Test
+    void aViewerWhoStartsTypingIsStillAnnouncedAsViewing() {
+        subscribeLive("demo-bob", recordingSleeper());
+        PresenceAnnouncer viewer = new PresenceAnnouncer(new PresenceClient(server.baseUrl(), "demo-viewer"));
+        toClose.add(viewer);
+
+        viewer.show(EntityKind.SUBSCRIPTION, "sub_0008", Presence.EDITING);
+
+        awaitBobSees("viewer viewing sub_0008");
+    }
 }

@@ -9,6 +9,8 @@ import dev.concord.sync.LiveRebase;
 import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,7 +56,9 @@ public final class LiveBannerViewModel {
     /** Field -> who changed it last, in the order the changes arrived. */
     private final Map<String, String> changedBy = new LinkedHashMap<>();
     private final Set<String> actors = new LinkedHashSet<>();
-    private final Map<String, String> present = new LinkedHashMap<>();
+    /** Others' current presence by actor; an entry lapses at its expiry unless renewed (a crashed console). */
+    private final Map<String, Presence> present = new LinkedHashMap<>();
+    private final Clock clock;
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> updateOverlap();
     private final ChangeListener<Entity> onMovedOnServer = (obs, old, now) -> movedOnServer(now);
@@ -69,6 +73,13 @@ public final class LiveBannerViewModel {
      * to them, and their own save may be announced before its answer arrives.
      */
     public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me) {
+        this(editor, api, executor, me, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that decides when someone's presence has lapsed. */
+    public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me,
+                               Clock clock) {
+        this.clock = clock;
         this.editor = editor;
         this.api = api;
         this.executor = executor;
@@ -105,9 +116,20 @@ public final class LiveBannerViewModel {
         }
         present.remove(p.actor());
         if (!Presence.LEFT.equals(p.state())) {
-            present.put(p.actor(), p.state());
+            present.put(p.actor(), p);
         }
         presenceText.set(presenceSentence());
+    }
+
+    /**
+     * Forgets presences whose announcement lapsed without a renewal or a "left" (the other console
+     * crashed or lost its network); the console calls this now and then.
+     */
+    public void expirePresence() {
+        Instant now = clock.instant();
+        if (present.values().removeIf(p -> p.expiresAt() != null && !p.expiresAt().isAfter(now))) {
+            presenceText.set(presenceSentence());
+        }
     }
 
     /**
@@ -274,7 +296,7 @@ public final class LiveBannerViewModel {
     private String presenceSentence() {
         List<String> editing = new ArrayList<>();
         List<String> viewing = new ArrayList<>();
-        present.forEach((actor, s) -> (Presence.EDITING.equals(s) ? editing : viewing).add(actor));
+        present.forEach((actor, p) -> (Presence.EDITING.equals(p.state()) ? editing : viewing).add(actor));
         List<String> parts = new ArrayList<>();
         if (!editing.isEmpty()) {
             parts.add(LiveWording.people(editing) + (editing.size() == 1 ? " is" : " are") + " editing");

@@ -17,6 +17,9 @@ import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.records.RecordListViewModel;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import org.slf4j.Logger;
@@ -39,6 +42,10 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     private final Map<EditorViewModel, LiveBannerView> bannerViews = new IdentityHashMap<>();
     private final ChangeListener<EditorViewModel> onEditor = (obs, old, now) -> editorShown(old, now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> announceCurrent();
+    /** Others renew every 10 s; checking as often drops a crashed console's presence soon after it lapses. */
+    private final Timeline presenceExpiry = new Timeline(new KeyFrame(
+            javafx.util.Duration.millis(PresenceAnnouncer.RENEW_EVERY.toMillis()),
+            e -> banners.values().forEach(LiveBannerViewModel::expirePresence)));
     private AutoCloseable subscription;
     private volatile String me;
 
@@ -67,6 +74,8 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         executor.run(() -> console.services().api().whoAmI(), id -> me = id.actor(),
                 failure -> LOG.warn("could not learn who is signed in; own changes may show in the banner", failure));
         editorShown(null, console.getEditor());
+        presenceExpiry.setCycleCount(Animation.INDEFINITE);
+        presenceExpiry.play();
         events.start();
     }
 
@@ -141,6 +150,7 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     /** Stops the stream and the announcements, and leaves the open record. */
     @Override
     public void close() {
+        presenceExpiry.stop();
         console.editorProperty().removeListener(onEditor);
         EditorViewModel current = console.getEditor();
         if (current != null) {

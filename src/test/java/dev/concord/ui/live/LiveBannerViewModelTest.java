@@ -190,4 +190,19 @@ class LiveBannerViewModelTest {
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.HIDDEN);
         assertThat(banner.getMessage()).isEmpty();
     }
+
+    @Test
+    void aPresenceThatLapsedWithoutRenewalIsForgotten() {
+        Instant now = Instant.parse("2026-11-29T06:00:00Z");
+        java.time.Clock later = java.time.Clock.fixed(now.plusSeconds(31), java.time.ZoneOffset.UTC);
+        LiveBannerViewModel withClock = new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(),
+                () -> "alice", later);
+        withClock.presence(new Presence("bob", "subscriptions", "sub_1", Presence.EDITING, now.plusSeconds(30)));
+        withClock.presence(new Presence("carol", "subscriptions", "sub_1", Presence.VIEWING, now.plusSeconds(60)));
+        assertThat(withClock.getPresence()).isEqualTo("Bob is editing and Carol is viewing this record");
+
+        withClock.expirePresence();
+
+        assertThat(withClock.getPresence()).isEqualTo("Carol is viewing this record");
+    }
 }
