@@ -33,7 +33,8 @@ final class ConsoleApp {
         Platform.startup(() -> {
             Platform.setImplicitExit(false);
             Stage stage = new Stage();
-            open(stage, setup, api, store, coordinator, executor);
+            ConsoleViewModel vm = open(stage, setup, api, store, coordinator, executor);
+            BenchProbe.attachIfAsked(stage, vm);
             stage.setOnHidden(e -> closed.countDown());
         });
         try {

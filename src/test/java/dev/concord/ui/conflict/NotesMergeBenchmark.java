@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * test: surefire does not pick it up; run it with {@code mvn test -Dtest=NotesMergeBenchmark}.
  */
 @ExtendWith(ApplicationExtension.class)
-class NotesMergeBenchmark {
+public class NotesMergeBenchmark {
     private static final int LINES = 10_000;
 
     @Start
@@ -32,8 +32,34 @@ class NotesMergeBenchmark {
 
     @Test
     void openDialogOnTenThousandLineNotes() throws Exception {
-        Conflict conflict = bigNotesConflict();
-        for (int run = 1; run <= 6; run++) {
+        int run = 0;
+        for (Opening o : openDialog(bigNotesConflict(), 6)) {
+            System.out.printf("run %d: diff model %d ms, dialog built+shown+laid out %d ms (FX thread CPU %d ms incl. model),"
+                    + " to next idle %d ms%n", ++run, o.modelNanos() / 1_000_000, o.openNanos() / 1_000_000,
+                    o.cpuNanos() / 1_000_000, o.toIdleNanos() / 1_000_000);
+        }
+        Platform.runLater(() -> { });
+    }
+
+    /**
+     * One opening of the dialog: the notes' diff model alone, then (timed separately, from the same start)
+     * view model + dialog built, shown and laid out, the FX thread's CPU for all that, and the wait from
+     * there until the FX thread is idle again (the first pulse renders the dialog).
+     */
+    public record Opening(long modelNanos, long openNanos, long cpuNanos, long toIdleNanos) {
+        /** From the click to a dialog on screen and an idle FX thread, the diff model's own build excluded. */
+        public long totalNanos() {
+            return openNanos + toIdleNanos;
+        }
+    }
+
+    /**
+     * Opens and closes the conflict dialog on {@code conflict} {@code runs} times. Call it off the FX thread
+     * with the toolkit started; {@code ./launcher bench} (dev.concord.bench.ConsoleBench) uses it too.
+     */
+    public static List<Opening> openDialog(Conflict conflict, int runs) throws Exception {
+        List<Opening> openings = new java.util.ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
             long[] modelNanos = new long[1];
             long[] openNanos = new long[1];
             ConflictDialog[] dialog = new ConflictDialog[1];
@@ -46,13 +72,8 @@ class NotesMergeBenchmark {
                 long t1 = System.nanoTime();
                 ConflictDialogViewModel vm = new ConflictDialogViewModel(conflict, (id, v) -> null,
                         new CurrentThreadTaskExecutor());
-                long t1b = System.nanoTime();
                 dialog[0] = new ConflictDialog(vm, null);
-                long t1c = System.nanoTime();
                 dialog[0].show();
-                long t1d = System.nanoTime();
-                System.out.printf("  vm %d ms, dialog %d ms, show %d ms%n", (t1b - t1) / 1_000_000, (t1c - t1b) / 1_000_000,
-                        (t1d - t1c) / 1_000_000);
                 // The first pulse lays out and renders the scene: measure up to the end of it.
                 dialog[0].getScene().getRoot().applyCss();
                 dialog[0].getScene().getRoot().layout();
@@ -60,16 +81,12 @@ class NotesMergeBenchmark {
                 cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu[0];
                 openNanos[0] = System.nanoTime() - t1;
             }).get();
-            long[] pulse = new long[1];
             long t2 = System.nanoTime();
             WaitForAsyncUtils.waitForFxEvents();
-            pulse[0] = System.nanoTime() - t2;
-            System.out.printf("run %d: diff model %d ms, dialog built+shown+laid out %d ms (FX thread CPU %d ms incl. model),"
-                    + " to next idle %d ms%n", run, modelNanos[0] / 1_000_000, openNanos[0] / 1_000_000,
-                    cpu[0] / 1_000_000, pulse[0] / 1_000_000);
+            openings.add(new Opening(modelNanos[0], openNanos[0], cpu[0], System.nanoTime() - t2));
             WaitForAsyncUtils.asyncFx(() -> dialog[0].close()).get();
         }
-        Platform.runLater(() -> { });
+        return openings;
     }
 
     @Test
@@ -85,11 +102,19 @@ class NotesMergeBenchmark {
         }
     }
 
-    static Conflict bigNotesConflict() {
-        String base = IntStream.range(0, LINES).mapToObj(i -> i + " call log entry with a few words in it, agent note")
+    public static Conflict bigNotesConflict() {
+        return notesConflict(LINES);
+    }
+
+    /** Both sides edit line n/2 (a true conflict), mine also line n/500, theirs line 9n/10, status on both. */
+    public static Conflict notesConflict(int lines) {
+        String base = IntStream.range(0, lines).mapToObj(i -> i + " call log entry with a few words in it, agent note")
                 .collect(Collectors.joining("\n"));
-        String mine = base.replace("\n5000 call log", "\n5000 CALL log by alice").replace("\n20 call", "\n20 mine call");
-        String theirs = base.replace("\n5000 call log", "\n5000 call LOG by bob").replace("\n9000 call", "\n9000 theirs call");
+        String both = "\n" + lines / 2 + " call";
+        String mine = base.replace(both, both.replace("call", "CALL by alice"))
+                .replace("\n" + Math.max(1, lines / 500) + " call", "\n" + Math.max(1, lines / 500) + " mine call");
+        String theirs = base.replace(both, both.replace("call", "call by bob"))
+                .replace("\n" + lines * 9 / 10 + " call", "\n" + lines * 9 / 10 + " theirs call");
         FieldValues b = Conflicts.baseValues().with("notes", base);
         return Conflicts.conflict(b, b.withAll(Map.of("notes", mine, "status", "paused")),
                 b.withAll(Map.of("notes", theirs, "status", "cancelled")), 5, List.of("status", "notes"));
