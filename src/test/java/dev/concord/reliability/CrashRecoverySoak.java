@@ -39,6 +39,10 @@ class CrashRecoverySoak {
     record Ack(String id, long version, long mark) {
     }
 
+    /** A write whose answer the kill took away: it may or may not have committed. */
+    record InFlight(String id, long baseVersion, long mark, String body, String key) {
+    }
+
     @Test
     void h2FileDatabaseKeepsEveryAcknowledgedWrite() throws Exception {
         Path data = dir.resolve("data");
@@ -54,6 +58,7 @@ class CrashRecoverySoak {
     private void crashAndCheck(String... args) throws Exception {
         Path log = dir.resolve("server.log");
         ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<InFlight> unanswered = new ConcurrentLinkedQueue<>();
         AtomicReference<String> unexpected = new AtomicReference<>();
         CountDownLatch enough = new CountDownLatch(ACKS_BEFORE_KILL);
         List<Thread> writers = new ArrayList<>();
@@ -62,7 +67,7 @@ class CrashRecoverySoak {
             AtomicBoolean dead = new AtomicBoolean();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
-                Thread t = new Thread(() -> write(api, writer, acks, enough, dead, unexpected), "writer-" + w);
+                Thread t = new Thread(() -> write(api, writer, acks, unanswered, enough, dead, unexpected), "writer-" + w);
                 writers.add(t);
                 t.start();
             }
@@ -112,6 +117,26 @@ class CrashRecoverySoak {
             }
             assertThat(problems).as("after kill -9 and restart (%d acknowledged writes); server log %s", acks.size(), log)
                     .isEmpty();
+            assertThat(unanswered).as("writes cut off by the kill").isNotEmpty();
+            // The client whose answer was lost resends with the same Idempotency-Key: the write happens
+            // exactly once, whether or not it had committed before the kill.
+            for (InFlight f : unanswered) {
+                String path = "/api/v1/subscriptions/" + f.id();
+                ApiTestClient.Response r = api.patch("demo-alice", path, f.body(), "Idempotency-Key", f.key());
+                assertThat(r.status()).as("resend of %s: %s", f, r).isEqualTo(200);
+                assertThat(r.header("ETag")).isEqualTo("\"" + (f.baseVersion() + 1) + "\"");
+                long rows = 0;
+                for (JsonNode e : api.get(VIEWER, path + "/history").data()) {
+                    for (JsonNode c : e.path("changes")) {
+                        if (c.path("field").asText().equals("customerName") && c.path("to").asText().equals(name(f.mark()))) {
+                            rows++;
+                        }
+                    }
+                }
+                assertThat(rows).as("write %s in the log once", f).isEqualTo(1);
+                checkRecord(f.id(), api.get(VIEWER, path).data(), api.get(VIEWER, path + "/history").data(), problems);
+            }
+            assertThat(problems).isEmpty();
             // And the restarted server takes writes again.
             JsonNode one = api.get("demo-alice", "/api/v1/subscriptions/sub_0001").data();
             assertThat(api.patch("demo-alice", "/api/v1/subscriptions/sub_0001",
@@ -122,7 +147,8 @@ class CrashRecoverySoak {
     }
 
     /** Writer {@code w} owns records w+1, w+1+WRITERS, ...; each write sets name, notes and amount to its number. */
-    private static void write(ApiTestClient api, int w, ConcurrentLinkedQueue<Ack> acks, CountDownLatch enough,
+    private static void write(ApiTestClient api, int w, ConcurrentLinkedQueue<Ack> acks,
+                              ConcurrentLinkedQueue<InFlight> unanswered, CountDownLatch enough,
                               AtomicBoolean dead, AtomicReference<String> unexpected) {
         List<String> mine = new ArrayList<>();
         for (int i = w + 1; i <= RECORDS; i += WRITERS) {
@@ -130,6 +156,7 @@ class CrashRecoverySoak {
         }
         Map<String, Long> versions = new java.util.HashMap<>();
         long n = 0;
+        InFlight sending = null;
         try {
             for (String id : mine) {
                 versions.put(id, api.get("demo-alice", "/api/v1/subscriptions/" + id).data().path("version").asLong());
@@ -137,9 +164,11 @@ class CrashRecoverySoak {
             while (true) {
                 String id = mine.get((int) (n % mine.size()));
                 long mark = w * 1_000_000L + (++n);
-                ApiTestClient.Response r = api.patch("demo-alice", "/api/v1/subscriptions/" + id,
-                        ApiTestClient.patchBody(versions.get(id), Map.of("customerName", name(mark), "notes", notes(mark),
-                                "amount", mark + ".00")));
+                String body = ApiTestClient.patchBody(versions.get(id), Map.of("customerName", name(mark), "notes", notes(mark),
+                        "amount", mark + ".00"));
+                sending = new InFlight(id, versions.get(id), mark, body, "crash-" + mark);
+                ApiTestClient.Response r = api.patch("demo-alice", "/api/v1/subscriptions/" + id, body,
+                        "Idempotency-Key", sending.key());
                 if (r.status() != 200) {
                     if (!dead.get()) {
                         unexpected.compareAndSet(null, id + ": " + r);
@@ -154,6 +183,8 @@ class CrashRecoverySoak {
         } catch (IllegalStateException e) {
             if (!dead.get()) {
                 unexpected.compareAndSet(null, "writer " + w + " failed before the kill: " + e.getMessage());
+            } else if (sending != null) {
+                unanswered.add(sending);
             }
         }
     }

@@ -22,6 +22,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // The window closed; a timer tick or a late event may still ask for work. Nobody waits for it.
+            LOG.debug("executor closed; not starting more background work");
+            return;
+        }
         pool.execute(() -> {
             try {
                 T result = work.call();

@@ -33,13 +33,15 @@ class ConsoleScreenshotTest {
     Path home;
     private AgentWindow alice;
 
+    /** A window of its own (not TestFX's shared primary stage), closed after the test. */
     @Start
-    void start(Stage stage) {
-        alice = new AgentWindow(stage, server.baseUrl(), "demo-alice", home);
+    void start(Stage primary) {
+        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
+        robot.interact(alice.stage::close);
         alice.close();
         server.close();
     }

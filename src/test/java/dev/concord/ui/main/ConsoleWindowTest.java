@@ -39,8 +39,12 @@ class ConsoleWindowTest {
     private final FakeConcordApi api = new FakeConcordApi("alice");
     private final FxTaskExecutor executor = new FxTaskExecutor();
 
+    private Stage stage;
+
+    /** A window of its own (not TestFX's shared primary stage), closed after each test. */
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        stage = new Stage();
         for (int i = 1; i <= 3; i++) {
             api.put(Records.subscription("sub_00" + i, 1));
         }
@@ -56,7 +60,8 @@ class ConsoleWindowTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
+        robot.interact(stage::close);
         executor.close();
     }
 

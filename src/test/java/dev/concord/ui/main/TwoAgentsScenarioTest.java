@@ -53,15 +53,20 @@ class TwoAgentsScenarioTest {
         server.close();
     }
 
+    /** Windows of their own (not TestFX's shared primary stage), closed after each test. */
     @Start
-    void start(Stage stage) {
-        alice = new AgentWindow(stage, server.baseUrl(), "demo-alice", home);
+    void start(Stage primary) {
+        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
         bob = new AgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
     }
 
     @AfterEach
     void closeWindows(FxRobot robot) {
-        robot.interact(() -> bob.stage.close());
+        robot.interact(() -> {
+            alice.stage.close();
+            bob.stage.close();
+            robot.lookup("#conflictDialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
+        });
         alice.close();
         bob.close();
     }
