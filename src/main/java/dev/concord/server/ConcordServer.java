@@ -149,6 +149,12 @@ public final class ConcordServer implements AutoCloseable {
         events.close();
         app.stop();
         housekeeping.shutdownNow();
+        try {
+            // Same reason as the event pump: a clean-up still running must not meet a closed pool.
+            housekeeping.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 

@@ -213,6 +213,14 @@ final class EventHub implements AutoCloseable {
     public void close() {
         closed = true;
         pump.shutdownNow();
+        // The server closes the database pool right after this: a poll still running would hit a closed pool.
+        try {
+            if (!pump.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("event pump did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class Subscriber {

@@ -269,16 +269,17 @@ public final class RetryCoordinator {
             if (!merge.clean()) {
                 return conflict(current, merge);
             }
-            if (rebases >= policy.maxRebases()) {
-                return new SaveOutcome.Failed("Not saved: the " + kind.singular() + " changed " + (rebases + 1)
-                        + " times while saving. Your changes to " + String.join(", ", intent.changedFrom(origin.values()))
-                        + " were not written; try again.", List.of());
-            }
-            rebases++;
             sendBase = current;
             target = merge.merged();
             fromTheirs = merge.fromTheirs();
             key = newKey();
+            if (rebases >= policy.maxRebases()) {
+                // The edit merges cleanly; the record is only busy. Keep it durably, rebased onto the newest
+                // version, so nothing the agent typed is lost and a later retry sends it again.
+                return pending("The " + kind.singular() + " changed " + (rebases + 1) + " times while saving. Your changes to "
+                        + String.join(", ", intent.changedFrom(origin.values())) + " are kept as a pending edit; retry it.");
+            }
+            rebases++;
             LOG.info("{}/{} moved to v{}; merged cleanly, rebasing ({} of at most {})", kind.path(), id,
                     current.version(), rebases, policy.maxRebases());
             return null;

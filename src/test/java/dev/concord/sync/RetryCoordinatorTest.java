@@ -328,12 +328,21 @@ class RetryCoordinatorTest {
 
         SaveOutcome outcome = c.save(v1, v1.values().with("status", "paused"));
 
-        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Failed.class,
-                f -> assertThat(f.reason()).contains("changed 4 times").contains("status"));
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class,
+                p -> assertThat(p.reason()).contains("changed 4 times").contains("status").contains("pending"));
         assertThat(server.calls()).hasSize(4);
         assertThat(sleeps).map(Duration::toMillis).containsExactly(50L, 100L, 200L);
         assertThat(store.conflicts()).isEmpty();
         assertThat(((Subscription) server.current(v1.id())).status().wire()).isEqualTo("active");
+
+        // Kept on top of the newest record, so the retry lands at once and keeps every other change.
+        PendingEdit kept = store.pending().get(0);
+        assertThat(kept.base().version()).isEqualTo(server.current(v1.id()).version());
+        SaveOutcome retried = c.retryPending(kept.pendingId());
+        assertThat(retried).isInstanceOf(SaveOutcome.Saved.class);
+        assertThat(((Subscription) server.current(v1.id())).status().wire()).isEqualTo("paused");
+        assertThat(((Subscription) server.current(v1.id())).notes()).isEqualTo("bot 3");
+        assertThat(store.pending()).isEmpty();
     }
 
     @Test

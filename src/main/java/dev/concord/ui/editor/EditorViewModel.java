@@ -203,8 +203,8 @@ public final class EditorViewModel {
         } else if (outcome instanceof SaveOutcome.NeedsResolution n) {
             showNotice(NoticeLevel.WARNING, SaveNotices.needsResolution(n));
             conflictHandler.accept(n.conflict());
-        } else if (outcome instanceof SaveOutcome.Pending) {
-            showNotice(NoticeLevel.WARNING, SaveNotices.UNREACHABLE);
+        } else if (outcome instanceof SaveOutcome.Pending p) {
+            showNotice(NoticeLevel.WARNING, SaveNotices.pending(p));
         } else if (outcome instanceof SaveOutcome.Failed f) {
             for (FieldError e : f.fieldErrors()) {
                 field(e.field()).ifPresent(m -> m.showServerError(e.message()));

@@ -13,7 +13,10 @@ import java.util.Map;
 
 /** The one-line messages an agent reads after pressing Save. */
 final class SaveNotices {
-    static final String UNREACHABLE = "Server unreachable: your edit is kept and will be retried";
+    /** Why the edit was kept (server unreachable, or the record too busy) and where to retry it. */
+    static String pending(dev.concord.sync.SaveOutcome.Pending p) {
+        return "Not saved yet: " + p.reason() + " Your edit is kept; retry it from the Conflicts tab.";
+    }
 
     private SaveNotices() {
     }

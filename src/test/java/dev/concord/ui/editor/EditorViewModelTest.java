@@ -193,15 +193,16 @@ class EditorViewModelTest {
     }
 
     @Test
-    void anUnreachableServerKeepsTheEditAndSaysItWillBeRetried() {
+    void anUnreachableServerKeepsTheEditAndSaysWhyAndWhereToRetry() {
         EditorViewModel vm = editor(mine -> new SaveOutcome.Pending(
                 new PendingEdit("p1", base.kind(), base.id(), base, mine, "key", Instant.now(), "refused"),
-                "Connection refused"));
+                "Cannot reach the server."));
         field(vm, "notes").inputProperty().set("offline edit");
 
         vm.save();
 
-        assertThat(vm.getNotice()).isEqualTo("Server unreachable: your edit is kept and will be retried");
+        assertThat(vm.getNotice()).isEqualTo(
+                "Not saved yet: Cannot reach the server. Your edit is kept; retry it from the Conflicts tab.");
         assertThat(vm.noticeLevelProperty().get()).isEqualTo(NoticeLevel.WARNING);
         assertThat(field(vm, "notes").inputProperty().get()).isEqualTo("offline edit");
         assertThat(vm.isDirty()).isTrue();
