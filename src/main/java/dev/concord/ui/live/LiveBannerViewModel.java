@@ -97,6 +97,11 @@ public final class LiveBannerViewModel {
                 || event.actor().equals(me.get())) {
             return;
         }
+        if (!editor.isDirty()) {
+            // Nothing of the agent's to protect: the editor just moves to the new record, no banner needed.
+            fetchCurrent();
+            return;
+        }
         latestVersion = Math.max(latestVersion, event.version());
         actors.add(event.actor());
         for (String field : event.fields()) {
