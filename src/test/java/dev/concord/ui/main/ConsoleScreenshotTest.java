@@ -41,8 +41,10 @@ class ConsoleScreenshotTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(alice.stage::close);
-        alice.close();
+        robot.interact(() -> {
+            alice.stage.close();
+            alice.close();
+        });
         server.close();
     }
 
