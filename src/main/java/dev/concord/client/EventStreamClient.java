@@ -9,7 +9,6 @@ import dev.concord.api.Presence;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -44,19 +43,12 @@ public final class EventStreamClient {
     }
 
     public EventStreamClient(String serverUrl, String token, OkHttpClient base) {
-        Objects.requireNonNull(token, "token");
-        HttpUrl server = HttpUrl.parse(Objects.requireNonNull(serverUrl, "serverUrl"));
-        if (server == null) {
-            throw new IllegalArgumentException("Not an http(s) URL: " + serverUrl);
-        }
-        this.eventsUrl = server.newBuilder().encodedPath(ApiPaths.EVENTS).build();
-        this.http = base.newBuilder()
+        ApiTransport transport = new ApiTransport(serverUrl, token, base, b -> b
                 .readTimeout(READ_TIMEOUT)
                 // A stream is meant to stay open: the shared client's whole-call limit would cut it.
-                .callTimeout(Duration.ZERO)
-                .addInterceptor(new RequestIdInterceptor())
-                .addInterceptor(new BearerTokenInterceptor(token))
-                .build();
+                .callTimeout(Duration.ZERO));
+        this.eventsUrl = transport.serverRoot().newBuilder().encodedPath(ApiPaths.EVENTS).build();
+        this.http = transport.http();
     }
 
     /** What a stream delivers, on the thread that called {@link Connection#read}. */

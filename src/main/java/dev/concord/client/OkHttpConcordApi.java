@@ -1,28 +1,20 @@
 package dev.concord.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.HistoryEntry;
 import dev.concord.api.Identity;
-import dev.concord.api.Json;
 import dev.concord.api.PatchRequest;
 import dev.concord.api.WireValues;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -32,8 +24,6 @@ import okhttp3.Response;
  */
 public final class OkHttpConcordApi implements ConcordApi {
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8787";
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-    private static final ObjectMapper JSON = Json.mapper();
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
             // Local or LAN service: a connect that takes seconds means it is down, not slow.
             .connectTimeout(Duration.ofSeconds(3))
@@ -45,10 +35,7 @@ public final class OkHttpConcordApi implements ConcordApi {
             .retryOnConnectionFailure(false)
             .build();
 
-    private final HttpUrl serverRoot;
-    private final HttpUrl apiRoot;
-    private final OkHttpClient http;
-    private final Clock clock;
+    private final ApiTransport transport;
 
     /** A client of {@code serverUrl} (e.g. http://127.0.0.1:8787) that sends {@code token}. */
     public OkHttpConcordApi(String serverUrl, String token) {
@@ -60,18 +47,7 @@ public final class OkHttpConcordApi implements ConcordApi {
      * interceptors are kept; tests pass one with a fault-injecting interceptor).
      */
     public OkHttpConcordApi(String serverUrl, String token, OkHttpClient base) {
-        Objects.requireNonNull(token, "token");
-        HttpUrl server = HttpUrl.parse(Objects.requireNonNull(serverUrl, "serverUrl"));
-        if (server == null) {
-            throw new IllegalArgumentException("Not an http(s) URL: " + serverUrl);
-        }
-        this.serverRoot = server;
-        this.apiRoot = server.newBuilder().addPathSegments(ApiPaths.PREFIX.substring(1)).build();
-        this.http = base.newBuilder()
-                .addInterceptor(new RequestIdInterceptor())
-                .addInterceptor(new BearerTokenInterceptor(token))
-                .build();
-        this.clock = Clock.systemUTC();
+        this.transport = new ApiTransport(serverUrl, token, base);
     }
 
     /** The one OkHttpClient behind every instance made without an explicit client. */
@@ -81,7 +57,7 @@ public final class OkHttpConcordApi implements ConcordApi {
 
     @Override
     public Page list(EntityKind kind, ListQuery query) {
-        HttpUrl.Builder url = apiRoot.newBuilder().addPathSegment(kind.path());
+        HttpUrl.Builder url = transport.api().addPathSegment(kind.path());
         if (query != null) {
             addQuery(url, "q", query.q());
             addQuery(url, "status", query.status());
@@ -121,12 +97,6 @@ public final class OkHttpConcordApi implements ConcordApi {
     @Override
     public Entity patch(PatchCall call) {
         PatchRequest body = new PatchRequest(call.baseVersion(), WireValues.toWire(call.kind(), call.changes()));
-        byte[] json;
-        try {
-            json = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write PATCH body", e);
-        }
         HttpUrl.Builder url = url(call.kind(), call.id());
         Request.Builder request = new Request.Builder()
                 .header(ApiPaths.IF_MATCH, ApiPaths.etag(call.baseVersion()));
@@ -139,13 +109,13 @@ public final class OkHttpConcordApi implements ConcordApi {
                 request.header(ApiPaths.OVERRIDE_REASON, call.overrideReason());
             }
         }
-        JsonNode root = execute(request.url(url.build()).patch(RequestBody.create(json, JSON_TYPE)).build(), call.kind());
+        JsonNode root = execute(request.url(url.build()).patch(ApiTransport.jsonBody(body)).build(), call.kind());
         return convert(root.path("data"), call.kind().type());
     }
 
     @Override
     public Identity whoAmI() {
-        JsonNode root = execute(new Request.Builder().url(apiRoot.newBuilder().addPathSegment("me").build()).get().build(),
+        JsonNode root = execute(new Request.Builder().url(transport.api().addPathSegment("me").build()).get().build(),
                 null);
         return convert(root.path("data"), Identity.class);
     }
@@ -153,8 +123,8 @@ public final class OkHttpConcordApi implements ConcordApi {
     @Override
     public boolean healthy() {
         // The health check lives outside the versioned API so load balancers need no token.
-        HttpUrl url = serverRoot.newBuilder().encodedPath("/health").build();
-        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+        HttpUrl url = transport.serverRoot().newBuilder().encodedPath("/health").build();
+        try (Response response = transport.http().newCall(new Request.Builder().url(url).get().build()).execute()) {
             return response.isSuccessful();
         } catch (IOException e) {
             return false;
@@ -167,7 +137,7 @@ public final class OkHttpConcordApi implements ConcordApi {
     }
 
     private HttpUrl.Builder url(EntityKind kind, String id) {
-        return apiRoot.newBuilder().addPathSegment(kind.path()).addPathSegment(id);
+        return transport.record(kind, id);
     }
 
     private static void addQuery(HttpUrl.Builder url, String name, String value) {
@@ -176,46 +146,11 @@ public final class OkHttpConcordApi implements ConcordApi {
         }
     }
 
-    /** Sends the request; returns the parsed envelope of a 2xx answer or throws the typed error. */
     private JsonNode execute(Request request, EntityKind kind) {
-        String body;
-        int status;
-        String retryAfter;
-        try (Response response = http.newCall(request).execute()) {
-            status = response.code();
-            retryAfter = response.header(ApiPaths.RETRY_AFTER);
-            body = response.body().string();
-        } catch (InterruptedIOException e) {
-            throw new ServerUnreachableException("The server did not answer in time (" + describe(request) + ")",
-                    true, e);
-        } catch (IOException e) {
-            throw new ServerUnreachableException("Cannot reach the server at " + request.url().scheme() + "://"
-                    + request.url().host() + ":" + request.url().port() + " (" + e.getMessage() + ")", false, e);
-        }
-        if (status < 200 || status >= 300) {
-            throw ErrorMapper.map(status, body, kind, retryAfter, clock.instant());
-        }
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new ApiException(status, "BAD_RESPONSE", "The server sent an empty answer to " + describe(request));
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(status, "BAD_RESPONSE", "The server sent an unreadable answer to " + describe(request));
-        }
+        return transport.execute(request, kind);
     }
 
     private static <T> T convert(JsonNode node, Class<T> type) {
-        try {
-            return JSON.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ApiException(200, "BAD_RESPONSE",
-                    "The server sent a " + type.getSimpleName() + " this client cannot read: " + e.getMessage());
-        }
-    }
-
-    private static String describe(Request request) {
-        return request.method() + " " + request.url().encodedPath();
+        return ApiTransport.convert(node, type);
     }
 }

@@ -24,14 +24,35 @@ public final class TextMerge {
 
     /** Merges {@code mine} and {@code theirs}, both derived from {@code base}. Null means empty text. */
     public static TextMergeResult merge(String base, String mine, String theirs) {
+        Output out = new Output(Math.max(orEmpty(mine).length(), orEmpty(theirs).length()));
+        List<TextHunk> conflicts = new ArrayList<>();
+        for (TextRegion r : regions(base, mine, theirs)) {
+            if (r.kind() == TextRegion.Kind.CONFLICT) {
+                conflicts.add(new TextHunk(r.baseStart(), Lines.stripAll(r.baseLines()),
+                        Lines.stripAll(r.mineLines()), Lines.stripAll(r.theirsLines())));
+                out.conflict(r.mineLines(), r.theirsLines());
+            } else {
+                out.lines(r.mergedLines());
+            }
+        }
+        String merged = out.text.toString();
+        return new TextMergeResult(merged, conflicts.isEmpty(), conflicts,
+                out.marked == null ? merged : out.marked.toString());
+    }
+
+    /**
+     * The three texts cut into aligned regions, in text order: stretches neither side changed and, between
+     * them, the regions {@link #merge} decides one by one, each with the kind of change it is. Null means
+     * empty text. Each side's lines over all regions give that text back exactly.
+     */
+    public static List<TextRegion> regions(String base, String mine, String theirs) {
         List<String> baseLines = Lines.split(orEmpty(base));
         List<String> mineLines = Lines.split(orEmpty(mine));
         List<String> theirsLines = Lines.split(orEmpty(theirs));
         List<Edit> mineEdits = Edit.between(baseLines, mineLines);
         List<Edit> theirsEdits = Edit.between(baseLines, theirsLines);
 
-        Output out = new Output(Math.max(orEmpty(mine).length(), orEmpty(theirs).length()));
-        List<TextHunk> conflicts = new ArrayList<>();
+        List<TextRegion> regions = new ArrayList<>();
         int cursor = 0;
         int a = 0;
         int b = 0;
@@ -61,36 +82,42 @@ public final class TextMerge {
                     grew = true;
                 }
             }
-            out.lines(baseLines.subList(cursor, start));
+            if (start > cursor) {
+                List<String> same = baseLines.subList(cursor, start);
+                regions.add(new TextRegion(TextRegion.Kind.SAME, cursor, same, same, same));
+            }
             cursor = end;
 
             List<Edit> mineHere = mineEdits.subList(a0, a);
             List<Edit> theirsHere = theirsEdits.subList(b0, b);
             List<String> mineRegion = apply(baseLines, start, end, mineHere);
             List<String> theirsRegion = apply(baseLines, start, end, theirsHere);
-            if (theirsHere.isEmpty() || mineRegion.equals(theirsRegion)) {
-                out.lines(mineRegion);
-            } else if (mineHere.isEmpty()) {
-                out.lines(theirsRegion);
-            } else if (start == end) {
-                // Both only inserted at the same place: keep both, theirs first. A last line without a
-                // newline would otherwise fuse with mine's first line.
-                List<String> both = new ArrayList<>(theirsRegion);
-                if (!Lines.endsWithNewline(both)) {
-                    both.set(both.size() - 1, both.get(both.size() - 1) + "\n");
-                }
-                both.addAll(mineRegion);
-                out.lines(both);
-            } else {
-                conflicts.add(new TextHunk(start, Lines.stripAll(baseLines.subList(start, end)),
-                        Lines.stripAll(mineRegion), Lines.stripAll(theirsRegion)));
-                out.conflict(mineRegion, theirsRegion);
-            }
+            regions.add(new TextRegion(kind(mineHere, theirsHere, mineRegion, theirsRegion, start == end), start,
+                    baseLines.subList(start, end), mineRegion, theirsRegion));
         }
-        out.lines(baseLines.subList(cursor, baseLines.size()));
-        String merged = out.text.toString();
-        return new TextMergeResult(merged, conflicts.isEmpty(), conflicts,
-                out.marked == null ? merged : out.marked.toString());
+        if (cursor < baseLines.size()) {
+            List<String> same = baseLines.subList(cursor, baseLines.size());
+            regions.add(new TextRegion(TextRegion.Kind.SAME, cursor, same, same, same));
+        }
+        return regions;
+    }
+
+    /**
+     * Git's rules: a region one side changed is that side's; both ending up alike is clean. Two insertions
+     * at one place are kept both, where git reports a conflict; anything else conflicts.
+     */
+    private static TextRegion.Kind kind(List<Edit> mineHere, List<Edit> theirsHere, List<String> mineRegion,
+                                        List<String> theirsRegion, boolean insertion) {
+        if (theirsHere.isEmpty()) {
+            return TextRegion.Kind.MINE_ONLY;
+        }
+        if (mineHere.isEmpty()) {
+            return TextRegion.Kind.THEIRS_ONLY;
+        }
+        if (mineRegion.equals(theirsRegion)) {
+            return TextRegion.Kind.BOTH_SAME;
+        }
+        return insertion ? TextRegion.Kind.BOTH_INSERTED : TextRegion.Kind.CONFLICT;
     }
 
     private static int startOf(List<Edit> edits, int index) {

@@ -7,8 +7,11 @@ import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** The line diff under the merge, including texts that differ too much for the plain Myers pass. */
@@ -52,6 +55,27 @@ class EditTest {
         rebuilt.addAll(base.subList(at, base.size()));
         assertThat(rebuilt).isEqualTo(other);
         assertThat(unchanged).isEqualTo(plainUnchanged(base, other));
+    }
+
+    @Property(tries = 300)
+    void editsOfShortTextsOfRepeatedLinesRebuildTheOtherText(@ForAll("lines") List<String> base,
+                                                              @ForAll("lines") List<String> other) {
+        List<String> rebuilt = new ArrayList<>();
+        int at = 0;
+        for (Edit e : Edit.between(base, other)) {
+            assertThat(e.start()).isGreaterThanOrEqualTo(at);
+            rebuilt.addAll(base.subList(at, e.start()));
+            rebuilt.addAll(e.lines());
+            at = e.end();
+        }
+        rebuilt.addAll(base.subList(at, base.size()));
+        assertThat(rebuilt).isEqualTo(other);
+    }
+
+    @Provide
+    Arbitrary<List<String>> lines() {
+        // A tiny alphabet makes repeated and shared lines common, which is where diffs go wrong.
+        return Arbitraries.of("a\n", "b\n", "c\n", "\n", "e f\n", "a").list().ofMaxSize(12);
     }
 
     private static int plainUnchanged(List<String> base, List<String> other) {

@@ -2,6 +2,7 @@ package dev.concord.ui.conflict;
 
 import atlantafx.base.theme.Styles;
 import dev.concord.merge.SideBySideDiff;
+import dev.concord.merge.TextRegion;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;

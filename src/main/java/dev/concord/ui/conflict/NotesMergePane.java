@@ -1,6 +1,7 @@
 package dev.concord.ui.conflict;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -86,12 +87,12 @@ final class NotesMergePane extends VBox {
      * type, the result is shown in a ListView that only renders the visible lines.
      */
     private void preview(VBox resultBox, Label resultLabel) {
-        ObservableList<String> lines = FXCollections.observableArrayList(TextRegions.lines(row.resultTextProperty().get()));
+        ObservableList<String> lines = FXCollections.observableArrayList(lines(row.resultTextProperty().get()));
         ListView<String> list = new ListView<>(lines);
         list.setId("notesPreview-" + row.field());
         list.getStyleClass().addAll("notes-preview", Styles.DENSE);
         list.setFixedCellSize(ROW_HEIGHT - 4);
-        previewUpdater = (o, a, text) -> lines.setAll(TextRegions.lines(text));
+        previewUpdater = (o, a, text) -> lines.setAll(lines(text));
         row.resultTextProperty().addListener(previewUpdater);
         Button edit = new Button("Edit by hand");
         edit.setId("notesEdit-" + row.field());
@@ -108,6 +109,11 @@ final class NotesMergePane extends VBox {
         HBox head = new HBox(8, resultLabel, spacer, edit);
         resultBox.getChildren().setAll(head, list);
         VBox.setVgrow(list, Priority.ALWAYS);
+    }
+
+    /** The lines as the text area would show them: a final newline starts an empty last line. */
+    private static List<String> lines(String text) {
+        return List.of((text == null ? "" : text).split("\n", -1));
     }
 
     private static int lineCount(String text) {

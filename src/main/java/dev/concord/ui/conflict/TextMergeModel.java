@@ -1,6 +1,8 @@
 package dev.concord.ui.conflict;
 
 import dev.concord.merge.SideBySideDiff;
+import dev.concord.merge.TextMerge;
+import dev.concord.merge.TextRegion;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -8,10 +10,11 @@ import javafx.collections.ObservableList;
 
 /**
  * The notes merge: yours and theirs side by side, hunk by hunk against the original, with a choice per hunk
- * and the merged text those choices produce. The hunks come from a three-way walk over the original
- * ({@link TextRegions}), so each knows whether one side or both changed it; the rows inside a hunk come from
- * the merge package's {@link SideBySideDiff}. Hunks only one side changed start taken from that side; hunks
- * both sides changed differently start undecided (showing theirs, as the merge engine keeps it).
+ * and the merged text those choices produce. The hunks are the merge engine's own regions
+ * ({@link TextMerge#regions}), so each knows whether one side or both changed it and the choices it starts
+ * with give exactly the engine's merge; the rows inside a hunk are the merge package's {@link SideBySideDiff}
+ * of yours against theirs. Hunks only one side changed start taken from that side; hunks both sides changed
+ * differently start undecided (showing theirs, as the merge engine keeps it).
  */
 public final class TextMergeModel {
     private final List<TextRegion> regions;
@@ -21,9 +24,9 @@ public final class TextMergeModel {
     private final List<DiffLine> lines;
 
     public TextMergeModel(String base, String mine, String theirs) {
-        this.regions = TextRegions.of(base, mine, theirs);
+        this.regions = TextMerge.regions(base, mine, theirs);
         for (int i = 0; i < regions.size(); i++) {
-            if (regions.get(i).hunk()) {
+            if (regions.get(i).changed()) {
                 hunkRegion.add(i);
                 choices.add(defaultChoice(regions.get(i)));
             }
@@ -48,9 +51,9 @@ public final class TextMergeModel {
         return region(hunk).kind();
     }
 
-    /** The original lines at this hunk, for showing what both sides started from. */
+    /** The original lines at this hunk (without terminators), for showing what both sides started from. */
     public List<String> hunkBase(int hunk) {
-        return region(hunk).baseLines();
+        return region(hunk).baseLines().stream().map(TextMergeModel::withoutNewline).toList();
     }
 
     public void choose(int hunk, HunkChoice choice) {
@@ -92,23 +95,17 @@ public final class TextMergeModel {
 
     /** The text the current choices produce; undecided hunks hold theirs' lines. */
     public String mergedText() {
-        List<String> out = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         int hunk = 0;
         for (TextRegion r : regions) {
-            if (!r.hunk()) {
-                out.addAll(r.baseLines());
-                continue;
-            }
-            switch (choices.get(hunk++)) {
-                case MINE -> out.addAll(r.mineLines());
-                case BOTH -> {
-                    out.addAll(r.theirsLines());
-                    out.addAll(r.mineLines());
-                }
-                default -> out.addAll(r.theirsLines());
-            }
+            List<String> lines = !r.changed() ? r.baseLines() : switch (choices.get(hunk++)) {
+                case MINE -> r.mineLines();
+                case BOTH -> r.both();
+                case THEIRS, UNDECIDED -> r.theirsLines();
+            };
+            lines.forEach(out::append);
         }
-        return String.join("\n", out);
+        return out.toString();
     }
 
     private TextRegion region(int hunk) {
@@ -130,16 +127,16 @@ public final class TextMergeModel {
         int theirsNo = 0;
         int hunk = 0;
         for (TextRegion r : regions) {
-            if (!r.hunk()) {
+            if (!r.changed()) {
                 for (String line : r.baseLines()) {
-                    mineNo++;
-                    theirsNo++;
-                    out.add(DiffLine.of(-1, new SideBySideDiff.Row(SideBySideDiff.Tag.EQUAL, -1, mineNo, theirsNo, line, line)));
+                    String shown = withoutNewline(line);
+                    out.add(DiffLine.of(-1, new SideBySideDiff.Row(SideBySideDiff.Tag.EQUAL, -1, ++mineNo, ++theirsNo,
+                            shown, shown)));
                 }
                 continue;
             }
             out.add(DiffLine.header(hunk));
-            addHunkRows(out, hunk, r.mineLines(), r.theirsLines(), mineNo, theirsNo);
+            addHunkRows(out, hunk, r, mineNo, theirsNo);
             mineNo += r.mineLines().size();
             theirsNo += r.theirsLines().size();
             hunk++;
@@ -147,32 +144,17 @@ public final class TextMergeModel {
         return out;
     }
 
-    /** Yours against theirs inside one hunk: equal lines side by side, changed lines paired in order. */
-    private static void addHunkRows(List<DiffLine> out, int hunk, List<String> mine, List<String> theirs,
-                                    int mineBefore, int theirsBefore) {
-        int mi = 0;
-        int ti = 0;
-        for (LineDiff.Delta d : LineDiff.diff(mine, theirs)) {
-            for (; mi < d.aStart(); mi++, ti++) {
-                out.add(row(hunk, SideBySideDiff.Tag.EQUAL, mine, theirs, mi, ti, mineBefore, theirsBefore));
-            }
-            while (mi < d.aEnd() || ti < d.bEnd()) {
-                boolean left = mi < d.aEnd();
-                boolean right = ti < d.bEnd();
-                SideBySideDiff.Tag tag = left && right ? SideBySideDiff.Tag.CHANGE
-                        : left ? SideBySideDiff.Tag.DELETE : SideBySideDiff.Tag.INSERT;
-                out.add(row(hunk, tag, mine, theirs, left ? mi++ : -1, right ? ti++ : -1, mineBefore, theirsBefore));
-            }
-        }
-        for (; mi < mine.size(); mi++, ti++) {
-            out.add(row(hunk, SideBySideDiff.Tag.EQUAL, mine, theirs, mi, ti, mineBefore, theirsBefore));
+    /** Yours against theirs inside one hunk, numbered as lines of the whole texts. */
+    private static void addHunkRows(List<DiffLine> out, int hunk, TextRegion r, int mineBefore, int theirsBefore) {
+        SideBySideDiff diff = SideBySideDiff.of(String.join("", r.mineLines()), String.join("", r.theirsLines()));
+        for (SideBySideDiff.Row row : diff.rows()) {
+            out.add(DiffLine.of(hunk, new SideBySideDiff.Row(row.tag(), hunk,
+                    row.leftNo() == 0 ? 0 : mineBefore + row.leftNo(),
+                    row.rightNo() == 0 ? 0 : theirsBefore + row.rightNo(), row.left(), row.right())));
         }
     }
 
-    /** A row in the merge package's shape, so its word-level {@link SideBySideDiff#segments} can render it. */
-    private static DiffLine row(int hunk, SideBySideDiff.Tag tag, List<String> mine, List<String> theirs, int mi, int ti,
-                                int mineBefore, int theirsBefore) {
-        return DiffLine.of(hunk, new SideBySideDiff.Row(tag, hunk, mi < 0 ? 0 : mineBefore + mi + 1,
-                ti < 0 ? 0 : theirsBefore + ti + 1, mi < 0 ? "" : mine.get(mi), ti < 0 ? "" : theirs.get(ti)));
+    private static String withoutNewline(String line) {
+        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     }
 }

@@ -65,7 +65,7 @@ public final class EditorView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox subtitle = new HBox(10, version, spacer, dirtyMark);
         subtitle.setAlignment(Pos.BASELINE_LEFT);
-        VBox header = new VBox(2, title, subtitle, movedBanner(vm));
+        VBox header = new VBox(2, title, subtitle);
         header.setPadding(new Insets(12, 16, 8, 16));
         setTop(header);
 
@@ -77,45 +77,9 @@ public final class EditorView extends BorderPane {
         disableWhileSaving(scroll, vm);
     }
 
-    /**
-     * Puts {@code banner} (the live banner of ui.live, which also covers a record that moved) under the
-     * header, in place of this view's own moved banner, so the agent never reads the same news twice.
-     */
+    /** Puts {@code banner} (the moved-record banner of ui.live) between the header and the form. */
     public void showBanner(Node banner) {
-        Node own = lookup("#moved-banner");
-        if (own != null) {
-            own.visibleProperty().unbind();
-            own.managedProperty().unbind();
-            own.setVisible(false);
-            own.setManaged(false);
-        }
         setTop(new VBox(getTop(), banner));
-    }
-
-    /** "Bob changed status (v9)" with Rebase now, shown while the record moved under unsaved edits. */
-    private static HBox movedBanner(EditorViewModel vm) {
-        Label text = new Label();
-        text.setId("moved-text");
-        text.setWrapText(true);
-        text.textProperty().bind(vm.bannerProperty());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
-        Button rebase = new Button("Rebase now");
-        rebase.setId("rebase");
-        rebase.setTooltip(new Tooltip("Start from the newer record and keep your edits"));
-        rebase.setMinWidth(Region.USE_PREF_SIZE);
-        // With overlapping edits there is nothing to rebase onto safely: the save goes to the conflict dialog.
-        rebase.visibleProperty().bind(vm.canRebaseProperty());
-        rebase.managedProperty().bind(rebase.visibleProperty());
-        rebase.setOnAction(e -> vm.rebaseNow());
-        HBox banner = new HBox(8, text, rebase);
-        banner.setId("moved-banner");
-        banner.getStyleClass().add("moved-banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        VBox.setMargin(banner, new Insets(8, 0, 0, 0));
-        return banner;
     }
 
     private static GridPane form(EditorViewModel vm, java.util.List<Object> refs) {

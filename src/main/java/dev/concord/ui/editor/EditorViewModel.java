@@ -8,15 +8,12 @@ import dev.concord.domain.FieldValues;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.NoticeLevel;
-import dev.concord.ui.common.People;
 import dev.concord.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -53,10 +50,11 @@ public final class EditorViewModel {
     private final BooleanBinding valid;
     private final BooleanBinding canSave;
     private final List<Consumer<Entity>> savedListeners = new ArrayList<>();
-    /** A newer copy of the record that arrived while the agent had unsaved edits; null when none. */
+    /**
+     * A newer copy of the record that arrived while the agent had unsaved edits; null when none. The banner
+     * (ui.live) shows it and offers Rebase now.
+     */
     private final ReadOnlyObjectWrapper<Entity> movedOnServer = new ReadOnlyObjectWrapper<>(this, "movedOnServer");
-    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
-    private final ReadOnlyBooleanWrapper canRebase = new ReadOnlyBooleanWrapper(this, "canRebase", false);
 
     public EditorViewModel(Entity record, RecordSaver saver, TaskExecutor executor,
                            Consumer<Conflict> conflictHandler) {
@@ -78,8 +76,6 @@ public final class EditorViewModel {
         valid = Bindings.createBooleanBinding(() -> fields.values().stream().allMatch(FieldModel::isValid),
                 validFlags.toArray(Observable[]::new));
         canSave = dirty.and(valid).and(saving.not());
-        // Whether an edit overlaps the other writer's change depends on which fields are dirty right now.
-        fields.values().forEach(f -> f.dirtyProperty().addListener((obs, was, now) -> updateBanner()));
         moveBaseTo(record);
     }
 
@@ -113,8 +109,8 @@ public final class EditorViewModel {
     /**
      * A newer copy of the record arrived (a refresh now, a live event later). An unedited editor simply
      * moves to it. With unsaved edits the base is NOT moved silently: that would let a save overwrite the
-     * other writer's change without a conflict. Instead the banner names who changed what, and
-     * {@link #rebaseNow()} moves the base when none of the agent's edits touch those fields.
+     * other writer's change without a conflict. Instead the newer record waits in {@link #movedOnServerProperty()}
+     * for the banner, whose Rebase now merges the edits onto it ({@link #rebaseOnto}).
      */
     public void recordMoved(Entity newer) {
         if (saving.get() || newer.version() <= base.get().version()) {
@@ -125,48 +121,11 @@ public final class EditorViewModel {
             return;
         }
         movedOnServer.set(newer);
-        updateBanner();
-    }
-
-    /** Puts the agent's unsaved edits on top of the newer record, so the next save needs no merge. */
-    public void rebaseNow() {
-        Entity newer = movedOnServer.get();
-        if (newer == null || !canRebase.get()) {
-            return;
-        }
-        Map<String, Object> edits = new LinkedHashMap<>();
-        fields.values().stream().filter(FieldModel::isDirty)
-                .forEach(f -> edits.put(f.name(), f.inputProperty().get()));
-        moveBaseTo(newer);
-        edits.forEach((name, input) -> setInput(fields.get(name), input));
-        showNotice(NoticeLevel.INFO, "Now based on v" + newer.version() + "; your edits are kept");
-    }
-
-    private void updateBanner() {
-        Entity newer = movedOnServer.get();
-        if (newer == null) {
-            banner.set("");
-            canRebase.set(false);
-            return;
-        }
-        EntityKind kind = newer.kind();
-        Set<String> theirs = newer.values().changedFrom(base.get().values());
-        List<String> overlap = fields.values().stream().filter(FieldModel::isDirty).map(FieldModel::name)
-                .filter(theirs::contains).toList();
-        String changed = theirs.stream().map(f -> SaveNotices.fieldLabel(kind, f)).collect(Collectors.joining(", "));
-        String text = People.displayName(newer.updatedBy()) + " changed " + (changed.isEmpty() ? "this record" : changed)
-                + " (v" + newer.version() + ")";
-        if (!overlap.isEmpty()) {
-            text += ". You changed " + overlap.stream().map(f -> SaveNotices.fieldLabel(kind, f))
-                    .collect(Collectors.joining(", ")) + " too: saving will ask you to choose";
-        }
-        banner.set(text);
-        canRebase.set(overlap.isEmpty() && !saving.get());
     }
 
     /**
-     * Live rebase (ui.live): the record moved while the agent was editing; {@code newer} becomes the base
-     * and {@code edits} (canonical values, already merged with the newer record) the agent's unsaved changes.
+     * Rebase now (the banner, through sync.LiveRebase): {@code newer} becomes the base and {@code edits}
+     * (canonical values, already merged with the newer record) the agent's unsaved changes.
      */
     public void rebaseOnto(Entity newer, Map<String, Object> edits) {
         if (saving.get()) {
@@ -234,17 +193,11 @@ public final class EditorViewModel {
         }
         title.set(capitalized(record.kind().singular()) + " " + record.id());
         resetFields(record);
-        updateBanner();
     }
 
     private void resetFields(Entity record) {
         FieldValues values = record.values();
         fields.values().forEach(f -> f.reset(values.get(f.name())));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void setInput(FieldModel<T> field, Object input) {
-        field.inputProperty().set((T) input);
     }
 
     private void showNotice(NoticeLevel level, String text) {
@@ -310,19 +263,6 @@ public final class EditorViewModel {
 
     public ReadOnlyObjectProperty<Entity> movedOnServerProperty() {
         return movedOnServer.getReadOnlyProperty();
-    }
-
-    /** "Bob changed status, notes (v9)", plus a warning when the agent's edits overlap; empty when current. */
-    public ReadOnlyStringProperty bannerProperty() {
-        return banner.getReadOnlyProperty();
-    }
-
-    public String getBanner() {
-        return banner.get();
-    }
-
-    public ReadOnlyBooleanProperty canRebaseProperty() {
-        return canRebase.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

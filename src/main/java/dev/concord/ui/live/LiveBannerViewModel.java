@@ -60,7 +60,7 @@ public final class LiveBannerViewModel {
     private final Map<String, Presence> present = new LinkedHashMap<>();
     private final Clock clock;
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
-    private final ChangeListener<Boolean> onDirty = (obs, was, now) -> updateOverlap();
+    private final ChangeListener<Boolean> onDirty = (obs, was, now) -> editsChanged();
     private final ChangeListener<Entity> onMovedOnServer = (obs, old, now) -> movedOnServer(now);
     private long latestVersion;
     /** The record as the server has it now, once fetched after an event; null until then. */
@@ -95,6 +95,11 @@ public final class LiveBannerViewModel {
         Entity base = editor.getBase();
         if (!isThisRecord(event.entity(), event.id()) || event.version() <= base.version()
                 || event.actor().equals(me.get())) {
+            return;
+        }
+        if (!editor.isDirty()) {
+            // Nothing of the agent's to protect: the editor just moves to the new record, no banner needed.
+            fetchCurrent();
             return;
         }
         latestVersion = Math.max(latestVersion, event.version());
@@ -242,6 +247,12 @@ public final class LiveBannerViewModel {
                 + " (v" + latestVersion + ")");
         updateOverlap();
         updateChanges();
+    }
+
+    /** A refused rebase stays refused only for the fields the agent still has edited. */
+    private void editsChanged() {
+        refused = refused.stream().filter(f -> editor.field(f).map(FieldModel::isDirty).orElse(false)).toList();
+        updateOverlap();
     }
 
     private void updateOverlap() {

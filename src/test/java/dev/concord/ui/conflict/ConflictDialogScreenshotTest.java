@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.concord.domain.FieldValues;
 import dev.concord.sync.Conflict;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import dev.concord.ui.testing.Screenshots;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Renders the conflict dialog as the README shows it: status decided, notes still to merge. */
 @ExtendWith(ApplicationExtension.class)
 class ConflictDialogScreenshotTest {
-    static final Path PNG = Path.of("assets/screenshots/conflict-dialog.png");
     private ConflictDialog dialog;
 
     @Start
@@ -46,12 +46,12 @@ class ConflictDialogScreenshotTest {
     @Test
     void writesTheDialogAsAPng(FxRobot robot) throws Exception {
         robot.clickOn("#take-theirs-status");
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> Screenshots.write(dialog.getScene(), PNG));
+        Path png = WaitForAsyncUtils.asyncFx(() -> Screenshots.write(dialog.getScene(), "conflict-dialog")).get();
 
-        BufferedImage image = ImageIO.read(PNG.toFile());
+        BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1240);
         assertThat(image.getHeight()).isEqualTo(780);
-        assertThat(Files.size(PNG)).isGreaterThan(20_000);
+        assertThat(Files.size(png)).isGreaterThan(20_000);
     }
 
     static Conflict realisticConflict() {

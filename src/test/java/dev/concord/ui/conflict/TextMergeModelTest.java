@@ -3,6 +3,7 @@ package dev.concord.ui.conflict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.merge.SideBySideDiff;
+import dev.concord.merge.TextRegion;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -56,6 +57,20 @@ class TextMergeModelTest {
         assertThat(m.decision()).isEqualTo(Decision.MINE);
         m.chooseAll(HunkChoice.THEIRS);
         assertThat(m.mergedText()).isEqualTo(theirs);
+    }
+
+    @Test
+    void everyMixOfChoicesKeepsTheFinalNewlineBothSidesEndWith() {
+        // An empty note: you wrote a line, they wrote a blank line; both end with a newline.
+        TextMergeModel m = new TextMergeModel("", "a\n", "\n");
+
+        int mixes = (int) Math.pow(3, m.hunkCount());
+        for (int mix = 0; mix < mixes; mix++) {
+            for (int hunk = 0, rest = mix; hunk < m.hunkCount(); hunk++, rest /= 3) {
+                m.choose(hunk, List.of(HunkChoice.MINE, HunkChoice.THEIRS, HunkChoice.BOTH).get(rest % 3));
+            }
+            assertThat(m.mergedText()).as("choices %s", m.choices()).endsWith("\n");
+        }
     }
 
     @Test

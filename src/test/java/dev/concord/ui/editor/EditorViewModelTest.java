@@ -83,7 +83,7 @@ class EditorViewModelTest {
 
         assertThat(vm.isDirty()).isFalse();
         assertThat(field(vm, "notes").inputProperty().get()).isEqualTo("Called on Monday.");
-        assertThat(field(vm, "status").inputProperty().get()).isEqualTo("active");
+        assertThat(field(vm, "status").inputProperty().get()).isEqualTo(base.values().get("status"));
         assertThat(field(vm, "tags").inputProperty().get()).isEqualTo(List.of("vip"));
     }
 
@@ -242,11 +242,12 @@ class EditorViewModelTest {
 
         assertThat(vm.getBase().version()).isEqualTo(8);
         assertThat(field(vm, "status").inputProperty().get()).isEqualTo("paused");
-        assertThat(vm.getBanner()).isEmpty();
+        assertThat(vm.movedOnServerProperty().get()).as("nothing to announce").isNull();
     }
 
+    // What the banner says about a moved record and its Rebase now: ui.live.LiveBannerViewModelTest.
     @Test
-    void aNewerRecordUnderUnsavedEditsIsAnnouncedNotAppliedAndRebaseKeepsTheEdits() {
+    void aNewerRecordUnderUnsavedEditsIsAnnouncedNotApplied() {
         EditorViewModel vm = savedEditor();
         field(vm, "notes").inputProperty().set("my note");
         Entity newer = Records.next(base, "bob", Map.of("status", "paused"));
@@ -254,37 +255,33 @@ class EditorViewModelTest {
         vm.recordMoved(newer);
 
         assertThat(vm.getBase().version()).as("not moved behind the agent's back").isEqualTo(7);
-        assertThat(vm.getBanner()).isEqualTo("Bob changed status (v8)");
-        assertThat(vm.canRebaseProperty().get()).isTrue();
+        assertThat(vm.movedOnServerProperty().get()).isEqualTo(newer);
+        assertThat(field(vm, "notes").inputProperty().get()).isEqualTo("my note");
+        assertThat(field(vm, "status").inputProperty().get()).isEqualTo(base.values().get("status"));
 
-        vm.rebaseNow();
+        vm.save();
+        assertThat(sentBases).extracting(Entity::version).as("the save still starts from the edited record")
+                .containsExactly(7L);
+    }
+
+    @Test
+    void rebaseOntoMovesTheBaseAndKeepsTheMergedEdits() {
+        EditorViewModel vm = savedEditor();
+        field(vm, "notes").inputProperty().set("my note");
+        Entity newer = Records.next(base, "bob", Map.of("status", "paused"));
+        vm.recordMoved(newer);
+
+        vm.rebaseOnto(newer, Map.of("notes", "my note"));
 
         assertThat(vm.getBase().version()).isEqualTo(8);
+        assertThat(vm.movedOnServerProperty().get()).isNull();
         assertThat(field(vm, "status").inputProperty().get()).isEqualTo("paused");
         assertThat(field(vm, "status").isDirty()).isFalse();
         assertThat(field(vm, "notes").inputProperty().get()).isEqualTo("my note");
         assertThat(field(vm, "notes").isDirty()).isTrue();
-        assertThat(vm.getBanner()).isEmpty();
 
         vm.save();
         assertThat(sentBases).extracting(Entity::version).as("the save starts from the newer record").containsExactly(8L);
-    }
-
-    @Test
-    void anEditOverlappingTheOtherChangeIsNamedAndNotRebased() {
-        EditorViewModel vm = savedEditor();
-        field(vm, "status").inputProperty().set("cancelled");
-
-        vm.recordMoved(Records.next(base, "bob", Map.of("status", "paused", "notes", "x")));
-
-        assertThat(vm.getBanner())
-                .isEqualTo("Bob changed status, notes (v8). You changed status too: saving will ask you to choose");
-        assertThat(vm.canRebaseProperty().get()).isFalse();
-        vm.rebaseNow();
-        assertThat(vm.getBase().version()).isEqualTo(7);
-
-        field(vm, "status").inputProperty().set("active");
-        assertThat(vm.canRebaseProperty().get()).as("no overlap once the agent undoes that edit").isTrue();
     }
 
     @Test
@@ -297,7 +294,7 @@ class EditorViewModelTest {
 
         assertThat(vm.getBase().version()).isEqualTo(8);
         assertThat(vm.isDirty()).isFalse();
-        assertThat(vm.getBanner()).isEmpty();
+        assertThat(vm.movedOnServerProperty().get()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.concord.domain.EntityKind;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
 import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.UiKeys;
 import java.nio.file.Path;
@@ -40,8 +41,8 @@ class LiveBannerUiTest {
     private static ConcordServer server;
     @TempDir
     Path home;
-    private LiveAgentWindow alice;
-    private LiveAgentWindow bob;
+    private AgentWindow alice;
+    private AgentWindow bob;
 
     @BeforeAll
     static void startServer() {
@@ -55,8 +56,8 @@ class LiveBannerUiTest {
 
     @Start
     void start(Stage stage) {
-        alice = new LiveAgentWindow(stage, server.baseUrl(), "demo-alice", home);
-        bob = new LiveAgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
+        alice = new AgentWindow(stage, server.baseUrl(), "demo-alice", home);
+        bob = new AgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
     }
 
     @AfterEach
@@ -68,26 +69,26 @@ class LiveBannerUiTest {
         });
     }
 
-    private Entity openRow(FxRobot robot, LiveAgentWindow agent, int row) {
+    private Entity openRow(FxRobot robot, AgentWindow agent, int row) {
         robot.interact(agent.stage::toFront);
         UiKeys.clickRow(robot, agent.root(), "#table-subscriptions", row);
         await().atMost(WAIT).until(() -> agent.vm.getEditor() != null);
         return agent.vm.getEditor().getBase();
     }
 
-    private <T extends Node> T find(FxRobot robot, LiveAgentWindow agent, String query, Class<T> type) {
+    private <T extends Node> T find(FxRobot robot, AgentWindow agent, String query, Class<T> type) {
         return robot.from(agent.root()).lookup(query).queryAs(type);
     }
 
-    private String text(FxRobot robot, LiveAgentWindow agent, String query) {
+    private String text(FxRobot robot, AgentWindow agent, String query) {
         return find(robot, agent, query, Label.class).getText();
     }
 
-    private boolean bannerShown(FxRobot robot, LiveAgentWindow agent) {
+    private boolean bannerShown(FxRobot robot, AgentWindow agent) {
         return robot.from(agent.root()).lookup("#live-banner").tryQuery().map(Node::isVisible).orElse(false);
     }
 
-    private void chooseStatus(FxRobot robot, LiveAgentWindow agent, String label) {
+    private void chooseStatus(FxRobot robot, AgentWindow agent, String label) {
         robot.clickOn(find(robot, agent, "#field-status", Node.class));
         robot.clickOn(robot.lookup(".context-menu .menu-item .label").match(LabeledMatchers.hasText(label))
                 .queryAs(Node.class));
@@ -178,7 +179,7 @@ class LiveBannerUiTest {
 
     @Test
     void aTokenTheServerRefusesSaysLiveUpdatesAreUnavailable(FxRobot robot) throws Exception {
-        LiveAgentWindow stranger = WaitForAsyncUtils.asyncFx(() -> new LiveAgentWindow(new Stage(), server.baseUrl(),
+        AgentWindow stranger = WaitForAsyncUtils.asyncFx(() -> new AgentWindow(new Stage(), server.baseUrl(),
                 "not-a-token", home)).get(15, java.util.concurrent.TimeUnit.SECONDS);
         try {
             await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, stranger, "#status-live"))

@@ -179,6 +179,50 @@ class LiveBannerViewModelTest {
     }
 
     @Test
+    void aRefreshUnderUnsavedEditsShowsTheBannerAndRebaseNowKeepsTheEdits() {
+        edit("notes", "my note");
+        Entity newer = Records.next(base, "bob", Map.of("status", "paused"));
+        api.put(newer);
+
+        editor.recordMoved(newer);
+
+        assertThat(editor.getBase().version()).as("not moved behind the agent's back").isEqualTo(7);
+        assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status (v8)");
+        assertThat(banner.getOverlap()).isEmpty();
+
+        banner.rebaseNow();
+
+        assertThat(editor.getBase().version()).isEqualTo(8);
+        assertThat(editor.field("status").orElseThrow().inputProperty().get()).isEqualTo("paused");
+        assertThat(editor.field("status").orElseThrow().isDirty()).isFalse();
+        assertThat(editor.field("notes").orElseThrow().inputProperty().get()).isEqualTo("my note");
+        assertThat(editor.field("notes").orElseThrow().isDirty()).isTrue();
+        editor.save();
+        assertThat(savedFrom).extracting(Entity::version).as("the save starts from the newer record").containsExactly(8L);
+    }
+
+    @Test
+    void anOverlappingEditIsNamedAndNotRebasedUntilTheAgentUndoesIt() {
+        edit("status", "cancelled");
+        Entity newer = Records.next(base, "bob", Map.of("status", "paused", "notes", "x"));
+        api.put(newer);
+        editor.recordMoved(newer);
+
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status, notes (v8)");
+        assertThat(banner.getOverlap())
+                .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
+        banner.rebaseNow();
+        assertThat(editor.getBase().version()).isEqualTo(7);
+        assertThat(banner.getOverlap()).startsWith("Cannot rebase: you and Bob both changed status.");
+
+        edit("status", base.values().get("status"));
+        assertThat(banner.getOverlap()).as("no overlap once the agent undoes that edit").isEmpty();
+        banner.rebaseNow();
+        assertThat(editor.getBase().version()).isEqualTo(8);
+    }
+
+    @Test
     void theBannerGoesAwayWhenTheAgentRevertsToTheNewVersion() {
         edit("notes", "Mine.");
         Entity bobs = bobWrites(Map.of("status", "paused"));

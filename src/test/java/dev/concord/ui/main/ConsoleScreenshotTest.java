@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Renders the main window and the editor headless at 1280x800, on the demo data, into assets/screenshots. */
+/** Renders the main window and the editor headless at 1280x800, on the demo data (see Screenshots for where). */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleScreenshotTest {
     private final ConcordServer server = ConcordServer.start(ServerConfig.demoInMemory());
@@ -41,8 +41,10 @@ class ConsoleScreenshotTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(alice.stage::close);
-        alice.close();
+        robot.interact(() -> {
+            alice.stage.close();
+            alice.close();
+        });
         server.close();
     }
 

@@ -31,8 +31,9 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The reference two-window scenario on one in-process server: Alice saves notes, Bob's window (still at
- * the old version) saves status; both changes survive, no dialog opens, Bob is told what was merged.
+ * The reference two-window scenario on one in-process server: Bob starts editing status, Alice saves notes,
+ * Bob's window (still at the old version under his unsaved edit) saves status; both changes survive, no
+ * dialog opens, Bob is told what was merged.
  */
 @ExtendWith(ApplicationExtension.class)
 class TwoAgentsScenarioTest {
@@ -66,9 +67,9 @@ class TwoAgentsScenarioTest {
             alice.stage.close();
             bob.stage.close();
             robot.lookup("#conflictDialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
+            alice.close();
+            bob.close();
         });
-        alice.close();
-        bob.close();
     }
 
     private Entity openFirstRow(FxRobot robot, AgentWindow agent) {
@@ -89,17 +90,21 @@ class TwoAgentsScenarioTest {
         Entity bobSees = openFirstRow(robot, bob);
         assertThat(bobSees.id()).isEqualTo(aliceSees.id());
         long v = aliceSees.version();
+        // Bob edits first: with live updates an unedited editor would simply move to Alice's version.
+        String newStatus = "paused".equals(bobSees.values().get("status")) ? "Active" : "Paused";
+        chooseStatus(robot, bob, newStatus);
 
         robot.interact(alice.stage::toFront);
         UiKeys.replaceText(robot, alice.root(), "#field-notes", "Alice: refund sent.");
         UiKeys.ctrl(robot, KeyCode.S);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(notice(robot, alice).getText()).isEqualTo("Saved (v" + (v + 1) + ")"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(robot.from(bob.root()).lookup("#live-message")
+                .queryAs(Label.class).getText()).isEqualTo("Alice changed notes (v" + (v + 1) + ")"));
 
         robot.interact(bob.stage::toFront);
-        String newStatus = "paused".equals(bobSees.values().get("status")) ? "Active" : "Paused";
-        chooseStatus(robot, bob, newStatus);
         assertThat(bob.vm.getEditor().field("status").orElseThrow().isDirty()).isTrue();
+        assertThat(bob.vm.getEditor().getBase().version()).as("Bob's base stays under his edit").isEqualTo(v);
         UiKeys.ctrl(robot, KeyCode.S);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(notice(robot, bob).getText()).startsWith("Saved"));
@@ -124,6 +129,7 @@ class TwoAgentsScenarioTest {
         String current = (String) aliceSees.values().get("status");
         String alicesChoice = "paused".equals(current) ? "Active" : "Paused";
         String bobsChoice = "cancelled".equals(current) ? "Expired" : "Cancelled";
+        chooseStatus(robot, bob, bobsChoice);
 
         robot.interact(alice.stage::toFront);
         chooseStatus(robot, alice, alicesChoice);
@@ -131,7 +137,6 @@ class TwoAgentsScenarioTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(notice(robot, alice).getText()).startsWith("Saved (v"));
 
         robot.interact(bob.stage::toFront);
-        chooseStatus(robot, bob, bobsChoice);
         UiKeys.ctrl(robot, KeyCode.S);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#conflictDialog").tryQuery()).isPresent());
@@ -160,10 +165,13 @@ class TwoAgentsScenarioTest {
         robot.interact(bob.stage::toFront);
         robot.clickOn(robot.from(bob.root()).lookup("#field-notes").queryAs(Node.class));
         robot.type(KeyCode.F5);
-        Label banner = robot.from(bob.root()).lookup("#moved-text").queryAs(Label.class);
+        Label banner = robot.from(bob.root()).lookup("#live-message").queryAs(Label.class);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(banner.getText()).isEqualTo("Alice changed status (v" + (v + 1) + ")"));
-        robot.clickOn(robot.from(bob.root()).lookup("#rebase").queryAs(Node.class));
+        robot.clickOn(robot.from(bob.root()).lookup("#live-rebase").queryAs(Node.class));
+        // Rebase now fetches the record first; saving before it lands would be a merged save, not this one.
+        await().atMost(WAIT).until(() -> bob.vm.getEditor().getBase().version() == v + 1);
+        assertThat(bob.vm.getEditor().field("notes").orElseThrow().inputProperty().get()).isEqualTo("Bob: called back.");
         UiKeys.ctrl(robot, KeyCode.S);
 
         await().atMost(WAIT).untilAsserted(() ->

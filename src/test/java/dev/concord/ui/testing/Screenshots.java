@@ -10,9 +10,14 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
-/** Writes a scene as a PNG under assets/screenshots (the README shows them). */
+/**
+ * Writes a scene as a PNG. A test run writes under target/screenshots, so running the tests never changes
+ * tracked files; {@code ./launcher screenshots} sets {@code concord.screenshots.dir} to assets/screenshots
+ * to refresh the images the README shows.
+ */
 public final class Screenshots {
-    public static final Path DIR = Path.of(System.getProperty("basedir", "."), "assets", "screenshots");
+    public static final Path DIR = Path.of(System.getProperty("concord.screenshots.dir",
+            Path.of(System.getProperty("basedir", "."), "target", "screenshots").toString()));
 
     private Screenshots() {
     }
