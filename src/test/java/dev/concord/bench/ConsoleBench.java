@@ -44,7 +44,8 @@ import javafx.application.Platform;
  * child JVMs (headless Monocle, software rendering), and the time to open the conflict dialog on 10k-line
  * notes (NotesMergeBenchmark, in this JVM). Each next to a baseline from the same run. Writes the
  * {@code "console"} section of results.json (other sections kept) with the table rows, which BenchMain
- * puts into the full table. Alone: {@code mvn -B -ntp -Pbench -DskipTests test-compile exec:exec@console-bench}.
+ * puts into the full table. Alone: {@code mvn -B -ntp -Pbench -DskipTests test-compile exec:exec@console-bench};
+ * {@code -Dbench.console.jvmArgs="-Xmx256m"} passes JVM options to the consoles it starts.
  */
 public final class ConsoleBench {
     static final long TARGET_FIRST_WINDOW_MS = 1500;
@@ -281,6 +282,8 @@ public final class ConsoleBench {
         List<String> command = new ArrayList<>(List.of(javaExe(), "-cp", classPath, "-Dconcord.home=" + home,
                 "-Dconcord.benchExitAfterShown=true", "-Dconcord.benchLoadAll=" + loadAll));
         command.addAll(HEADLESS);
+        // Options as CONCORD_JAVA_OPTS would give the console (e.g. a heap cap), for what-if runs.
+        Stream.of(System.getProperty("bench.console.jvmArgs", "").split("\\s+")).filter(a -> !a.isBlank()).forEach(command::add);
         command.addAll(List.of("dev.concord.app.Main", "--server", serverUrl));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
