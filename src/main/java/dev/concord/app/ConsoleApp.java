@@ -29,19 +29,28 @@ final class ConsoleApp {
     private ConsoleApp() {
     }
 
+    /** What the window talks through; built off the FX thread (disk, Jackson, OkHttp) while the toolkit starts. */
+    record Parts(ConcordApi api, ConflictStore store, RetryCoordinator coordinator) {
+    }
+
     /**
-     * Opens the console and blocks until its window is closed. The window shows while {@code serverReady}
-     * (the embedded server's start) may still run, and loads once it completes; if it fails, the window closes.
+     * Opens the console and blocks until its window is closed. The toolkit starts while {@code parts} are
+     * still being built; the window shows while {@code serverReady} (the embedded server's start) may still
+     * run, and loads once it completes; if either fails, the window closes (or never opens).
      */
-    static void runUntilClosed(ConsoleSetup setup, ConcordApi api, ConflictStore store, RetryCoordinator coordinator,
-                               CompletionStage<?> serverReady) throws InterruptedException {
+    static void runUntilClosed(ConsoleSetup setup, CompletionStage<Parts> parts, CompletionStage<?> serverReady)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor();
-        Platform.startup(() -> {
-            Platform.setImplicitExit(false);
+        Platform.startup(() -> Platform.setImplicitExit(false));
+        parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
+            if (partsFailure != null) {
+                closed.countDown();
+                return;
+            }
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
-            ConsoleViewModel vm = open(stage, setup, api, store, coordinator, executor, serverReady);
+            ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady);
             BenchProbe.attachIfAsked(stage, vm);
             serverReady.whenComplete((ok, failure) -> {
                 if (failure != null) {
@@ -49,7 +58,7 @@ final class ConsoleApp {
                 }
             });
             DialogWarmUp.afterFirstPulse(stage.getScene());
-        });
+        }));
         try {
             closed.await();
         } finally {

@@ -60,11 +60,19 @@ final class ConsoleCommand implements Callable<Integer> {
         CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.supplyAsync(
                 () -> EmbeddedServer.startIfNoneAnswers(setup.server(), setup.home().resolve("server")),
                 task -> new Thread(task, "embedded-server-start").start());
-        ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
-        try {
+        // The client, the conflict store and the coordinator are built while JavaFX starts, for the same reason.
+        CompletableFuture<ConsoleApp.Parts> parts = CompletableFuture.supplyAsync(() -> {
+            ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
             ConflictStore store = new ConflictStore(setup.userDir().resolve(SyncServices.STORE_FILE));
-            RetryCoordinator coordinator = new RetryCoordinator(api, store);
-            ConsoleApp.runUntilClosed(setup, api, store, coordinator, embedded);
+            return new ConsoleApp.Parts(api, store, new RetryCoordinator(api, store));
+        }, task -> new Thread(task, "console-parts").start());
+        try {
+            ConsoleApp.runUntilClosed(setup, parts, embedded);
+            try {
+                parts.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
         } finally {
             // Waits for a start still under way, so a window closed early does not leave a server running.
             embedded.handle((server, failure) -> server == null ? Optional.<ConcordServer>empty() : server)
