@@ -30,10 +30,16 @@ echo "runtime modules: $MODULES"
 "${JAVA_BIN}jlink" --add-modules "$MODULES" --output "$RUNTIME" \
   --strip-debug --no-man-pages --no-header-files --compress=2 --include-locales=en,de,fr,es
 
+# The packaged program is the agent's console: it runs with the console's JVM options.
+JAVA_OPTIONS=()
+while read -r option; do
+  JAVA_OPTIONS+=(--java-options "$option")
+done < <(grep -v '^[[:space:]]*\(#\|$\)' packaging/console-jvm.options)
+
 "${JAVA_BIN}jpackage" --type app-image --name concord --app-version "$VERSION" \
   --vendor "Concord" --description "Support-agent console that never loses a concurrent edit" \
   --input "$INPUT" --main-jar concord.jar --main-class dev.concord.app.Main \
-  --runtime-image "$RUNTIME" --icon assets/icon/concord-256.png \
+  --runtime-image "$RUNTIME" --icon assets/icon/concord-256.png "${JAVA_OPTIONS[@]}" \
   --dest "$OUT"
 
 made=("$OUT/concord")

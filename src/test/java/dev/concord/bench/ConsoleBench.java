@@ -305,8 +305,8 @@ public final class ConsoleBench {
         List<String> command = new ArrayList<>(List.of(javaExe(), "-cp", classPath, "-Dconcord.home=" + home,
                 "-Dconcord.benchExitAfterShown=true", "-Dconcord.benchLoadAll=" + loadAll));
         command.addAll(HEADLESS);
-        // Options as CONCORD_JAVA_OPTS would give the console (e.g. a heap cap), for what-if runs.
-        Stream.of(System.getProperty("bench.console.jvmArgs", "").split("\\s+")).filter(a -> !a.isBlank()).forEach(command::add);
+        // The console's own JVM options, as ./launcher and the packaged app use them, then any what-if ones.
+        jvmArgs().forEach(command::add);
         command.addAll(List.of("dev.concord.app.Main", "--server", serverUrl));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -410,5 +410,26 @@ public final class ConsoleBench {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * packaging/console-jvm.options (what ./launcher and the installer give the console), followed by
+     * {@code -Dbench.console.jvmArgs} for what-if runs.
+     */
+    private static List<String> jvmArgs() {
+        List<String> args = new ArrayList<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("packaging", "console-jvm.options"))) {
+                String option = line.strip();
+                if (!option.isEmpty() && !option.startsWith("#")) {
+                    args.add(option);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read packaging/console-jvm.options", e);
+        }
+        Stream.of(System.getProperty("bench.console.jvmArgs", "").split("\\s+")).filter(a -> !a.isBlank())
+                .forEach(args::add);
+        return args;
     }
 }
