@@ -53,7 +53,8 @@ final class BenchProbe {
                 Platform.runLater(() -> afterPage(list, firstPageMeasured));
             }
         });
-        if (!list.loadingProperty().get()) {
+        // The window may show before the server is up: the first page is there once the list has an answer.
+        if (!list.loadingProperty().get() && list.answeredProperty().get()) {
             afterPage(list, firstPageMeasured);
         }
     }

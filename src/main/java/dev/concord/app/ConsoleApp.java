@@ -5,12 +5,15 @@ import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.ui.conflict.DialogWarmUp;
 import dev.concord.ui.live.LiveConsole;
 import dev.concord.ui.main.ConsoleServices;
 import dev.concord.ui.main.ConsoleView;
 import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.main.ConsoleWindow;
 import dev.concord.ui.main.StoreConflictUi;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -26,17 +29,36 @@ final class ConsoleApp {
     private ConsoleApp() {
     }
 
-    static void runUntilClosed(ConsoleSetup setup, ConcordApi api, ConflictStore store, RetryCoordinator coordinator)
+    /** What the window talks through; built off the FX thread (disk, Jackson, OkHttp) while the toolkit starts. */
+    record Parts(ConcordApi api, ConflictStore store, RetryCoordinator coordinator) {
+    }
+
+    /**
+     * Opens the console and blocks until its window is closed. The toolkit starts while {@code parts} are
+     * still being built; the window shows while {@code serverReady} (the embedded server's start) may still
+     * run, and loads once it completes; if either fails, the window closes (or never opens).
+     */
+    static void runUntilClosed(ConsoleSetup setup, CompletionStage<Parts> parts, CompletionStage<?> serverReady)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor();
-        Platform.startup(() -> {
-            Platform.setImplicitExit(false);
+        Platform.startup(() -> Platform.setImplicitExit(false));
+        parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
+            if (partsFailure != null) {
+                closed.countDown();
+                return;
+            }
             Stage stage = new Stage();
-            ConsoleViewModel vm = open(stage, setup, api, store, coordinator, executor);
-            BenchProbe.attachIfAsked(stage, vm);
             stage.setOnHidden(e -> closed.countDown());
-        });
+            ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady);
+            BenchProbe.attachIfAsked(stage, vm);
+            serverReady.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    Platform.runLater(stage::hide);
+                }
+            });
+            DialogWarmUp.afterFirstPulse(stage.getScene());
+        }));
         try {
             closed.await();
         } finally {
@@ -48,6 +70,12 @@ final class ConsoleApp {
     /** Builds one console in {@code stage}; must run on the FX thread. */
     static ConsoleViewModel open(Stage stage, ConsoleSetup setup, ConcordApi api, ConflictStore store,
                                  RetryCoordinator coordinator, FxTaskExecutor executor) {
+        return open(stage, setup, api, store, coordinator, executor, CompletableFuture.completedFuture(null));
+    }
+
+    /** Builds one console in {@code stage} that loads and goes live once {@code serverReady} completes. */
+    static ConsoleViewModel open(Stage stage, ConsoleSetup setup, ConcordApi api, ConflictStore store,
+                                 RetryCoordinator coordinator, FxTaskExecutor executor, CompletionStage<?> serverReady) {
         setup.theme().apply();
         ConsoleServices services = new ConsoleServices(setup.server(), api, coordinator::save,
                 ConflictFeed.of(store), executor);
@@ -57,10 +85,22 @@ final class ConsoleApp {
                 chosen -> executor.run(() -> {
                     setup.rememberTheme(chosen);
                     return chosen;
-                }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)));
+                }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
         stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        if (serverReady.toCompletableFuture().isDone()) {
+            goLive(stage, vm, view, setup);
+        } else {
+            serverReady.whenComplete((ok, failure) -> Platform.runLater(() -> {
+                if (failure == null && stage.isShowing()) {
+                    goLive(stage, vm, view, setup);
+                }
+            }));
+        }
+        return vm;
+    }
+
+    private static void goLive(Stage stage, ConsoleViewModel vm, ConsoleView view, ConsoleSetup setup) {
         LiveConsole live = LiveConsole.start(vm, view, setup.server(), setup.token());
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.close());
-        return vm;
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,21 +55,36 @@ final class ConsoleCommand implements Callable<Integer> {
             return 2;
         }
         setup.remember();
-        Optional<ConcordServer> embedded;
-        try {
-            embedded = EmbeddedServer.startIfNoneAnswers(setup.server(), setup.home().resolve("server"));
-        } catch (RuntimeException e) {
-            System.err.println("console: could not start the embedded demo server: " + e.getMessage());
-            return 1;
-        }
-        ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
-        try {
+        // Asking whether a server answers, and starting ours if none does, runs on a thread of its own while
+        // JavaFX starts and the window is built: the two used to add up to the start-up time.
+        CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.supplyAsync(
+                () -> EmbeddedServer.startIfNoneAnswers(setup.server(), setup.home().resolve("server")),
+                task -> new Thread(task, "embedded-server-start").start());
+        // The client, the conflict store and the coordinator are built while JavaFX starts, for the same reason.
+        CompletableFuture<ConsoleApp.Parts> parts = CompletableFuture.supplyAsync(() -> {
+            ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
             ConflictStore store = new ConflictStore(setup.userDir().resolve(SyncServices.STORE_FILE));
-            RetryCoordinator coordinator = new RetryCoordinator(api, store);
-            ConsoleApp.runUntilClosed(setup, api, store, coordinator);
-            return 0;
+            return new ConsoleApp.Parts(api, store, new RetryCoordinator(api, store));
+        }, task -> new Thread(task, "console-parts").start());
+        try {
+            ConsoleApp.runUntilClosed(setup, parts, embedded);
+            try {
+                parts.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
         } finally {
-            embedded.ifPresent(ConcordServer::close);
+            // Waits for a start still under way, so a window closed early does not leave a server running.
+            embedded.handle((server, failure) -> server == null ? Optional.<ConcordServer>empty() : server)
+                    .join().ifPresent(ConcordServer::close);
+        }
+        try {
+            embedded.join();
+            return 0;
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("console: could not start the embedded demo server: " + cause.getMessage());
+            return 1;
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
+import dev.concord.ui.conflict.DialogWarmUp;
 import dev.concord.ui.conflict.NotesMergeBenchmark;
 import java.io.BufferedReader;
 import java.io.File;
@@ -219,6 +220,14 @@ public final class ConsoleBench {
             return stage;
         }).get();
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // The console warms the dialog up (ui.conflict.DialogWarmUp) as a task of its own once its window is
+        // shown; the same here, after the stand-in window, timed: it is FX-thread work an agent could notice.
+        double warmUpMs = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            long t0 = System.nanoTime();
+            DialogWarmUp.warmUp();
+            return (System.nanoTime() - t0) / 1e6;
+        }).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         // 10k lines first: its first opening is the first dialog of this JVM, as in a console just started.
         List<NotesMergeBenchmark.Opening> big = NotesMergeBenchmark.openDialog(NotesMergeBenchmark.bigNotesConflict(), DIALOG_RUNS);
         List<NotesMergeBenchmark.Opening> small = NotesMergeBenchmark.openDialog(NotesMergeBenchmark.notesConflict(100), DIALOG_RUNS);
@@ -235,12 +244,13 @@ public final class ConsoleBench {
         d.put("firstOpenMs", bigCold);
         d.put("laterOpensMedianMs", bigWarm);
         d.put("diffModelMedianMs", model);
+        d.put("warmUpAfterFirstWindowMs", warmUpMs);
         d.put("targetMs", TARGET_DIALOG_MS);
         d.put("met", met);
         row(String.format(Locale.ROOT, "| Console: open the conflict dialog on 10k-line notes (built, shown, first pulse) | "
-                        + "first %.0f ms, later median %.0f ms (diff model alone %.0f ms) | 100-line notes, later median %.0f ms "
-                        + "| %.2f | < %d ms | %s |",
-                bigCold, bigWarm, model, smallWarm, bigWarm / smallWarm, TARGET_DIALOG_MS, yes(met)));
+                        + "first %.0f ms, later median %.0f ms (diff model alone %.0f ms; after the console's warm-up, %.0f ms on the FX thread once the window is shown) "
+                        + "| 100-line notes, later median %.0f ms | %.2f | < %d ms | %s |",
+                bigCold, bigWarm, model, warmUpMs, smallWarm, bigWarm / smallWarm, TARGET_DIALOG_MS, yes(met)));
         Platform.exit();
     }
 

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
@@ -55,12 +58,13 @@ public final class ConsoleView extends BorderPane {
         for (EntityKind kind : EntityKind.values()) {
             RecordListView list = new RecordListView(vm.list(kind), vm::open);
             lists.put(kind, list);
-            Tab tab = new Tab(title(kind.path()), list);
+            Tab tab = new Tab(title(kind.path()));
             tab.setId("tab-" + kind.path());
+            contentOnFirstSelection(tab, () -> list);
             kindTabs.getTabs().add(tab);
         }
         conflictsTab.setId("tab-conflicts");
-        conflictsTab.setContent(conflictUi.inboxView());
+        contentOnFirstSelection(conflictsTab, conflictUi::inboxView);
         conflictsTab.textProperty().bind(vm.status().conflictCountProperty().asString("Conflicts (%d)"));
         kindTabs.getTabs().add(conflictsTab);
         kindTabs.setId("kind-tabs");
@@ -75,7 +79,7 @@ public final class ConsoleView extends BorderPane {
         editorTab.setId("tab-editor");
         editorTab.setContent(editorHost);
         historyTab.setId("tab-history");
-        historyTab.setContent(new HistoryView(vm.history()));
+        contentOnFirstSelection(historyTab, () -> new HistoryView(vm.history()));
         detailTabs.setId("detail-tabs");
         detailTabs.getTabs().addAll(editorTab, historyTab);
         detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -88,6 +92,22 @@ public final class ConsoleView extends BorderPane {
 
         vm.setConflictHandler(conflict -> conflictUi.open(getScene() == null ? null : getScene().getWindow(),
                 conflict, vm::conflictResolved));
+    }
+
+    /**
+     * Puts the content into the tab when it is first selected: a tab nobody has looked at yet costs no
+     * styling, skins or layout before the window first shows (start-up time). Its view model works either way.
+     */
+    private static void contentOnFirstSelection(Tab tab, Supplier<Node> content) {
+        tab.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
     }
 
     /** Adds a node (the live banner) to every editor as it is shown; null from the function adds none. */

@@ -2,10 +2,13 @@ package dev.concord.ui.main;
 
 import dev.concord.ui.common.Theme;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.util.Duration;
 import javafx.stage.Stage;
@@ -25,6 +28,16 @@ public final class ConsoleWindow {
     /** Builds the window's content in {@code stage}, starts loading, and returns the view. */
     public static ConsoleView show(Stage stage, ConsoleViewModel vm, ConflictUi conflictUi, Theme theme,
                                    Consumer<Theme> themeChosen) {
+        return show(stage, vm, conflictUi, theme, themeChosen, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Builds and shows the window at once, and starts loading when {@code serverReady} completes (the
+     * embedded server may still be starting): until then the status bar says "Connecting..." and the
+     * lists "Loading...". A failed {@code serverReady} starts loading too, so the window says what fails.
+     */
+    public static ConsoleView show(Stage stage, ConsoleViewModel vm, ConflictUi conflictUi, Theme theme,
+                                   Consumer<Theme> themeChosen, CompletionStage<?> serverReady) {
         ConsoleView view = new ConsoleView(vm, conflictUi, theme, themeChosen);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(CSS);
@@ -41,7 +54,16 @@ public final class ConsoleWindow {
             vm.close();
             conflictUi.close();
         });
-        vm.start();
+        if (serverReady.toCompletableFuture().isDone()) {
+            vm.start();
+        } else {
+            serverReady.whenComplete((ok, failure) -> Platform.runLater(() -> {
+                // A window closed before the server came up has nothing left to load into.
+                if (stage.isShowing()) {
+                    vm.start();
+                }
+            }));
+        }
         stage.show();
         return view;
     }

@@ -67,7 +67,10 @@ public final class RecordListView extends VBox {
         table.setId("table-" + kind);
         table.setItems(vm.items());
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setPlaceholder(new Label("No " + kind + " match"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.answeredProperty())
+                .then("No " + kind + " match").otherwise("Loading " + kind + "..."));
+        table.setPlaceholder(placeholder);
         for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
             TableColumn<Entity, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());

@@ -37,6 +37,8 @@ public final class RecordListViewModel {
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** False until the first answer (a page or an error): an empty table before that is not "no match". */
+    private final ReadOnlyBooleanWrapper answered = new ReadOnlyBooleanWrapper(this, "answered", false);
     private String nextCursor;
     /** Answers to an older search arrive after newer ones; only the latest request may fill the table. */
     private long generation;
@@ -88,12 +90,14 @@ public final class RecordListViewModel {
                 return;
             }
             loading.set(false);
+            answered.set(true);
             error.set("Could not load " + kind.path() + ": " + failure.getMessage());
         });
     }
 
     private void show(Page page, boolean replaceAll) {
         loading.set(false);
+        answered.set(true);
         error.set("");
         if (replaceAll) {
             items.setAll(page.items());
@@ -131,6 +135,11 @@ public final class RecordListViewModel {
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
         return hasMore.getReadOnlyProperty();
+    }
+
+    /** Whether the server has answered this list at least once (with a page or an error). */
+    public ReadOnlyBooleanProperty answeredProperty() {
+        return answered.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -32,6 +32,7 @@ public final class FakeConcordApi implements ConcordApi {
     private final List<PatchCall> patches = new CopyOnWriteArrayList<>();
     private final String actor;
     private volatile boolean reachable = true;
+    private final java.util.concurrent.atomic.AtomicInteger listCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeConcordApi(String actor) {
         this.actor = actor;
@@ -50,12 +51,18 @@ public final class FakeConcordApi implements ConcordApi {
         return List.copyOf(patches);
     }
 
+    /** How many list requests were made. */
+    public int listCalls() {
+        return listCalls.get();
+    }
+
     public void setReachable(boolean reachable) {
         this.reachable = reachable;
     }
 
     @Override
     public Page list(EntityKind kind, ListQuery query) {
+        listCalls.incrementAndGet();
         checkReachable();
         List<Entity> matching = records.values().stream()
                 .filter(e -> e.kind() == kind)

@@ -1,0 +1,121 @@
+package dev.concord.ui.conflict;
+
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldValues;
+import dev.concord.domain.RecordMeta;
+import dev.concord.merge.FieldConflict;
+import dev.concord.sync.Conflict;
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds, styles and lays out one conflict dialog on a made-up conflict and throws it away, never shown,
+ * so that the agent's first real dialog opens as fast as later ones: the first build of a dialog loads,
+ * interprets and styles its classes and controls, which took more than half of the first opening.
+ * Nothing is saved (the view model gets a saver that is never called) and no window appears.
+ */
+public final class DialogWarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(DialogWarmUp.class);
+
+    private static final String NOTES = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "line " + i + "\n")
+            .collect(java.util.stream.Collectors.joining());
+
+    private DialogWarmUp() {
+    }
+
+    /**
+     * Warms the dialog once the first layout pulse of {@code scene} is over (the main window is on screen),
+     * in two tasks of their own on the FX thread, so it never delays that window and input can be handled
+     * between them.
+     */
+    public static void afterFirstPulse(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                Parent root = styled();
+                if (root != null) {
+                    Platform.runLater(() -> render(root));
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Builds, styles, lays out and renders one dialog off screen, and drops it. FX thread only. */
+    public static void warmUp() {
+        Parent root = styled();
+        if (root != null) {
+            render(root);
+        }
+    }
+
+    /** The dialog's scene built and styled (skins created), or null if that failed. */
+    private static Parent styled() {
+        try {
+            ConflictDialog dialog = new ConflictDialog(
+                    new ConflictDialogViewModel(sample(), (id, version) -> null, new CurrentThreadTaskExecutor()), null);
+            Parent root = dialog.getScene().getRoot();
+            root.applyCss();
+            return root;
+        } catch (RuntimeException e) {
+            // Only a head start: the real dialog builds the same way, and will report what fails there.
+            LOG.warn("could not warm up the conflict dialog", e);
+            return null;
+        }
+    }
+
+    /** Lays out and draws into an image: the first drawing of the dialog's text and controls costs too. */
+    private static void render(Parent root) {
+        try {
+            root.layout();
+            root.snapshot(null, null);
+        } catch (RuntimeException e) {
+            LOG.warn("could not warm up the conflict dialog", e);
+        }
+    }
+
+    /** A subscription where both sides changed the status and one line of the notes. */
+    private static Conflict sample() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("customerName", "Warm-up");
+        values.put("customerEmail", "warm-up@example.invalid");
+        values.put("planId", "plan_warm_up");
+        values.put("status", "active");
+        values.put("amount", new BigDecimal("1.00"));
+        values.put("currency", "EUR");
+        values.put("billingCycle", "monthly");
+        values.put("nextBillingDate", LocalDate.of(2000, 1, 1));
+        values.put("cancelAtPeriodEnd", false);
+        values.put("tags", Set.of("warm-up"));
+        values.put("notes", NOTES);
+        FieldValues base = FieldValues.of(values);
+        // Both sides change line 20, each side one more line of its own: every kind of notes row.
+        FieldValues mine = base.withAll(Map.of("status", "paused",
+                "notes", NOTES.replace("line 20\n", "line 20, mine\n").replace("line 5\n", "line 5, mine\n")));
+        FieldValues theirs = base.withAll(Map.of("status", "cancelled",
+                "notes", NOTES.replace("line 20\n", "line 20, theirs\n").replace("line 35\n", "line 35, theirs\n")));
+        Instant at = Instant.EPOCH;
+        return new Conflict("warm-up", EntityKind.SUBSCRIPTION, "warm-up",
+                EntityKind.SUBSCRIPTION.create(new RecordMeta("warm-up", 1, at, at, "warm-up"), base),
+                FieldValues.of(mine.only(mine.changedFrom(base))),
+                EntityKind.SUBSCRIPTION.create(new RecordMeta("warm-up", 2, at, at, "warm-up"), theirs),
+                theirs,
+                List.of(conflict("status", base, mine, theirs), conflict("notes", base, mine, theirs)), at);
+    }
+
+    private static FieldConflict conflict(String field, FieldValues base, FieldValues mine, FieldValues theirs) {
+        return new FieldConflict(field, base.get(field), mine.get(field), theirs.get(field), List.of());
+    }
+}
