@@ -151,8 +151,10 @@ public final class ConsoleView extends BorderPane {
             n++;
         }
         view.getItems().add(item("Conflicts", "menu-conflicts", digit(n), this::showConflicts));
+        // Ctrl+Shift+H, not Ctrl+H: text fields take Ctrl+H as a backspace, which would eat a character of
+        // the notes an agent is typing instead of opening the history.
         view.getItems().add(item("History", "menu-history",
-                new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> detailTabs.getSelectionModel().select(historyTab)));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark");

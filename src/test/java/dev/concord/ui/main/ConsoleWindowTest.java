@@ -101,9 +101,12 @@ class ConsoleWindowTest {
         Label notice = robot.lookup("#notice").queryAs(Label.class);
         await().atMost(WAIT).until(() -> "Saved (v2)".equals(notice.getText()));
 
-        // The tab, not Ctrl+H: the focus is still in the notes, whose text area takes Ctrl+H as a backspace.
-        robot.clickOn("#tab-history");
+        // With the focus still in the notes: the shortcut must open the history and leave the text alone.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).press(KeyCode.H).release(KeyCode.H)
+                .release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#field-notes").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Refund promised");
 
         TableView<HistoryRow> history = robot.lookup("#history-table").queryAs(TableView.class);
         await().atMost(WAIT).untilAsserted(() -> assertThat(history.getItems())
