@@ -54,15 +54,17 @@ class LiveBannerUiTest {
         server.close();
     }
 
+    /** Windows of their own (not TestFX's shared primary stage, which later classes reuse), closed after each test. */
     @Start
-    void start(Stage stage) {
-        alice = new AgentWindow(stage, server.baseUrl(), "demo-alice", home);
+    void start(Stage primary) {
+        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
         bob = new AgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
     }
 
     @AfterEach
     void closeWindows(FxRobot robot) {
         robot.interact(() -> {
+            alice.stage.close();
             bob.stage.close();
             alice.close();
             bob.close();
