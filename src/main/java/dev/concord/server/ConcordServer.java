@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.server.auth.JwtAuthenticator;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -95,7 +96,7 @@ public final class ConcordServer implements AutoCloseable {
             EventHub hub = events;
             PresenceStore presence = new PresenceStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
-            Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
+            Javalin app = createApp(new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc())), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub), new PresenceRoutes(records, presence, hub));
             app.start(config.host(), config.port());
             ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
@@ -170,7 +171,7 @@ public final class ConcordServer implements AutoCloseable {
         if (config.demo()) {
             return fromFile == null ? TokenStore.demo() : TokenStore.merge(TokenStore.demo(), fromFile);
         }
-        return fromFile;
+        return fromFile == null ? TokenStore.empty() : fromFile;
     }
 
     private static void purge(IdempotencyStore idempotency) {

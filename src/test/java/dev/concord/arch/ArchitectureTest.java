@@ -57,4 +57,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
+
+    /** Token validation is a library of the server: no routes, no database, no clients. */
+    @ArchTest
+    static final ArchRule serverAuthValidatesTokensOnly = classes().that().resideInAPackage("dev.concord.server.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.server.auth..", "java..", "com.nimbusds..", "org.slf4j..");
 }
