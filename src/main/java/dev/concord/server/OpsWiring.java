@@ -149,8 +149,8 @@ final class OpsWiring implements AutoCloseable {
     }
 
     private static boolean onMetricsPort(Context ctx) {
-        return ctx.req() instanceof org.eclipse.jetty.server.Request jetty
-                && "metrics".equals(jetty.getHttpChannel().getConnector().getName());
+        org.eclipse.jetty.server.Request jetty = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+        return jetty != null && "metrics".equals(jetty.getHttpChannel().getConnector().getName());
     }
 
     /** Stops answering /health/ready with 200 before the server stops (the load balancer drains it). */

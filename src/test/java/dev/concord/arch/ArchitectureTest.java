@@ -57,4 +57,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
+
+    @ArchTest
+    static final ArchRule opsSeesNothingOfTheServerItWatches = noClasses()
+            .that().resideInAPackage("dev.concord.server.ops..")
+            .should().dependOnClassesThat().resideInAPackage("dev.concord.server");
 }
