@@ -245,6 +245,12 @@ public final class ConcordServer implements AutoCloseable {
             MDC.put("requestId", id);
         });
         app.before(ops::guardMetricsPort);
+        app.before(ctx -> {
+            // /metrics answers in Prometheus's text format, whatever the API's negotiation says.
+            if (!OpsWiring.METRICS_PATH.equals(ctx.path())) {
+                Negotiation.checkAccept(ctx);
+            }
+        });
         app.before(ApiPaths.PREFIX + "/*", ctx -> {
             if (!OpsWiring.isPublic(ctx)) {
                 auth.authenticate(ctx);

@@ -28,6 +28,7 @@ import org.slf4j.MDC;
  */
 final class OpsWiring implements AutoCloseable {
     static final String OPENAPI_PATH = ApiPaths.PREFIX + "/openapi.json";
+    static final String METRICS_PATH = "/metrics";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(2);
 
     private final ServerConfig config;
@@ -112,7 +113,7 @@ final class OpsWiring implements AutoCloseable {
             data.put("database", r.detail());
             Envelopes.ok(ctx, 200, data, null);
         });
-        app.get("/metrics", this::metricsEndpoint);
+        app.get(METRICS_PATH, this::metricsEndpoint);
         app.get(OPENAPI_PATH, ctx -> {
             try (InputStream in = OpsWiring.class.getResourceAsStream("/openapi/concord-api.json")) {
                 if (in == null) {
@@ -143,7 +144,7 @@ final class OpsWiring implements AutoCloseable {
 
     /** Before-handler: the metrics port answers /metrics and the health probes, nothing of the API. */
     void guardMetricsPort(Context ctx) {
-        if (onMetricsPort(ctx) && !"/metrics".equals(ctx.path()) && !ctx.path().startsWith("/health")) {
+        if (onMetricsPort(ctx) && !METRICS_PATH.equals(ctx.path()) && !ctx.path().startsWith("/health")) {
             throw new ApiError(ErrorCode.NOT_FOUND, "The metrics port answers /metrics and /health only");
         }
     }
