@@ -18,14 +18,18 @@ final class Auth {
     void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            throw unauthorized(ctx, "Send your token as Authorization: Bearer <token>");
+            throw unauthorized(ctx, null, "Send your token as Authorization: Bearer <token>");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthorized(ctx, "Only bearer tokens are accepted: Authorization: Bearer <token>");
+            throw unauthorized(ctx, null, "Only bearer tokens are accepted: Authorization: Bearer <token>");
         }
-        Optional<TokenStore.Principal> who = tokens.authenticate(header.substring(7).strip());
+        String token = header.substring(7).strip();
+        if (token.isEmpty()) {
+            throw unauthorized(ctx, "invalid_request", "The bearer token is empty: Authorization: Bearer <token>");
+        }
+        Optional<TokenStore.Principal> who = tokens.authenticate(token);
         if (who.isEmpty()) {
-            throw unauthorized(ctx, "This token is not known to the server");
+            throw unauthorized(ctx, "invalid_token", "This token is not known to the server");
         }
         ctx.attribute(PRINCIPAL_ATTR, who.get());
         org.slf4j.MDC.put("actor", who.get().actor());
@@ -39,8 +43,13 @@ final class Auth {
         return p;
     }
 
-    private static ApiError unauthorized(Context ctx, String message) {
-        ctx.header("WWW-Authenticate", "Bearer realm=\"concord\"");
+    /**
+     * RFC 6750 section 3: no error attribute when the request had no bearer credentials, {@code error} when it
+     * had bad ones, so a client can tell "sign in" from "your token is wrong or expired".
+     */
+    private static ApiError unauthorized(Context ctx, String error, String message) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"concord\"" + (error == null ? ""
+                : ", error=\"" + error + "\", error_description=\"" + message.replace("\"", "'") + "\""));
         return new ApiError(ErrorCode.UNAUTHORIZED, message);
     }
 }
