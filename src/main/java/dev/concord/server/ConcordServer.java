@@ -2,13 +2,16 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.server.events.EventHub;
+import dev.concord.server.events.EventSettings;
+import dev.concord.server.events.PgWakeups;
+import dev.concord.server.events.StreamPermits;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +37,7 @@ import org.slf4j.MDC;
 public final class ConcordServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConcordServer.class);
     /** Heartbeat period of event streams in milliseconds (a system property so tests can shorten it). */
-    static final String HEARTBEAT_PROPERTY = "concord.events.heartbeatMillis";
-    /** How often the change log is polled for writes of other instances; local writes go out at once. */
-    private static final Duration EVENT_POLL = Duration.ofMillis(200);
-    /** Events a subscriber may fall behind before it is dropped (it resumes with Last-Event-ID). */
-    private static final int EVENT_QUEUE = 1000;
-    /** How long a missing change-log seq is waited for before it is taken as a rolled-back write. */
-    private static final Duration EVENT_GAP_GRACE = Duration.ofSeconds(2);
+    static final String HEARTBEAT_PROPERTY = EventSettings.PREFIX + "heartbeatMillis";
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
     private final ServerConfig config;
@@ -49,10 +46,16 @@ public final class ConcordServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final boolean seeded;
     private final EventHub events;
+    private final PgWakeups wakeups;
+    private final OpsWiring ops;
+    private final boolean tls;
 
     private ConcordServer(ServerConfig config, Database db, Javalin app, ScheduledExecutorService housekeeping,
-                          boolean seeded, EventHub events) {
+                          boolean seeded, EventHub events, PgWakeups wakeups, OpsWiring ops, boolean tls) {
         this.events = events;
+        this.wakeups = wakeups;
+        this.ops = ops;
+        this.tls = tls;
         this.config = config;
         this.db = db;
         this.app = app;
@@ -67,6 +70,11 @@ public final class ConcordServer implements AutoCloseable {
      * @throws IllegalStateException    when the database or the port cannot be used
      */
     public static ConcordServer start(ServerConfig config) {
+        return start(config, Deployment.defaults());
+    }
+
+    /** As {@link #start(ServerConfig)}, with TLS, a metrics port, a pool size as {@code deployment} says. */
+    public static ConcordServer start(ServerConfig config, Deployment deployment) {
         TokenStore tokens = tokens(config);
         if (config.jdbcUrl() == null) {
             try {
@@ -75,13 +83,15 @@ public final class ConcordServer implements AutoCloseable {
                 throw new IllegalStateException("Cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
             }
         }
-        Database db = new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+        Database db = new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), deployment.poolSize());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-housekeeping");
             t.setDaemon(true);
             return t;
         });
         EventHub events = null;
+        OpsWiring ops = null;
+        PgWakeups wakeups = null;
         try {
             db.migrate();
             ServerClock clock = new ServerClock(Clock.systemUTC());
@@ -89,22 +99,40 @@ public final class ConcordServer implements AutoCloseable {
             boolean seeded = config.demo() && DemoSeed.seedIfEmpty(db, records);
             IdempotencyStore idempotency = new IdempotencyStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
-            events = new EventHub(db, EVENT_POLL, Duration.ofMillis(Long.getLong(HEARTBEAT_PROPERTY, 15_000)),
-                    EVENT_QUEUE, EVENT_GAP_GRACE);
+            boolean postgres = isPostgres(db);
+            EventSettings eventSettings = EventSettings.fromSystemProperties(postgres);
+            events = new EventHub(new ChangeLogEvents(db), eventSettings, Clock.systemUTC());
             events.start();
             EventHub hub = events;
+            if (postgres) {
+                wakeups = new PgWakeups(db::openDedicated, ChangeLog.CHANNEL, hub::nudge);
+                wakeups.start();
+            }
             PresenceStore presence = new PresenceStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
-            Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
-                    new EventRoutes(hub), new PresenceRoutes(records, presence, hub));
+            Auth auth = new Auth(tokens);
+            ops = new OpsWiring(config, deployment, db, auth);
+            // The event streams' gauges (owned by the events work): the hub's subscribers are the open streams;
+            // the change-log lag reads 0 until the hub offers a figure: ops.metrics().changeLogLag(supplier).
+            ops.metrics().openEventStreams(hub::streamCount);
+            Javalin app = createApp(auth, ops, new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
+                    new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
+                    new PresenceRoutes(records, presence, hub::nudge));
             app.start(config.host(), config.port());
-            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
+            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups, ops,
+                    deployment.tls() != null);
             LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
                     seeded ? ", demo data seeded" : "");
             return server;
         } catch (RuntimeException e) {
+            if (wakeups != null) {
+                wakeups.close();
+            }
             if (events != null) {
                 events.close();
+            }
+            if (ops != null) {
+                ops.close();
             }
             housekeeping.shutdownNow();
             db.close();
@@ -120,7 +148,17 @@ public final class ConcordServer implements AutoCloseable {
     /** E.g. {@code http://127.0.0.1:8787}, without a trailing slash. */
     public String baseUrl() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + port();
+        return (tls ? "https://" : "http://") + host + ":" + port();
+    }
+
+    /** The separate metrics port, or -1 when /metrics is only on the API port. */
+    public int metricsPort() {
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            if ("metrics".equals(c.getName()) && c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                return sc.getLocalPort();
+            }
+        }
+        return -1;
     }
 
     public ServerConfig config() {
@@ -142,12 +180,21 @@ public final class ConcordServer implements AutoCloseable {
         return TokenStore.hashHex(token);
     }
 
-    /** Stops answering, waits for requests in flight, and closes the database pool. Safe to call twice. */
+    /**
+     * Stops answering, waits for requests in flight (up to the deployment's shutdown grace), and closes
+     * the database pool. Event streams end first; their clients reconnect after the retry hint every
+     * stream sent when it opened, to another instance or to this one restarted. Safe to call twice.
+     */
     @Override
     public void close() {
-        // Event streams first: they end within a quarter second, so stopping Jetty need not wait for them.
+        // Event streams first: they end at once, so stopping Jetty need not wait for them.
+        if (wakeups != null) {
+            wakeups.close();
+        }
         events.close();
+        // Jetty stops accepting, then waits for requests in flight (its StatisticsHandler) before it stops.
         app.stop();
+        ops.close();
         housekeeping.shutdownNow();
         try {
             // Same reason as the event pump: a clean-up still running must not meet a closed pool.
@@ -156,6 +203,19 @@ public final class ConcordServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         db.close();
+    }
+
+    /** The event hub, for tests of this package (stream counts, store calls). */
+    EventHub events() {
+        return events;
+    }
+
+    private static boolean isPostgres(Database db) {
+        try {
+            return db.isPostgres();
+        } catch (java.sql.SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     private static TokenStore tokens(ServerConfig config) {
@@ -189,7 +249,7 @@ public final class ConcordServer implements AutoCloseable {
         }
     }
 
-    private static Javalin createApp(Auth auth, RecordRoutes records, EventRoutes eventRoutes,
+    private static Javalin createApp(Auth auth, OpsWiring ops, RecordRoutes records, EventRoutes eventRoutes,
                                      PresenceRoutes presenceRoutes) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -199,6 +259,7 @@ public final class ConcordServer implements AutoCloseable {
             cfg.http.maxRequestSize = ApiPaths.MAX_BODY_BYTES + 1L;
             cfg.http.defaultContentType = "application/json";
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessageHandler()));
+            ops.configure(cfg);
         });
         app.before(ctx -> {
             String incoming = ctx.header(ApiPaths.REQUEST_ID);
@@ -208,8 +269,19 @@ public final class ConcordServer implements AutoCloseable {
             ctx.header(ApiPaths.REQUEST_ID, id);
             MDC.put("requestId", id);
         });
-        app.before(Negotiation::checkAccept);
-        app.before(ApiPaths.PREFIX + "/*", auth::authenticate);
+        app.before(ops::guardMetricsPort);
+        app.before(ctx -> {
+            // /metrics answers in Prometheus's text format, whatever the API's negotiation says.
+            if (!OpsWiring.METRICS_PATH.equals(ctx.path())) {
+                Negotiation.checkAccept(ctx);
+            }
+        });
+        app.before(ApiPaths.PREFIX + "/*", ctx -> {
+            if (!OpsWiring.isPublic(ctx)) {
+                auth.authenticate(ctx);
+            }
+        });
+        app.after(ops::rememberActor);
         app.after(ctx -> MDC.clear());
 
         app.get("/health", ctx -> {
@@ -217,6 +289,7 @@ public final class ConcordServer implements AutoCloseable {
             data.put("status", "ok");
             Envelopes.ok(ctx, 200, data, null);
         });
+        ops.register(app);
         app.get(ApiPaths.PREFIX + "/me", ctx -> Envelopes.ok(ctx, 200, Auth.principal(ctx).identity(), null));
         records.register(app);
         eventRoutes.register(app);

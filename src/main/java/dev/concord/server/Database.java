@@ -18,8 +18,15 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final boolean h2Memory;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
     Database(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, Deployment.DEFAULT_POOL_SIZE);
+    }
+
+    Database(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -29,17 +36,33 @@ final class Database implements AutoCloseable {
             hc.setPassword(password);
         }
         hc.setPoolName("concord-db");
-        // Enough for a handful of concurrent writers on a small machine; PostgreSQL's default limit is 100
-        // connections, and several instances may share it.
-        hc.setMaximumPoolSize(10);
+        // 10 by default: enough for a handful of concurrent writers on a small machine; PostgreSQL's default
+        // limit is 100 connections, and several instances may share it (README "Run the service").
+        hc.setMaximumPoolSize(poolSize);
         hc.setAutoCommit(true);
         hc.setConnectionTimeout(10_000);
         this.pool = new HikariDataSource(hc);
         this.h2Memory = jdbcUrl.startsWith("jdbc:h2:mem:");
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * A connection outside the pool, for a caller that holds one for the server's whole life (the LISTEN
+     * connection of the event reader) and would otherwise take a pooled one from the writers for good.
+     */
+    Connection openDedicated() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     void migrate() {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        migrateCounting();
+    }
+
+    /** Applies pending migrations; returns how many ran. */
+    int migrateCounting() {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate().migrationsExecuted;
     }
 
     DataSource dataSource() {

@@ -57,4 +57,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
+
+    @ArchTest
+    static final ArchRule opsSeesNothingOfTheServerItWatches = noClasses()
+            .that().resideInAPackage("dev.concord.server.ops..")
+            .should().dependOnClassesThat().resideInAPackage("dev.concord.server");
+
+    /**
+     * The event streams stay a self-contained capability: servlet async I/O and a store interface, no
+     * Javalin and none of the server's tables or routes (the server wires them together).
+     */
+    @ArchTest
+    static final ArchRule eventStreamsKnowOnlyTheContractAndServletIo = classes()
+            .that().resideInAPackage("dev.concord.server.events..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.server.events..", "dev.concord.api..", "dev.concord.domain..", "java..",
+                    "jakarta.servlet..", "org.postgresql..", "org.slf4j..", "com.fasterxml.jackson..");
 }
