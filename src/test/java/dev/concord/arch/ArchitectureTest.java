@@ -57,4 +57,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
+
+    @ArchTest
+    static final ArchRule importerReadsFilesAndKnowsOnlyTheContract = classes().that()
+            .resideInAPackage("dev.concord.importer..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.importer..", "dev.concord.api..", "dev.concord.domain..", "java..",
+                    "com.fasterxml.jackson..");
 }
