@@ -1,0 +1,103 @@
+package dev.concord.server;
+
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldSpec;
+import dev.concord.domain.FieldValues;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Row-level SQL on the record tables, inside a transaction the caller owns: read one row, insert one, and
+ * THE conditional UPDATE that decides whether a write lands.
+ */
+final class RecordRows {
+    private RecordRows() {
+    }
+
+    static Optional<Entity> read(Connection c, EntityKind kind, String id) throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.selectColumns() + " FROM " + t.table()
+                + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(t.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static String createdBy(Connection c, EntityKind kind, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT created_by FROM " + EntityTable.of(kind).table()
+                + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * THE write: one statement ({@code ... WHERE id = ? AND version = ?}) that both checks the version and
+     * applies the change, so two writers can never both win with the same base, whatever the number of
+     * server instances on the database.
+     */
+    static int conditionalUpdate(Connection c, EntityKind kind, String id, long expectedVersion,
+                                 Map<String, Object> changes, String actor, Instant now) throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        StringBuilder sql = new StringBuilder("UPDATE " + t.table() + " SET ");
+        for (String field : changes.keySet()) {
+            sql.append(t.column(field)).append(" = ?, ");
+        }
+        sql.append("version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Map.Entry<String, Object> e : changes.entrySet()) {
+                t.bind(ps, i++, e.getKey(), e.getValue());
+            }
+            EntityTable.bindInstant(ps, i++, now);
+            ps.setString(i++, actor);
+            ps.setString(i++, id);
+            ps.setLong(i, expectedVersion);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Inserts a new record at version 1 (seeding); no change-log row, version 1 is the record as created. */
+    static void insert(Connection c, EntityKind kind, String id, FieldValues values, String actor, Instant at)
+            throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        List<String> fields = kind.fields().stream().map(FieldSpec::name).toList();
+        StringBuilder sql = new StringBuilder("INSERT INTO " + t.table() + " (id");
+        for (String f : fields) {
+            sql.append(", ").append(t.column(f));
+        }
+        sql.append(", version, created_at, created_by, updated_at, updated_by) VALUES (?");
+        sql.append(", ?".repeat(fields.size())).append(", 1, ?, ?, ?, ?)");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, id);
+            for (String f : fields) {
+                t.bind(ps, i++, f, values.get(f));
+            }
+            EntityTable.bindInstant(ps, i++, at);
+            ps.setString(i++, actor);
+            EntityTable.bindInstant(ps, i++, at);
+            ps.setString(i, actor);
+            ps.executeUpdate();
+        }
+    }
+
+    static long count(Connection c, EntityKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + EntityTable.of(kind).table());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

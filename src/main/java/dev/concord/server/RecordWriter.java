@@ -1,0 +1,124 @@
+package dev.concord.server;
+
+import dev.concord.api.FieldChange;
+import dev.concord.api.HistoryEntry;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldSpec;
+import dev.concord.domain.FieldValues;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes to existing records: the optimistic {@link #update} (one conditional UPDATE decides whether it
+ * lands; a refusal is logged and answered with what changed since) and an admin's forced {@link #override}.
+ */
+final class RecordWriter {
+    /**
+     * An override races only with other writes that land between reading the row and updating it; each
+     * round loses only to a committed write, so a handful of rounds is plenty even under heavy load.
+     */
+    private static final int MAX_OVERRIDE_ROUNDS = 20;
+
+    private final Database db;
+    private final ServerClock clock;
+
+    RecordWriter(Database db, ServerClock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies {@code changes} (canonical values) if the record is still at {@code expectedVersion}.
+     * On a refusal the current record is read in the same transaction, and the refusal is logged.
+     */
+    WriteOutcome update(EntityKind kind, String id, long expectedVersion, Map<String, Object> changes, String actor,
+                        RecordRepository.InTransaction hook) {
+        return db.inTransaction(c -> {
+            ReferenceChecks.check(c, kind, changes);
+            Optional<Entity> before = RecordRows.read(c, kind, id);
+            if (before.isEmpty()) {
+                return new WriteOutcome.NotFound();
+            }
+            Instant now = clock.now();
+            if (RecordRows.conditionalUpdate(c, kind, id, expectedVersion, changes, actor, now) == 1) {
+                FieldValues base = VersionHistory.stateAt(c, before.get(), expectedVersion);
+                List<FieldChange> diff = diff(kind, base, changes, null);
+                HistoryEntry entry = ChangeLog.append(c, kind, id, expectedVersion + 1, actor, now,
+                        HistoryEntry.UPDATE, diff, null);
+                WriteOutcome.Written written = new WriteOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
+                hook.afterWrite(c, written);
+                return written;
+            }
+            // Zero rows: the record moved on or was never there. Tell which from what is there now.
+            Optional<Entity> current = RecordRows.read(c, kind, id);
+            if (current.isEmpty()) {
+                return new WriteOutcome.NotFound();
+            }
+            if (hook.answeredMeanwhile(c)) {
+                return new WriteOutcome.AnsweredMeanwhile();
+            }
+            Entity cur = current.get();
+            List<FieldChange> refused = diff(kind, cur.values(), changes, null);
+            ChangeLog.append(c, kind, id, cur.version(), actor, now, HistoryEntry.CONFLICT, refused, null);
+            return new WriteOutcome.Conflict(cur, VersionHistory.changedSince(c, cur, expectedVersion));
+        });
+    }
+
+    /**
+     * An admin's forced write: applies {@code changes} whatever the version, logged as an override with the
+     * base (value at {@code baseVersion}, when given), theirs (value just before) and yours.
+     */
+    WriteOutcome override(EntityKind kind, String id, Long baseVersion, Map<String, Object> changes, String actor,
+                          String reason, RecordRepository.InTransaction hook) {
+        for (int round = 0; round < MAX_OVERRIDE_ROUNDS; round++) {
+            WriteOutcome outcome = db.inTransaction(c -> {
+                ReferenceChecks.check(c, kind, changes);
+                Optional<Entity> before = RecordRows.read(c, kind, id);
+                if (before.isEmpty()) {
+                    return new WriteOutcome.NotFound();
+                }
+                Entity theirs = before.get();
+                Instant now = clock.now();
+                // Still the conditional UPDATE, on the version just read, so "theirs" in the log is exact.
+                if (RecordRows.conditionalUpdate(c, kind, id, theirs.version(), changes, actor, now) == 0) {
+                    return null;
+                }
+                FieldValues base = baseVersion == null || baseVersion < 1 || baseVersion > theirs.version()
+                        ? null : VersionHistory.stateAt(c, theirs, baseVersion);
+                List<FieldChange> diff = diff(kind, theirs.values(), changes, base);
+                HistoryEntry entry = ChangeLog.append(c, kind, id, theirs.version() + 1, actor, now,
+                        HistoryEntry.OVERRIDE, diff, reason);
+                WriteOutcome.Written written = new WriteOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
+                hook.afterWrite(c, written);
+                return written;
+            });
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        throw new IllegalStateException("override of " + kind.singular() + " " + id + " lost "
+                + MAX_OVERRIDE_ROUNDS + " races in a row");
+    }
+
+    /** Field-level diff of {@code changes} against {@code from}, wire form, only fields that really change. */
+    static List<FieldChange> diff(EntityKind kind, FieldValues from, Map<String, Object> changes, FieldValues base) {
+        List<FieldChange> out = new ArrayList<>();
+        for (FieldSpec f : kind.fields()) {
+            if (!changes.containsKey(f.name())) {
+                continue;
+            }
+            Object old = from.get(f.name());
+            Object neu = changes.get(f.name());
+            if (!Objects.equals(old, neu)) {
+                out.add(new FieldChange(f.name(), f.toWire(old), f.toWire(neu),
+                        base == null ? null : f.toWire(base.get(f.name()))));
+            }
+        }
+        return out;
+    }
+}
