@@ -97,6 +97,7 @@ public final class ConcordServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
             Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub), new PresenceRoutes(records, presence, hub));
+            new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, entry -> hub.nudge()).register(app);
             app.start(config.host(), config.port());
             ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
             LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
