@@ -46,6 +46,7 @@ final class LifecycleRoutes {
     }
 
     private void create(Context ctx, EntityKind kind) {
+        requireRealMethod(ctx, "POST");
         TokenStore.Principal who = Auth.principal(ctx);
         if (!who.role().mayEdit()) {
             throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may read but not create records");
@@ -99,6 +100,7 @@ final class LifecycleRoutes {
     }
 
     private void delete(Context ctx, EntityKind kind) {
+        requireRealMethod(ctx, "DELETE");
         TokenStore.Principal who = Auth.principal(ctx);
         if (!who.role().mayEdit()) {
             throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may read but not delete records");
@@ -146,6 +148,7 @@ final class LifecycleRoutes {
     }
 
     private void restore(Context ctx, EntityKind kind) {
+        requireRealMethod(ctx, "POST");
         TokenStore.Principal who = Auth.principal(ctx);
         if (!who.role().mayOverride()) {
             throw new ApiError(ErrorCode.FORBIDDEN, "Only an admin may restore a retired record");
@@ -165,6 +168,17 @@ final class LifecycleRoutes {
             throw notFound(kind, id);
         } else {
             throw new IllegalStateException("restore came to " + outcome);
+        }
+    }
+
+    /**
+     * Javalin routes by the X-HTTP-Method-Override header; a PATCH (or anything a proxy lets through) must
+     * not turn into a create or a delete that way.
+     */
+    private static void requireRealMethod(Context ctx, String method) {
+        if (!method.equals(ctx.req().getMethod())) {
+            throw new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not support "
+                    + ctx.req().getMethod() + "; send a real " + method);
         }
     }
 
