@@ -12,6 +12,8 @@ public enum ErrorCode {
     FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
+    /** The Accept header allows no type the API answers in (application/json; text/event-stream for events). */
+    NOT_ACCEPTABLE(406),
     /** 409, or 412 when the stale version came only from If-Match. */
     CONFLICT_VERSION_MISMATCH(409),
     /** POST with an id that a record (live or retired) already has. */

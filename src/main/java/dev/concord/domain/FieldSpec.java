@@ -88,8 +88,8 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
             case MONEY -> money(raw);
             case CURRENCY -> {
                 String s = string(raw);
-                if (!CURRENCY.matcher(s).matches()) {
-                    throw invalid("must be a three-letter ISO 4217 code in capitals, such as EUR");
+                if (!CURRENCY.matcher(s).matches() || minorDigits(s) < 0) {
+                    throw invalid("must be a three-letter ISO 4217 currency code in capitals, such as EUR");
                 }
                 yield s;
             }
@@ -123,6 +123,18 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
                 yield s;
             }
         };
+    }
+
+    /**
+     * The minor digits of an ISO 4217 currency (2 for EUR, 0 for JPY), from {@link java.util.Currency};
+     * -1 for a code that is not a currency, or one without minor units (XXX, XAU): nothing is billed in those.
+     */
+    public static int minorDigits(String code) {
+        try {
+            return java.util.Currency.getInstance(code).getDefaultFractionDigits();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return -1;
+        }
     }
 
     /** The JSON-friendly form of a canonical value: money and dates as strings, sets as sorted lists. */
@@ -159,8 +171,9 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
 
     private String text(Object raw, int max, boolean singleLine) {
         String s = string(raw);
-        if (s.length() > max) {
-            throw invalid("is too long (" + s.length() + " characters, at most " + max + ")");
+        int chars = s.codePointCount(0, s.length());
+        if (chars > max) {
+            throw invalid("is too long (" + chars + " characters, at most " + max + ")");
         }
         if (singleLine && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
             throw invalid("must be a single line");
@@ -175,6 +188,9 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
         BigDecimal value;
         if (raw instanceof BigDecimal b) {
             value = b;
+        } else if (raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger) {
+            // Whole numbers are exact; fractions reach here only as BigDecimal (exact) or as text.
+            value = new BigDecimal(raw.toString());
         } else if (raw instanceof String s) {
             try {
                 value = new BigDecimal(s.trim());
@@ -182,8 +198,8 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
                 throw invalid("must be an amount such as 19.99");
             }
         } else {
-            // Numbers are refused on purpose: a JSON double has already lost cents by the time we see it.
-            throw invalid("must be an amount written as a string, such as \"19.99\"");
+            // Doubles are refused on purpose: a double has already lost cents by the time we see it.
+            throw invalid("must be an amount such as \"19.99\"");
         }
         if (value.signum() < 0) {
             throw invalid("must not be negative");

@@ -8,18 +8,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
-/** Request bodies: JSON only, at most {@link ApiPaths#MAX_BODY_BYTES}. */
+/** Request bodies: {@code application/json} only, at most {@link ApiPaths#MAX_BODY_BYTES}. */
 final class BodyRules {
     private BodyRules() {
     }
 
+    /**
+     * Writes take exactly {@code application/json}, optionally with {@code charset=utf-8}; anything else
+     * (merge-patch, JSON Patch, vendor types, other charsets or parameters) is a 415.
+     */
     static void requireJson(Context ctx) {
         String type = ctx.header("Content-Type");
-        String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
+        if (!isPlainJson(type)) {
             throw new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with Content-Type: "
-                    + "application/json" + (type == null ? "" : " (was " + type.strip() + ")"));
+                    + "application/json (optionally ; charset=utf-8)"
+                    + (type == null ? "" : "; was " + shorten(type.strip())));
         }
+    }
+
+    static boolean isPlainJson(String type) {
+        if (type == null) {
+            return false;
+        }
+        String[] parts = type.split(";", -1);
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+            if (!param.equals("charset=utf-8") && !param.equals("charset=\"utf-8\"")) {
+                return false;
+            }
+        }
+        return parts.length <= 2;
+    }
+
+    private static String shorten(String s) {
+        String oneLine = s.replaceAll("\\p{Cntrl}", " ");
+        return oneLine.length() > 80 ? oneLine.substring(0, 80) + "..." : oneLine;
     }
 
     /** The body bytes; refuses a body over the limit before reading it, or as soon as it goes over. */

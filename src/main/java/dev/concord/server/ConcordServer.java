@@ -209,6 +209,7 @@ public final class ConcordServer implements AutoCloseable {
             ctx.header(ApiPaths.REQUEST_ID, id);
             MDC.put("requestId", id);
         });
+        app.before(Negotiation::checkAccept);
         app.before(ApiPaths.PREFIX + "/*", auth::authenticate);
         app.after(ctx -> MDC.clear());
 

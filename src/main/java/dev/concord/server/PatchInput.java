@@ -1,10 +1,7 @@
 package dev.concord.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concord.api.ErrorCode;
@@ -18,10 +15,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,41 +34,15 @@ import java.util.regex.Pattern;
  */
 record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Object> changes,
                   Map<String, Object> wireChanges) {
-    private static final ObjectReader STRICT_READER = Json.mapper().reader()
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Without this, {"version":1,"changes":{...}}} or a body with garbage after the object was accepted.
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 9999;
     private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(-?\\d{1,18})\"?\\s*$");
 
     static PatchInput parse(EntityKind kind, byte[] body, String ifMatch) {
         Long headerVersion = parseIfMatch(ifMatch);
-        JsonNode root;
-        try {
-            root = STRICT_READER.readTree(strictUtf8(body));
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not UTF-8 text");
-        } catch (java.io.IOException e) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + shortReason(e));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is empty; send {\"version\": N, \"changes\": {...}}");
-        }
-        if (!(root instanceof ObjectNode obj)) {
-            throw new ApiError(ErrorCode.BAD_REQUEST, "The body must be a JSON object {\"version\": N, \"changes\": {...}}");
-        }
-        List<FieldError> unknown = new ArrayList<>();
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!name.equals("version") && !name.equals("changes")) {
-                unknown.add(new FieldError(name, "UNKNOWN_FIELD",
-                        "The body has only version and changes; put " + name + " inside changes"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw validation(unknown);
-        }
+        ObjectNode obj = StrictJson.object(body, "{\"version\": N, \"changes\": {...}}");
+        StrictJson.onlyMembers(obj, Set.of("version", "changes"), "the body has only version and changes;"
+                + " put fields inside changes");
         Long bodyVersion = parseBodyVersion(obj.get("version"));
         if (bodyVersion != null && headerVersion != null && !bodyVersion.equals(headerVersion)) {
             throw new ApiError(ErrorCode.VERSION_HEADER_MISMATCH, "The body says version " + bodyVersion
@@ -87,8 +58,7 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> wire = Json.mapper().convertValue(changesNode, LinkedHashMap.class);
-        List<FieldError> errors = new ArrayList<>(numericMoney(kind, changesNode));
-        errors.addAll(brokenText(kind, changesNode));
+        List<FieldError> errors = new ArrayList<>(WireFieldRules.check(kind, (ObjectNode) changesNode));
         Map<String, Object> canonical = Map.of();
         try {
             canonical = WireValues.parseChanges(kind, wire);
@@ -104,21 +74,6 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
     }
 
     /**
-     * Money is a string on the wire. The shared mapper reads JSON numbers as exact decimals, which the
-     * domain would accept, but a client that sends numbers has usually lost cents to a double already.
-     */
-    private static List<FieldError> numericMoney(EntityKind kind, JsonNode changes) {
-        List<FieldError> out = new ArrayList<>();
-        kind.fields().forEach(f -> {
-            if (f.type() == dev.concord.domain.FieldType.MONEY && changes.path(f.name()).isNumber()) {
-                out.add(new FieldError(f.name(), "INVALID_VALUE",
-                        f.label() + " must be an amount written as a string, such as \"19.99\""));
-            }
-        });
-        return out;
-    }
-
-    /**
      * ISO dates may name years far beyond what databases store (PostgreSQL stops at 5874897, H2 would take
      * them); no billing or due date is outside four-digit years.
      */
@@ -131,53 +86,6 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             }
         });
         return out;
-    }
-
-    /**
-     * NUL characters and unpaired surrogates are refused in every value: PostgreSQL cannot store a NUL
-     * (the write failed with a 500) and writes an unpaired surrogate as '?' (silently changing the text).
-     */
-    private static List<FieldError> brokenText(EntityKind kind, JsonNode changes) {
-        List<FieldError> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (kind.field(field.getKey()).isPresent() && hasBrokenText(field.getValue())) {
-                out.add(new FieldError(field.getKey(), "INVALID_VALUE", kind.field(field.getKey()).get().label()
-                        + " contains a NUL character or broken Unicode (an unpaired surrogate)"));
-            }
-        }
-        return out;
-    }
-
-    private static boolean hasBrokenText(JsonNode node) {
-        if (node.isTextual()) {
-            String s = node.textValue();
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == 0) {
-                    return true;
-                }
-                if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(ch)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (JsonNode child : node) {
-            if (hasBrokenText(child)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String strictUtf8(byte[] body) throws java.nio.charset.CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(body)).toString();
     }
 
     /** A fingerprint of what the request asks for, to tell a retry from a reuse of its Idempotency-Key. */
@@ -230,15 +138,6 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             throw new ApiError(ErrorCode.INVALID_VERSION, "version must be a positive whole number, was " + truncate(node.toString()));
         }
         return node.asLong();
-    }
-
-    private static String shortReason(java.io.IOException e) {
-        if (e instanceof JsonProcessingException jpe) {
-            String msg = jpe.getOriginalMessage();
-            var loc = jpe.getLocation();
-            return truncate(msg) + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
-        }
-        return "could not be read";
     }
 
     private static String truncate(String s) {

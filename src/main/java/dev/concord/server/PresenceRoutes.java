@@ -1,16 +1,16 @@
 package dev.concord.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
 import dev.concord.api.FieldError;
-import dev.concord.api.Json;
 import dev.concord.api.Presence;
 import dev.concord.domain.EntityKind;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /api/v1/{kind}/{id}/presence}: PUT announces (or renews) that the caller is viewing or editing a
@@ -65,21 +65,16 @@ final class PresenceRoutes {
         return id;
     }
 
+    /** The same strict reading as every other body: one object, only {@code state}, nothing after it. */
     private static String parseState(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not valid JSON; send {\"state\": \"viewing\"}");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiError(ErrorCode.BAD_REQUEST, "The body must be a JSON object such as {\"state\": \"editing\"}");
-        }
-        String state = root.path("state").asText("");
-        if (!state.equals(Presence.VIEWING) && !state.equals(Presence.EDITING)) {
+        ObjectNode root = StrictJson.object(body, "{\"state\": \"viewing\"}");
+        StrictJson.onlyMembers(root, Set.of("state"), "send only {\"state\": \"viewing\"} or {\"state\": \"editing\"}");
+        JsonNode state = root.get("state");
+        if (state == null || !state.isTextual()
+                || !(state.textValue().equals(Presence.VIEWING) || state.textValue().equals(Presence.EDITING))) {
             throw PatchInput.validation(List.of(new FieldError("state", "INVALID_VALUE",
                     "state must be viewing or editing (DELETE to leave)")));
         }
-        return state;
+        return state.textValue();
     }
 }

@@ -111,10 +111,7 @@ final class RecordRoutes {
                 throw new ApiError(ErrorCode.OVERRIDE_REASON_REQUIRED,
                         "A forced change needs a reason in the " + ApiPaths.OVERRIDE_REASON + " header");
             }
-            reason = reason.strip();
-            if (reason.length() > 1000) {
-                throw new ApiError(ErrorCode.BAD_REQUEST, "The override reason is too long (at most 1000 characters)");
-            }
+            reason = OverrideReason.decode(reason);
         }
         BodyRules.requireJson(ctx);
         PatchInput input = PatchInput.parse(kind, BodyRules.body(ctx), ctx.header(ApiPaths.IF_MATCH));

@@ -44,6 +44,7 @@ final class RecordWriter {
             if (before.isEmpty()) {
                 return new WriteOutcome.NotFound();
             }
+            MinorUnits.check(kind, before.get().values(), changes);
             Instant now = clock.now();
             if (RecordRows.conditionalUpdate(c, kind, id, expectedVersion, changes, actor, now) == 1) {
                 FieldValues base = VersionHistory.stateAt(c, before.get(), expectedVersion);
@@ -83,6 +84,7 @@ final class RecordWriter {
                     return new WriteOutcome.NotFound();
                 }
                 Entity theirs = before.get();
+                MinorUnits.check(kind, theirs.values(), changes);
                 Instant now = clock.now();
                 // Still the conditional UPDATE, on the version just read, so "theirs" in the log is exact.
                 if (RecordRows.conditionalUpdate(c, kind, id, theirs.version(), changes, actor, now) == 0) {

@@ -97,7 +97,11 @@ final class HostileRequests {
             {"customerEmail", "\"not-an-email\""}, {"customerEmail", "7"}, {"customerEmail", "\"a@b@c\""},
             {"planId", "\"plan_does_not_exist\""}, {"planId", "1"}, {"planId", "\"../plans\""},
             {"status", "\"ACTIVE\""}, {"status", "\"deleted\""}, {"status", "1"}, {"status", "null"}, {"status", "[\"active\"]"},
-            {"amount", "19.99"}, {"amount", "\"-1.00\""}, {"amount", "\"1.234\""}, {"amount", "\"abc\""}, {"amount", "\"\""},
+            {"amount", "19.999"}, {"amount", "\"-1.00\""},
+            // Values the adversarial run of issue 13 saw stored: none of them is a plain amount.
+            {"amount", "\"1e2\""}, {"amount", "\"1E+2\""}, {"amount", "\" 5.00 \""}, {"amount", "\"+5\""},
+            {"amount", "\"-0.00\""}, {"amount", "\"\u0661\u0662\u0663.\u0664\u0665\""}, {"amount", "\"\uff11\uff12.\uff13\uff14\""},
+            {"currency", "\"ZZZ\""}, {"currency", "\"XXX\""}, {"customerName", "\"bell\\u0007\""}, {"amount", "\"1.234\""}, {"amount", "\"abc\""}, {"amount", "\"\""},
             {"amount", "\"NaN\""}, {"amount", "\"Infinity\""}, {"amount", "\"1e400\""}, {"amount", "\"1e-400\""},
             {"amount", "\"9999999999999999.00\""}, {"amount", "null"}, {"amount", "{\"value\":\"1\"}"},
             {"currency", "\"eur\""}, {"currency", "\"EURO\""}, {"currency", "\"E1R\""}, {"currency", "978"},
@@ -260,10 +264,14 @@ final class HostileRequests {
     }
 
     private void versions() {
-        String[] bodyVersions = {"-1", "0", "-9223372036854775808", "1.5", "\"1\"", "true", "{}", "[1]", "1e0",
-            "9223372036854775808", "99999999999999999999999", "-0", "0.0", "\"\""};
+        String[] bodyVersions = {"-1", "0", "-9223372036854775808", "1.5", "\"1\"", "true", "{}", "[1]",
+            "9223372036854775808", "99999999999999999999999", "0.0", "\"\""};
         for (String v : bodyVersions) {
             patch("body version " + v, "{\"version\":" + v + ",\"changes\":" + GOOD_CHANGES + "}", INVALID_VERSION);
+        }
+        // Numbers in bodies are plain decimals: an exponent or a negative zero is not JSON this API reads.
+        for (String v : new String[] {"1e0", "-0", "1E+0"}) {
+            patch("body version " + v, "{\"version\":" + v + ",\"changes\":" + GOOD_CHANGES + "}", MALFORMED_JSON);
         }
         patch("no version anywhere", "{\"changes\":" + GOOD_CHANGES + "}", PRECONDITION_REQUIRED);
         patch("version null", "{\"version\":null,\"changes\":" + GOOD_CHANGES + "}", PRECONDITION_REQUIRED);
