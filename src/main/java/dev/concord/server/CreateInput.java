@@ -1,22 +1,15 @@
 package dev.concord.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.concord.api.ErrorCode;
 import dev.concord.api.FieldError;
 import dev.concord.api.Json;
 import dev.concord.api.ValidationException;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.domain.FieldValues;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,33 +30,10 @@ import java.util.regex.Pattern;
 record CreateInput(String id, FieldValues values, String fingerprint) {
     /** Ids that other records can refer to (a reference field accepts only these). */
     private static final Pattern ID = Pattern.compile("^[a-z]+_[A-Za-z0-9_-]{1,60}$");
-    private static final ObjectReader STRICT_READER = Json.mapper().reader()
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static CreateInput parse(EntityKind kind, byte[] body) {
-        JsonNode root;
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            root = STRICT_READER.readTree(text);
-        } catch (CharacterCodingException e) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not UTF-8 text");
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + shorten(e.getOriginalMessage())
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
-        } catch (java.io.IOException e) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body could not be read");
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is empty; send the new " + kind.singular()
-                    + "'s fields as a JSON object");
-        }
-        if (!(root instanceof ObjectNode obj)) {
-            throw new ApiError(ErrorCode.BAD_REQUEST, "The body must be a JSON object of the new " + kind.singular()
-                    + "'s fields, such as {\"" + kind.fields().get(0).name() + "\": \"...\"}");
-        }
+        ObjectNode obj = StrictJson.object(body, "the new " + kind.singular() + "'s fields, such as {\""
+                + kind.fields().get(0).name() + "\": \"...\"}");
         try {
             return of(kind, obj);
         } catch (ValidationException e) {
@@ -158,9 +128,5 @@ record CreateInput(String id, FieldValues values, String fingerprint) {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("fingerprint of parsed JSON always computes", e);
         }
-    }
-
-    private static String shorten(String s) {
-        return s == null ? "" : s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
 }

@@ -3,7 +3,6 @@ package dev.concord.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
-import dev.concord.api.Json;
 import dev.concord.domain.EntityKind;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -183,21 +182,19 @@ final class LifecycleRoutes {
     }
 
     private static String reason(byte[] body) {
-        JsonNode root;
-        try {
-            root = body.length == 0 ? null : Json.mapper().readTree(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new ApiError(ErrorCode.MALFORMED_JSON, "The body is not valid JSON; send {\"reason\": \"...\"}");
-        }
-        JsonNode reason = root == null ? null : root.get("reason");
+        JsonNode reason = StrictJson.object(body, "{\"reason\": \"why it comes back\"}").get("reason");
         if (reason == null || !reason.isTextual() || reason.textValue().isBlank()) {
             throw PatchInput.validation(java.util.List.of(new dev.concord.api.FieldError("reason", "REQUIRED",
                     "A restore needs a reason: {\"reason\": \"why it comes back\"}")));
         }
         String text = reason.textValue().strip();
-        if (text.length() > MAX_REASON || text.indexOf('\u0000') >= 0) {
+        String problem = WireFieldRules.textProblem(text, false);
+        if (problem == null && text.codePointCount(0, text.length()) > MAX_REASON) {
+            problem = "is too long (at most " + MAX_REASON + " characters)";
+        }
+        if (problem != null) {
             throw PatchInput.validation(java.util.List.of(new dev.concord.api.FieldError("reason", "INVALID_VALUE",
-                    "The reason must be at most " + MAX_REASON + " characters of text")));
+                    "The reason " + problem)));
         }
         return text;
     }

@@ -145,17 +145,16 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
     }
 
     /**
-     * The checks PATCH makes of its {@code changes}, for the fields of a create or an import row: numbers as
-     * money, broken text, unknown, read-only and invalid fields, dates out of range. Every refused field is
-     * collected; the canonical values are returned when there is none.
+     * The checks PATCH makes of its {@code changes}, for the fields of a create or an import row: the wire
+     * rules, unknown, read-only and invalid fields, dates out of range. Every refused field is collected; the
+     * canonical values are returned when there is none.
      *
      * @throws ValidationException listing every refused field
      */
     static Map<String, Object> checkedFields(EntityKind kind, ObjectNode fields) {
         @SuppressWarnings("unchecked")
         Map<String, Object> wire = Json.mapper().convertValue(fields, LinkedHashMap.class);
-        List<FieldError> errors = new ArrayList<>(numericMoney(kind, fields));
-        errors.addAll(brokenText(kind, fields));
+        List<FieldError> errors = new ArrayList<>(WireFieldRules.check(kind, fields));
         Map<String, Object> canonical = Map.of();
         try {
             canonical = WireValues.parseChanges(kind, wire);

@@ -136,7 +136,7 @@ abstract class LifecycleSuite {
         assertThat(missing.errorCode()).isEqualTo("VALIDATION_FAILED");
         assertThat(missing.refusedFields()).contains("customerEmail", "planId", "status", "amount", "currency", "billingCycle");
 
-        Response bad = post(ALICE, "subscriptions", subscription("Bad").replace("\"19.99\"", "19.99")
+        Response bad = post(ALICE, "subscriptions", subscription("Bad").replace("\"19.99\"", "\"-19.99\"")
                 .replace("\"EUR\"", "\"euro\"").replace("{", "{\"version\": 3, \"color\": \"red\", "));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.refusedFields()).contains("amount", "currency", "version", "color");
