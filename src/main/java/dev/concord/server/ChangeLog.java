@@ -37,13 +37,32 @@ final class ChangeLog {
             ps.setString(7, toJson(changes));
             ps.setString(8, reason);
             ps.executeUpdate();
+            HistoryEntry entry;
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 long seq = keys.getLong(1);
-                return new HistoryEntry(seq, kind.path(), id, version, actor, at, entryKind, changes, reason);
+                entry = new HistoryEntry(seq, kind.path(), id, version, actor, at, entryKind, changes, reason);
+            }
+            notifyListeners(c);
+            return entry;
+        }
+    }
+
+    /**
+     * On PostgreSQL, wakes the event reader of every instance (LISTEN {@value #CHANNEL}) when this transaction
+     * commits; PostgreSQL delivers a NOTIFY only on commit, and not at all on rollback. H2 has no NOTIFY: one
+     * instance owns an H2 database, and it nudges its own reader after each write.
+     */
+    static void notifyListeners(Connection c) throws SQLException {
+        if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("NOTIFY " + CHANNEL);
             }
         }
     }
+
+    /** The PostgreSQL notification channel of committed writes and presence changes. */
+    static final String CHANNEL = "concord_changes";
 
     /** Every row of one record, newest first. */
     static List<HistoryEntry> history(Connection c, EntityKind kind, String id) throws SQLException {
@@ -121,7 +140,7 @@ final class ChangeLog {
         }
     }
 
-    private static List<FieldChange> fromJson(String json) {
+    static List<FieldChange> fromJson(String json) {
         try {
             return Json.mapper().readValue(json, new TypeReference<List<FieldChange>>() { });
         } catch (JsonProcessingException e) {

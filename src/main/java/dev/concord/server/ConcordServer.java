@@ -2,13 +2,16 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.server.events.EventHub;
+import dev.concord.server.events.EventSettings;
+import dev.concord.server.events.PgWakeups;
+import dev.concord.server.events.StreamPermits;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +37,7 @@ import org.slf4j.MDC;
 public final class ConcordServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConcordServer.class);
     /** Heartbeat period of event streams in milliseconds (a system property so tests can shorten it). */
-    static final String HEARTBEAT_PROPERTY = "concord.events.heartbeatMillis";
-    /** How often the change log is polled for writes of other instances; local writes go out at once. */
-    private static final Duration EVENT_POLL = Duration.ofMillis(200);
-    /** Events a subscriber may fall behind before it is dropped (it resumes with Last-Event-ID). */
-    private static final int EVENT_QUEUE = 1000;
-    /** How long a missing change-log seq is waited for before it is taken as a rolled-back write. */
-    private static final Duration EVENT_GAP_GRACE = Duration.ofSeconds(2);
+    static final String HEARTBEAT_PROPERTY = EventSettings.PREFIX + "heartbeatMillis";
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
     private final ServerConfig config;
@@ -49,10 +46,12 @@ public final class ConcordServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final boolean seeded;
     private final EventHub events;
+    private final PgWakeups wakeups;
 
     private ConcordServer(ServerConfig config, Database db, Javalin app, ScheduledExecutorService housekeeping,
-                          boolean seeded, EventHub events) {
+                          boolean seeded, EventHub events, PgWakeups wakeups) {
         this.events = events;
+        this.wakeups = wakeups;
         this.config = config;
         this.db = db;
         this.app = app;
@@ -82,6 +81,7 @@ public final class ConcordServer implements AutoCloseable {
             return t;
         });
         EventHub events = null;
+        PgWakeups wakeups = null;
         try {
             db.migrate();
             ServerClock clock = new ServerClock(Clock.systemUTC());
@@ -89,21 +89,30 @@ public final class ConcordServer implements AutoCloseable {
             boolean seeded = config.demo() && DemoSeed.seedIfEmpty(db, records);
             IdempotencyStore idempotency = new IdempotencyStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
-            events = new EventHub(db, EVENT_POLL, Duration.ofMillis(Long.getLong(HEARTBEAT_PROPERTY, 15_000)),
-                    EVENT_QUEUE, EVENT_GAP_GRACE);
+            boolean postgres = isPostgres(db);
+            EventSettings eventSettings = EventSettings.fromSystemProperties(postgres);
+            events = new EventHub(new ChangeLogEvents(db), eventSettings, Clock.systemUTC());
             events.start();
             EventHub hub = events;
+            if (postgres) {
+                wakeups = new PgWakeups(db::openDedicated, ChangeLog.CHANNEL, hub::nudge);
+                wakeups.start();
+            }
             PresenceStore presence = new PresenceStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
             Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
-                    new EventRoutes(hub), new PresenceRoutes(records, presence, hub));
+                    new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
+                    new PresenceRoutes(records, presence, hub::nudge));
             new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, entry -> hub.nudge()).register(app);
             app.start(config.host(), config.port());
-            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub);
+            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups);
             LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
                     seeded ? ", demo data seeded" : "");
             return server;
         } catch (RuntimeException e) {
+            if (wakeups != null) {
+                wakeups.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -146,7 +155,10 @@ public final class ConcordServer implements AutoCloseable {
     /** Stops answering, waits for requests in flight, and closes the database pool. Safe to call twice. */
     @Override
     public void close() {
-        // Event streams first: they end within a quarter second, so stopping Jetty need not wait for them.
+        // Event streams first: they end at once, so stopping Jetty need not wait for them.
+        if (wakeups != null) {
+            wakeups.close();
+        }
         events.close();
         app.stop();
         housekeeping.shutdownNow();
@@ -157,6 +169,19 @@ public final class ConcordServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         db.close();
+    }
+
+    /** The event hub, for tests of this package (stream counts, store calls). */
+    EventHub events() {
+        return events;
+    }
+
+    private static boolean isPostgres(Database db) {
+        try {
+            return db.isPostgres();
+        } catch (java.sql.SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     private static TokenStore tokens(ServerConfig config) {

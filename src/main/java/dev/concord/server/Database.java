@@ -18,6 +18,9 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final boolean h2Memory;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
     Database(String jdbcUrl, String user, String password) {
         HikariConfig hc = new HikariConfig();
@@ -36,6 +39,17 @@ final class Database implements AutoCloseable {
         hc.setConnectionTimeout(10_000);
         this.pool = new HikariDataSource(hc);
         this.h2Memory = jdbcUrl.startsWith("jdbc:h2:mem:");
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * A connection outside the pool, for a caller that holds one for the server's whole life (the LISTEN
+     * connection of the event reader) and would otherwise take a pooled one from the writers for good.
+     */
+    Connection openDedicated() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     void migrate() {

@@ -19,9 +19,9 @@ import java.util.Set;
 final class PresenceRoutes {
     private final RecordRepository records;
     private final PresenceStore presence;
-    private final EventHub hub;
+    private final Runnable hub;
 
-    PresenceRoutes(RecordRepository records, PresenceStore presence, EventHub hub) {
+    PresenceRoutes(RecordRepository records, PresenceStore presence, Runnable hub) {
         this.records = records;
         this.presence = presence;
         this.hub = hub;
@@ -45,14 +45,14 @@ final class PresenceRoutes {
             throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may view but not edit");
         }
         Presence p = presence.announce(who.actor(), kind, id, state);
-        hub.nudge();
+        hub.run();
         Envelopes.ok(ctx, 200, p, null);
     }
 
     private void leave(Context ctx, EntityKind kind) {
         String id = existing(ctx, kind);
         Presence p = presence.announce(Auth.principal(ctx).actor(), kind, id, Presence.LEFT);
-        hub.nudge();
+        hub.run();
         Envelopes.ok(ctx, 200, p, null);
     }
 

@@ -62,7 +62,8 @@ final class PresenceStore {
                     }
                 }
             }
-            return new Presence(actor, kind.path(), id, state, expires);
+            ChangeLog.notifyListeners(c);
+            return new Presence(actor, kind.path(), id, state, expires).expiringFrom(clock.now());
         });
     }
 
@@ -75,7 +76,8 @@ final class PresenceStore {
                 ps.setString(1, kind.path());
                 ps.setString(2, id);
                 EntityTable.bindInstant(ps, 3, clock.now());
-                return read(ps).stream().map(Change::presence).toList();
+                Instant now = clock.now();
+                return read(ps).stream().map(ch -> ch.presence().expiringFrom(now)).toList();
             }
         });
     }

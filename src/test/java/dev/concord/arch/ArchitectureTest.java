@@ -64,4 +64,15 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.concord.importer..", "dev.concord.api..", "dev.concord.domain..", "java..",
                     "com.fasterxml.jackson..");
+
+    /**
+     * The event streams stay a self-contained capability: servlet async I/O and a store interface, no
+     * Javalin and none of the server's tables or routes (the server wires them together).
+     */
+    @ArchTest
+    static final ArchRule eventStreamsKnowOnlyTheContractAndServletIo = classes()
+            .that().resideInAPackage("dev.concord.server.events..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.server.events..", "dev.concord.api..", "dev.concord.domain..", "java..",
+                    "jakarta.servlet..", "org.postgresql..", "org.slf4j..", "com.fasterxml.jackson..");
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String RESET = "reset";
     private ConcordServer server;
     private ApiTestClient api;
 
@@ -170,11 +171,11 @@ class EventStreamTest {
     @Test
     void theStreamNeedsAValidTokenAndAValidLastEventId() {
         try (SseTestClient none = SseTestClient.connect(server.baseUrl(), null, null);
-             SseTestClient wrong = SseTestClient.connect(server.baseUrl(), "expired-token", null);
-             SseTestClient bad = SseTestClient.connect(server.baseUrl(), "demo-viewer", "yesterday")) {
+             SseTestClient wrong = SseTestClient.connect(server.baseUrl(), "expired-token", null)) {
             assertThat(none.status()).isEqualTo(401);
             assertThat(wrong.status()).isEqualTo(401);
-            assertThat(bad.status()).isEqualTo(400);
+            // Refused before any stream starts: the connection is not held.
+            await().atMost(WAIT).until(() -> none.ended() && wrong.ended());
         }
     }
 
@@ -204,27 +205,163 @@ class EventStreamTest {
     }
 
     @Test
-    void writesThroughOneInstanceReachSubscribersOfAnotherOnPostgres() {
+    void writesThroughOneInstanceReachStreamsOfAnotherOnPostgresByNotifyWithoutPerStreamQueries() {
         EmbeddedPostgresFixture.PgDatabase db = EmbeddedPostgresFixture.freshDatabase();
-        try (ConcordServer a = ConcordServer.start(ServerConfig.demoOn(db.jdbcUrl(), db.user(), db.password()));
-             ConcordServer b = ConcordServer.start(ServerConfig.demoOn(db.jdbcUrl(), db.user(), db.password()));
-             SseTestClient onB = SseTestClient.connect(b.baseUrl(), "demo-viewer", null)) {
+        // Polling every ten minutes: anything that arrives in time was woken by LISTEN/NOTIFY.
+        System.setProperty("concord.events.pollMillis", "600000");
+        ConcordServer a;
+        ConcordServer b;
+        try {
+            a = ConcordServer.start(ServerConfig.demoOn(db.jdbcUrl(), db.user(), db.password()));
+            b = ConcordServer.start(ServerConfig.demoOn(db.jdbcUrl(), db.user(), db.password()));
+        } finally {
+            System.clearProperty("concord.events.pollMillis");
+        }
+        List<SseTestClient> onB = new ArrayList<>();
+        try (a; b) {
+            for (String token : List.of("demo-viewer", "demo-alice", "demo-bob")) {
+                for (int i = 0; i < 8; i++) {
+                    onB.add(SseTestClient.connect(b.baseUrl(), token, null));
+                }
+            }
+            await().atMost(WAIT).until(() -> onB.stream().allMatch(c -> !c.comments().isEmpty()));
+            long callsBefore = b.events().storeCalls();
             ApiTestClient viaA = new ApiTestClient(a.baseUrl());
-            await().atMost(WAIT).until(() -> !onB.comments().isEmpty());
             String path = "/api/v1/invoices/inv_0007";
             assertThat(viaA.patch("demo-billing", path, patchBody(1L, Map.of("status", "paid", "notes", "settled")))
                     .status()).isEqualTo(200);
+            assertThat(viaA.patch("demo-billing", path, patchBody(2L, Map.of("notes", "settled twice")))
+                    .status()).isEqualTo(200);
             assertThat(viaA.send("PUT", "demo-alice", path + "/presence", "{\"state\":\"editing\"}", "application/json")
                     .status()).isEqualTo(200);
-            await().atMost(WAIT).until(() -> !onB.events("change").isEmpty() && !onB.events("presence").isEmpty());
-            JsonNode p = onB.events("presence").get(0).json();
+            await().atMost(WAIT).until(() -> onB.stream().allMatch(c -> c.events("change").size() >= 2
+                    && !c.events("presence").isEmpty()));
+            for (SseTestClient c : onB) {
+                assertThat(described(c.events("change"))).containsExactly("inv_0007@2 by billing-bot",
+                        "inv_0007@3 by billing-bot");
+            }
+            JsonNode p = onB.get(0).events("presence").get(0).json();
             assertThat(p.path("actor").asText() + " " + p.path("state").asText() + " " + p.path("id").asText())
                     .isEqualTo("alice editing inv_0007");
-            JsonNode e = onB.events("change").get(0).json();
-            assertThat(e.path("entity").asText()).isEqualTo("invoices");
-            assertThat(e.path("id").asText()).isEqualTo("inv_0007");
-            assertThat(e.path("version").asLong()).isEqualTo(2);
-            assertThat(e.path("actor").asText()).isEqualTo("billing-bot");
+            assertThat(p.path("expiresIn").asLong()).as("seconds left on the server's clock").isBetween(1L, 30L);
+            // Three wake-ups read the log a few times each, for all 24 streams together: not per stream.
+            assertThat(b.events().storeCalls() - callsBefore).isLessThan(onB.size());
+        } finally {
+            onB.forEach(SseTestClient::close);
+        }
+    }
+
+    @Test
+    void aBogusLastEventIdIsRefusedAndOneAheadOfTheLogGetsAReset() {
+        for (String bogus : List.of("yesterday", "-1", "1234567890123456789012", "12.5")) {
+            try (SseTestClient bad = SseTestClient.connect(server.baseUrl(), "demo-viewer", bogus)) {
+                assertThat(bad.status()).as(bogus).isEqualTo(400);
+                await().atMost(WAIT).until(bad::ended);
+            }
+        }
+        write(1, "before the reset ");
+        try (SseTestClient ahead = SseTestClient.connect(server.baseUrl(), "demo-viewer", "999999999")) {
+            assertThat(ahead.status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> !ahead.events(RESET).isEmpty());
+            SseTestClient.Event reset = ahead.events(RESET).get(0);
+            long head = server.events().head();
+            assertThat(reset.id()).isEqualTo(Long.toString(head));
+            assertThat(reset.json().path("lastEventId").asLong()).isEqualTo(head);
+            assertThat(reset.json().path("message").asText()).contains("Reload").contains("ahead");
+            List<String> after = write(2, "after the reset ");
+            await().atMost(WAIT).until(() -> ahead.events("change").size() >= 2);
+            assertThat(described(ahead.events("change"))).containsExactlyElementsOf(after);
+        }
+    }
+
+    @Test
+    void aStreamOpenedWithTheHighWaterMarkOfAListGetsEveryWriteTheListMissed() {
+        ApiTestClient.Response list = api.get("demo-alice", "/api/v1/subscriptions?limit=5");
+        String mark = list.header(EventRoutes.HIGH_WATER_HEADER);
+        assertThat(mark).as("the list says how far the events had got").matches("\\d+");
+        List<String> between = write(2, "between list and stream ");
+        try (SseTestClient sub = SseTestClient.connect(server.baseUrl(), "demo-alice", mark)) {
+            await().atMost(WAIT).until(() -> sub.events("change").size() >= 2);
+            assertThat(described(sub.events("change"))).containsExactlyElementsOf(between);
+        }
+    }
+
+    @Test
+    void eachCallerMayHoldEightStreamsAndTheNinthIsToldWhenToRetry() {
+        List<SseTestClient> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                held.add(SseTestClient.connect(server.baseUrl(), "demo-billing", null));
+                assertThat(held.get(i).status()).isEqualTo(200);
+            }
+            try (SseTestClient ninth = SseTestClient.connect(server.baseUrl(), "demo-billing", null);
+                 SseTestClient other = SseTestClient.connect(server.baseUrl(), "demo-admin", null)) {
+                assertThat(ninth.status()).isEqualTo(429);
+                assertThat(ninth.header("Retry-After")).isEqualTo("5");
+                await().atMost(WAIT).until(ninth::ended);
+                assertThat(other.status()).as("the cap is per caller").isEqualTo(200);
+            }
+            held.remove(0).close();
+            // The server notices the hang-up at the next heartbeat; then the caller may open one again.
+            await().atMost(WAIT).until(() -> {
+                try (SseTestClient again = SseTestClient.connect(server.baseUrl(), "demo-billing", null)) {
+                    return again.status() == 200;
+                }
+            });
+        } finally {
+            held.forEach(SseTestClient::close);
+        }
+    }
+
+    @Test
+    void openStreamsHoldNoRequestThread() {
+        List<SseTestClient> open = new ArrayList<>();
+        try {
+            for (String token : List.of("demo-viewer", "demo-alice", "demo-bob", "demo-admin")) {
+                for (int i = 0; i < 8; i++) {
+                    open.add(SseTestClient.connect(server.baseUrl(), token, null));
+                }
+            }
+            await().atMost(WAIT).until(() -> open.stream().allMatch(c -> !c.comments().isEmpty()));
+            assertThat(server.events().streamCount()).isGreaterThanOrEqualTo(open.size());
+            // No thread but the hub's own reader and writers is anywhere inside the stream machinery.
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                if (!t.getName().startsWith("concord-events-")) {
+                    assertThat(java.util.Arrays.stream(stack).map(StackTraceElement::getClassName))
+                            .as(t.getName()).noneMatch(c -> c.startsWith("dev.concord.server.events."));
+                }
+            });
+            assertThat(api.get("demo-viewer", "/health").status()).isEqualTo(200);
+        } finally {
+            open.forEach(SseTestClient::close);
+        }
+    }
+
+    @Test
+    void aClientFurtherBehindThanTheReplayWindowGetsAReset() {
+        System.setProperty("concord.events.replayWindow", "3");
+        ConcordServer small;
+        try {
+            small = TestServers.h2Demo();
+        } finally {
+            System.clearProperty("concord.events.replayWindow");
+        }
+        try (small) {
+            ApiTestClient smallApi = new ApiTestClient(small.baseUrl());
+            String path = "/api/v1/subscriptions/sub_0001";
+            for (long v = 1; v <= 6; v++) {
+                assertThat(smallApi.patch("demo-alice", path, patchBody(v, Map.of("notes", "n" + v))).status())
+                        .isEqualTo(200);
+            }
+            await().atMost(WAIT).until(() -> small.events().head() == 6);
+            try (SseTestClient old = SseTestClient.connect(small.baseUrl(), "demo-bob", "1");
+                 SseTestClient recent = SseTestClient.connect(small.baseUrl(), "demo-bob", "4")) {
+                await().atMost(WAIT).until(() -> !old.events(RESET).isEmpty() && recent.events("change").size() >= 2);
+                assertThat(old.events(RESET).get(0).json().path("message").asText()).contains("older than");
+                assertThat(old.events("change")).isEmpty();
+                assertThat(recent.events(RESET)).isEmpty();
+                assertThat(recent.events("change")).extracting(SseTestClient.Event::id).containsExactly("5", "6");
+            }
         }
     }
 }

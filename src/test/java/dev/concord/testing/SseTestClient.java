@@ -33,12 +33,14 @@ public final class SseTestClient implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final int status;
+    private final java.net.http.HttpHeaders headers;
     private final Stream<String> lines;
     private final Thread reader;
     private volatile boolean ended;
 
-    private SseTestClient(int status, Stream<String> lines) {
+    private SseTestClient(int status, java.net.http.HttpHeaders headers, Stream<String> lines) {
         this.status = status;
+        this.headers = headers;
         this.lines = lines;
         this.reader = new Thread(this::read, "sse-test-reader");
         this.reader.setDaemon(true);
@@ -58,7 +60,7 @@ public final class SseTestClient implements AutoCloseable {
         try {
             HttpResponse<Stream<String>> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(b.build(), HttpResponse.BodyHandlers.ofLines());
-            return new SseTestClient(r.statusCode(), r.body());
+            return new SseTestClient(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new IllegalStateException("could not connect to the event stream", e);
         } catch (InterruptedException e) {
@@ -69,6 +71,11 @@ public final class SseTestClient implements AutoCloseable {
 
     public int status() {
         return status;
+    }
+
+    /** A response header, or null. */
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
     }
 
     /** Events received so far, in order. */

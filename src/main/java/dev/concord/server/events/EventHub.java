@@ -1,0 +1,268 @@
+package dev.concord.server.events;
+
+import dev.concord.api.Presence;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans committed writes out to every open stream of this instance. One reader thread follows the change
+ * log by event id (ids are given in commit order, see {@link EventStore#assignIds}), so a write made by
+ * any instance reaches every stream exactly once and in order, and a stream costs no database query: it
+ * is served from the reader's fan-out and, when it resumes, from the in-memory replay window.
+ *
+ * <p>Writers never wait for streams: publishing offers one shared frame to each stream's bounded queue.
+ * Presence changes are read and pushed the same way, best effort (never replayed).
+ */
+public final class EventHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    private static final int BATCH = 500;
+
+    private final EventStore store;
+    private final EventSettings settings;
+    private final Clock clock;
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    private final Object lock = new Object();
+    private final ScheduledExecutorService reader;
+    private final ExecutorService writers;
+    private final AtomicBoolean readQueued = new AtomicBoolean();
+    private final AtomicLong storeCalls = new AtomicLong();
+    private final AtomicLong overflows = new AtomicLong();
+    private RecentEvents recent;
+    /** Highest event id read from the log; every event up to it has been offered to the streams. */
+    private volatile long head;
+    private long presenceSeq;
+    private volatile boolean closed;
+
+    public EventHub(EventStore store, EventSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.reader = Executors.newSingleThreadScheduledExecutor(daemon("concord-events-reader"));
+        AtomicInteger n = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(settings.writerThreads(),
+                daemon(() -> "concord-events-writer-" + n.incrementAndGet()));
+    }
+
+    /** Reads the newest events into the replay window and starts following the log. */
+    public void start() {
+        call(store::assignIds);
+        List<EventStore.Row> newest = call(() -> store.latest(settings.replayWindow()));
+        long floor = newest.size() < settings.replayWindow() || newest.isEmpty() ? 0 : newest.get(0).eventId() - 1;
+        synchronized (lock) {
+            recent = new RecentEvents(settings.replayWindow(), floor);
+            newest.forEach(r -> recent.add(Frame.change(r.event())));
+            head = call(store::lastAssigned);
+            presenceSeq = call(store::lastPresenceSeq);
+        }
+        long poll = settings.pollInterval().toMillis();
+        reader.scheduleWithFixedDelay(this::readSafely, poll, poll, TimeUnit.MILLISECONDS);
+        long beat = Math.max(10, settings.heartbeat().toMillis() / 2);
+        reader.scheduleWithFixedDelay(this::heartbeats, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /** Something was written (here, or on another instance that notified): read the log now. */
+    public void nudge() {
+        if (!closed && readQueued.compareAndSet(false, true)) {
+            try {
+                reader.execute(() -> {
+                    readQueued.set(false);
+                    readSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                readQueued.set(false); // closing
+            }
+        }
+    }
+
+    /**
+     * The id of the newest event this instance has sent out: every event up to it is committed. A client
+     * that loads data after reading this and then opens its stream with it as Last-Event-ID misses nothing.
+     */
+    public long head() {
+        return head;
+    }
+
+    public int streamCount() {
+        return streams.size();
+    }
+
+    /** Queries and transactions the hub has made, in total (they do not grow with the number of streams). */
+    public long storeCalls() {
+        return storeCalls.get();
+    }
+
+    /** Streams dropped for falling behind since start. */
+    public long overflows() {
+        return overflows.get();
+    }
+
+    /**
+     * Serves one stream on the request's async context: replays what the client missed after
+     * {@code lastEventId} (null: only new events), or sends a {@code reset} when that cannot be done.
+     * Returns at once; the future completes when the stream ends, after {@code onEnd} ran.
+     */
+    public CompletableFuture<Void> open(AsyncContext async, ServletOutputStream out, String who, Long lastEventId,
+                                        Runnable onEnd) {
+        async.setTimeout(0);
+        // Ahead of this instance: another instance may already have read further; only the database can tell.
+        long newestAnywhere = lastEventId != null && lastEventId > head ? call(store::lastAssigned) : 0;
+        EventStream s;
+        synchronized (lock) {
+            long h = head;
+            String resetReason = null;
+            if (lastEventId != null && lastEventId > Math.max(h, newestAnywhere)) {
+                resetReason = "Last-Event-ID " + lastEventId + " is ahead of the newest event, " + h
+                        + " (the database was replaced or restored)";
+            } else if (lastEventId != null && !recent.covers(lastEventId)) {
+                resetReason = "Last-Event-ID " + lastEventId + " is older than the " + settings.replayWindow()
+                        + " events this server can replay";
+            }
+            long resumeAfter = lastEventId == null || resetReason != null ? h : lastEventId;
+            s = new EventStream(out, writers, settings.queueCapacity(), resumeAfter, () -> ended(onEnd));
+            s.offerUnbounded(Frame.opening(who));
+            if (resetReason != null) {
+                s.offerUnbounded(Frame.reset(h, resetReason));
+            } else if (lastEventId != null) {
+                recent.after(lastEventId).forEach(s::offerUnbounded);
+            }
+            if (closed) {
+                s.end();
+            } else {
+                streams.add(s);
+            }
+        }
+        async.addListener(s);
+        s.start();
+        s.done().whenComplete((v, e) -> streams.remove(s));
+        return s.done();
+    }
+
+    private void ended(Runnable onEnd) {
+        try {
+            onEnd.run();
+        } catch (RuntimeException e) {
+            LOG.warn("clean-up after an event stream failed", e);
+        }
+    }
+
+    private void readSafely() {
+        try {
+            read();
+        } catch (RuntimeException e) {
+            LOG.warn("Reading the change log for events failed; will retry", e);
+        }
+    }
+
+    private void read() {
+        if (closed) {
+            return;
+        }
+        call(store::assignIds);
+        while (!closed) {
+            long from = head;
+            List<EventStore.Row> rows = call(() -> store.after(from, BATCH));
+            if (rows.isEmpty()) {
+                break;
+            }
+            synchronized (lock) {
+                for (EventStore.Row row : rows) {
+                    if (row.event() != null) {
+                        Frame f = Frame.change(row.event());
+                        recent.add(f);
+                        publish(f);
+                    }
+                    head = row.eventId();
+                }
+            }
+            if (rows.size() < BATCH) {
+                break;
+            }
+        }
+        long fromPresence = presenceSeq;
+        List<EventStore.PresenceChange> changes = call(() -> store.presenceAfter(fromPresence, BATCH));
+        if (!changes.isEmpty()) {
+            Instant now = clock.instant();
+            synchronized (lock) {
+                for (EventStore.PresenceChange c : changes) {
+                    Presence p = c.presence().expiringFrom(now);
+                    publish(Frame.presence(p));
+                    presenceSeq = c.seq();
+                }
+            }
+        }
+    }
+
+    /** Offers a frame to every stream; a stream that overflows or ended is forgotten. Holds the lock. */
+    private void publish(Frame f) {
+        long now = System.nanoTime();
+        streams.removeIf(s -> {
+            if (s.offer(f, now)) {
+                return false;
+            }
+            overflows.incrementAndGet();
+            return true;
+        });
+    }
+
+    private void heartbeats() {
+        try {
+            long now = System.nanoTime();
+            long due = settings.heartbeat().toNanos();
+            synchronized (lock) {
+                streams.removeIf(s -> now - s.lastOfferNanos() >= due && !s.offer(Frame.HEARTBEAT, now));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sending heartbeats failed; will retry", e);
+        }
+    }
+
+    private <T> T call(java.util.function.Supplier<T> query) {
+        storeCalls.incrementAndGet();
+        return query.get();
+    }
+
+    /** Ends every stream and stops reading; the server closes the database right after. */
+    @Override
+    public void close() {
+        closed = true;
+        reader.shutdownNow();
+        synchronized (lock) {
+            streams.forEach(EventStream::end);
+        }
+        try {
+            if (!reader.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("event reader did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writers.shutdown();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return daemon(() -> name);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(java.util.function.Supplier<String> name) {
+        return r -> {
+            Thread t = new Thread(r, name.get());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
