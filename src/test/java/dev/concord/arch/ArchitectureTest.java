@@ -65,6 +65,11 @@ class ArchitectureTest {
                     "dev.concord.importer..", "dev.concord.api..", "dev.concord.domain..", "java..",
                     "com.fasterxml.jackson..");
 
+    @ArchTest
+    static final ArchRule opsSeesNothingOfTheServerItWatches = noClasses()
+            .that().resideInAPackage("dev.concord.server.ops..")
+            .should().dependOnClassesThat().resideInAPackage("dev.concord.server");
+
     /**
      * The event streams stay a self-contained capability: servlet async I/O and a store interface, no
      * Javalin and none of the server's tables or routes (the server wires them together).
