@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ./launcher server import FILE} (packaged: {@code concord-server import FILE}): creates and updates
@@ -29,10 +30,15 @@ import picocli.CommandLine.Parameters;
         description = {"Creates and updates records from a CSV file (header row of field names) or JSON lines.",
                 "A row without id (or with a new id) creates a record; a row with an id and a version updates it "
                         + "if the record is still at that version, otherwise it is skipped as a conflict."},
-        footer = {"", "Database password: the CONCORD_DB_PASSWORD environment variable or --db-password-file, never an argument.",
+        footer = {"", "Database: concord-server import uses its server.conf (--config); ./launcher server import uses --data or --db.",
+                "Database password with --db: the CONCORD_DB_PASSWORD environment variable or --db-password-file, never an argument.",
                 "Exit codes: 0 every row fine, 1 some rows skipped or invalid (or --atomic wrote nothing), 2 file or options refused."})
 final class ImportCommand implements Callable<Integer> {
     static final String PASSWORD_ENV = "CONCORD_DB_PASSWORD";
+
+    /** {@link ServerMain} (the installed concord-server: database from its server.conf) or {@link ServerCommand}. */
+    @ParentCommand
+    Object parent;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file, UTF-8")
     Path file;
@@ -58,7 +64,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "Who the change log names as author (default ${DEFAULT-VALUE})")
     String actor;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of the server's H2 database (default: concord.home/server)")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder of the server's H2 database (default: concord.home/server; concord-server: from server.conf)")
     Path data;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server's database, e.g. jdbc:postgresql://host/concord")
@@ -100,11 +107,28 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage("Cannot read the password file " + dbPasswordFile + ": " + e.getMessage());
         }
-        String url = db != null ? db : RecordImport.h2Url(data != null ? data : ServerCommand.concordHome().resolve("server"));
+        String url;
+        String user;
+        if (db == null && data == null && parent instanceof ServerMain installed) {
+            // The installed service: the same database as the server, from its server.conf.
+            ServerConfFile conf = installed.load(System.err);
+            if (conf == null) {
+                return 2;
+            }
+            url = conf.config().effectiveJdbcUrl();
+            user = conf.config().dbUser();
+            password = conf.config().dbPassword();
+        } else if (db != null) {
+            url = db;
+            user = dbUser;
+        } else {
+            // As the server opens its H2 folder: no user, no password.
+            url = RecordImport.h2Url(data != null ? data : ServerCommand.concordHome().resolve("server"));
+            user = dbUser;
+        }
         ImportOptions options = new ImportOptions(entityKind, fileFormat, batch, dryRun, atomic);
         ProgressLine progressLine = new ProgressLine(err);
-        try (RecordImport target = RecordImport.open(url, db != null ? dbUser : (dbUser == null ? "sa" : dbUser),
-                password == null && db == null ? "" : password, actor)) {
+        try (RecordImport target = RecordImport.open(url, user, password, actor)) {
             ImportReport report = new Importer(target, progressLine).run(file, options);
             progressLine.finish();
             report.print(out);

@@ -120,7 +120,7 @@ public final class RecordImport implements ImportTarget, AutoCloseable {
         } catch (ValidationException e) {
             FieldError first = e.fields().get(0);
             return RowResult.invalid(row.row(), row.id(), first.field(),
-                    String.join("; ", e.fields().stream().map(f -> f.field() + ": " + f.message()).toList()));
+                    String.join("; ", e.fields().stream().map(FieldError::message).toList()));
         }
     }
 
