@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.server.auth.JwtAuthenticator;
 import dev.concord.server.events.EventHub;
 import dev.concord.server.events.EventSettings;
 import dev.concord.server.events.PgWakeups;
@@ -110,7 +111,7 @@ public final class ConcordServer implements AutoCloseable {
             }
             PresenceStore presence = new PresenceStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
-            Auth auth = new Auth(tokens);
+            Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
             ops = new OpsWiring(config, deployment, db, auth);
             // The event streams' gauges (owned by the events work): the hub's subscribers are the open streams;
             // the change-log lag reads 0 until the hub offers a figure: ops.metrics().changeLogLag(supplier).
@@ -231,7 +232,7 @@ public final class ConcordServer implements AutoCloseable {
         if (config.demo()) {
             return fromFile == null ? TokenStore.demo() : TokenStore.merge(TokenStore.demo(), fromFile);
         }
-        return fromFile;
+        return fromFile == null ? TokenStore.empty() : fromFile;
     }
 
     private static void purge(IdempotencyStore idempotency) {
