@@ -119,6 +119,7 @@ public final class ConcordServer implements AutoCloseable {
             Javalin app = createApp(auth, ops, new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
                     new PresenceRoutes(records, presence, hub::nudge));
+            new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, entry -> hub.nudge()).register(app);
             app.start(config.host(), config.port());
             ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups, ops,
                     deployment.tls() != null);
