@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./launcher server}: runs the subscription service until Ctrl+C. */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ServerCommand.VersionProvider.class,
         description = "Runs the Concord subscription service.",
-        subcommands = {ServerCommand.HashToken.class})
+        subcommands = {ServerCommand.HashToken.class, ImportCommand.class})
 final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port = ServerConfig.DEFAULT_PORT;

@@ -64,6 +64,13 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.concord.server.auth..", "java..", "com.nimbusds..", "org.slf4j..");
     @ArchTest
+    static final ArchRule importerReadsFilesAndKnowsOnlyTheContract = classes().that()
+            .resideInAPackage("dev.concord.importer..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.importer..", "dev.concord.api..", "dev.concord.domain..", "java..",
+                    "com.fasterxml.jackson..");
+
+    @ArchTest
     static final ArchRule opsSeesNothingOfTheServerItWatches = noClasses()
             .that().resideInAPackage("dev.concord.server.ops..")
             .should().dependOnClassesThat().resideInAPackage("dev.concord.server");
