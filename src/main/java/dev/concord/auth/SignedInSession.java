@@ -24,6 +24,7 @@ public final class SignedInSession implements AccessTokens {
     private final Clock clock;
     private TokenSet tokens;
     private boolean ended;
+    private volatile Runnable onEnded = () -> { };
 
     public SignedInSession(OidcClient oidc, TokenSet tokens, SecretStore secrets, String secretKey) {
         this(oidc, tokens, secrets, secretKey, Clock.systemUTC());
@@ -67,6 +68,11 @@ public final class SignedInSession implements AccessTokens {
         return ended;
     }
 
+    /** Runs {@code listener} (on the thread that found out) when the provider no longer accepts the refresh token. */
+    public void onEnded(Runnable listener) {
+        this.onEnded = listener;
+    }
+
     /** Signs out: revokes the refresh token at the provider (best effort) and forgets it here. */
     public void signOut() {
         String refresh;
@@ -95,6 +101,7 @@ public final class SignedInSession implements AccessTokens {
                 LOG.info("the sign-in has ended: {}", e.getMessage());
                 ended = true;
                 secrets.delete(secretKey);
+                onEnded.run();
             } else {
                 LOG.warn("could not refresh the access token: {}", e.getMessage());
             }
