@@ -12,7 +12,8 @@ import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.main.AccountMenus;
-import dev.concord.ui.main.ConsoleView;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.main.ConsoleViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,10 +148,10 @@ final class ConnectFlow implements ConnectActions {
         RetryCoordinator coordinator = new RetryCoordinator(api, store);
         Stage next = newStage();
         Theme theme = Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme());
-        ConsoleView view = ConsoleApp.openConnected(next, c.server(),
+        ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
                 "Concord \u2014 " + c.who().actor() + " (" + c.who().role() + ") @ " + c.server(), c.tokens(), api, store,
                 coordinator, executor, theme, chosen -> background.execute(() -> saveSettings(settings.withTheme(chosen.settingName()))));
-        AccountMenus.install(view, new AccountMenus.Actions() {
+        AccountMenus.install(opened.view(), new AccountMenus.Actions() {
             @Override
             public void connectElsewhere() {
                 showConnect(null);
@@ -170,11 +171,33 @@ final class ConnectFlow implements ConnectActions {
             SignedInSession session = c.session();
             session.onEnded(() -> Platform.runLater(() -> {
                 if (current == c) {
-                    showConnect("Your sign-in has ended. Sign in again: what you were saving is kept as a pending edit.");
+                    keepEditThenReconnect(opened.vm());
                 }
             }));
         }
         switchTo(next);
+    }
+
+    /**
+     * The sign-in has ended while the console is open. An edit not yet saved is saved now: with the session
+     * over, the coordinator keeps it as a pending edit in the user's folder instead of sending it. Then the
+     * Connect screen asks to sign in again; the pending edit is there once they have.
+     */
+    private void keepEditThenReconnect(ConsoleViewModel vm) {
+        String message = "Your sign-in has ended. Sign in again: your unsaved edit is kept as a pending edit.";
+        EditorViewModel editor = vm.getEditor();
+        if (editor != null && editor.isDirty() && !editor.savingProperty().get()) {
+            vm.saveCurrent();
+        }
+        if (editor != null && editor.savingProperty().get()) {
+            editor.savingProperty().addListener((obs, was, saving) -> {
+                if (!saving) {
+                    showConnect(message);
+                }
+            });
+        } else {
+            showConnect(message);
+        }
     }
 
     private void signOut(Connections.Connected c) {

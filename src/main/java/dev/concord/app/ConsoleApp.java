@@ -110,7 +110,11 @@ final class ConsoleApp {
      * client's bearer tokens come from {@code tokens} (a signed-in session refreshes them). Must run on the
      * FX thread; returns the view so the caller can add the account menus.
      */
-    static ConsoleView openConnected(Stage stage, String server, String title, AccessTokens tokens, ConcordApi api,
+    /** The console of a connection, as built: its view (for menus) and view model (for the unsaved edit). */
+    record Opened(ConsoleView view, ConsoleViewModel vm) {
+    }
+
+    static Opened openConnected(Stage stage, String server, String title, AccessTokens tokens, ConcordApi api,
                                      ConflictStore store, RetryCoordinator coordinator, FxTaskExecutor executor,
                                      Theme theme, java.util.function.Consumer<Theme> themeChosen) {
         theme.apply();
@@ -121,7 +125,7 @@ final class ConsoleApp {
         stage.setTitle(title);
         LiveConsole live = LiveConsole.start(vm, view, server, tokens);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.close());
-        return view;
+        return new Opened(view, vm);
     }
 
     private static void goLive(Stage stage, ConsoleViewModel vm, ConsoleView view, ConsoleSetup setup) {
