@@ -165,7 +165,7 @@ public final class ConflictDialog extends Stage {
         message.setMaxWidth(Double.MAX_VALUE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);
-        busy.visibleProperty().bind(vm.busyProperty());
+        busy.visibleProperty().bind(vm.busyProperty().or(vm.loadingProperty()));
         Button close = button("Close", "closeDialog", this::close, "Close; the conflict stays in the inbox (Esc)");
         close.setCancelButton(true);
         Button save = button("Save resolution", "saveResolution", vm::saveResolution,
