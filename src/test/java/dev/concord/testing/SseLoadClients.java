@@ -155,33 +155,50 @@ public final class SseLoadClients implements AutoCloseable {
             while (buf.hasRemaining()) {
                 byte b = buf.get();
                 if (b == '\n') {
-                    onLine(new String(line, 0, lineLength, StandardCharsets.UTF_8).stripTrailing(), now);
+                    onLine(now);
                     lineLength = 0;
-                } else if (lineLength < line.length) {
+                } else if (b != '\r' && lineLength < line.length) {
                     line[lineLength++] = b;
                 }
             }
         }
 
-        private void onLine(String l, long now) {
-            if (status == 0 && l.startsWith("HTTP/")) {
-                status = Integer.parseInt(l.split(" ")[1]);
-            } else if (l.startsWith(": connected")) {
-                opened = true;
-            } else if (l.startsWith("event: reset")) {
-                reset = true;
-                inReset = true;
-            } else if (l.startsWith("event: overflow")) {
-                overflowed = true;
-            } else if (l.startsWith("id: ")) {
-                long id = Long.parseLong(l.substring(4).strip());
+        private boolean lineStarts(String prefix) {
+            if (lineLength < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (line[i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Parses in place: thousands of streams get every event, so no String per line. */
+        private void onLine(long now) {
+            if (lineLength == 0) {
+                inReset = false;
+            } else if (lineStarts("id: ")) {
+                long id = 0;
+                for (int i = 4; i < lineLength && line[i] >= '0' && line[i] <= '9'; i++) {
+                    id = id * 10 + (line[i] - '0');
+                }
                 if (inReset) {
                     resetTo = id;
                 } else {
                     add(id, now);
                 }
-            } else if (l.isEmpty()) {
-                inReset = false;
+            } else if (lineStarts("event: reset")) {
+                reset = true;
+                inReset = true;
+            } else if (lineStarts("event: overflow")) {
+                overflowed = true;
+            } else if (lineStarts(": connected")) {
+                opened = true;
+            } else if (status == 0 && lineStarts("HTTP/")) {
+                String l = new String(line, 0, lineLength, StandardCharsets.US_ASCII);
+                status = Integer.parseInt(l.split(" ")[1]);
             }
         }
     }
