@@ -14,7 +14,7 @@ import java.util.function.Function;
  * hunks so that a person can take each hunk from either side and get the text back with
  * {@link #compose}.
  *
- * <p>Immutable and cheap to build: one line diff (java-diff-utils' Myers, see {@link Edit#between}). Word-level highlighting is computed per row on
+ * <p>Immutable and cheap to build: one line diff (git's, see {@link Edit#between}). Word-level highlighting is computed per row on
  * request ({@link #segments}), so a virtualized list only pays for the rows it shows, which keeps a
  * 10,000-line note quick to open even when every line changed.
  */

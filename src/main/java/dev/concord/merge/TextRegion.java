@@ -1,6 +1,5 @@
 package dev.concord.merge;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +19,10 @@ public record TextRegion(Kind kind, int baseStart, List<String> baseLines, List<
         THEIRS_ONLY,
         /** Both made the same change. */
         BOTH_SAME,
-        /** Both inserted different lines at one place: the merge keeps both, theirs first ({@link #both}). */
+        /**
+         * Both only inserted lines, differently, at one place: the merge takes the union of the two
+         * insertions, lines both inserted once ({@link #both}).
+         */
         BOTH_INSERTED,
         CONFLICT
     }
@@ -37,20 +39,15 @@ public record TextRegion(Kind kind, int baseStart, List<String> baseLines, List<
     }
 
     /**
-     * Theirs' lines, then mine. Theirs' last line gets a newline when it lacks one, or it would fuse with
-     * mine's first line.
+     * Theirs' and mine's lines merged line by line: a two-way diff of the two, where lines both have appear
+     * once, each side's own lines appear in their order, and theirs come first where they differ. A line
+     * that lacked its newline (the end of a text) gets one when more lines follow.
      */
     public List<String> both() {
-        List<String> out = new ArrayList<>(theirsLines.size() + mineLines.size());
-        out.addAll(theirsLines);
-        if (!Lines.endsWithNewline(out)) {
-            out.set(out.size() - 1, out.get(out.size() - 1) + "\n");
-        }
-        out.addAll(mineLines);
-        return out;
+        return Union.of(theirsLines, mineLines);
     }
 
-    /** The lines the merge has here: the changed side's, both for two insertions, theirs for a conflict. */
+    /** The lines the merge has here: the changed side's, the union of two insertions, theirs for a conflict. */
     public List<String> mergedLines() {
         return switch (kind) {
             case SAME -> baseLines;

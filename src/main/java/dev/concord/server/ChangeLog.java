@@ -76,9 +76,12 @@ final class ChangeLog {
                 + " AND kind IN ('update', 'override') ORDER BY seq", kind, id, version);
     }
 
-    /** Committed writes of any record after change-log position {@code seq}, oldest first, at most {@code limit}. */
+    /**
+     * Committed writes of any record after change-log position {@code seq}, oldest first, at most {@code limit}:
+     * creates, updates, overrides, deletes and restores (everything but refused writes).
+     */
     static List<HistoryEntry> writesSince(Connection c, long seq, int limit) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM change_log WHERE seq > ? AND kind IN ('update', 'override')"
+        String sql = "SELECT " + COLUMNS + " FROM change_log WHERE seq > ? AND kind <> 'conflict'"
                 + " ORDER BY seq LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, seq);

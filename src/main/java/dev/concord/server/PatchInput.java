@@ -143,4 +143,28 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
     private static String truncate(String s) {
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
+
+    /**
+     * The checks PATCH makes of its {@code changes}, for the fields of a create or an import row: the wire
+     * rules, unknown, read-only and invalid fields, dates out of range. Every refused field is collected; the
+     * canonical values are returned when there is none.
+     *
+     * @throws ValidationException listing every refused field
+     */
+    static Map<String, Object> checkedFields(EntityKind kind, ObjectNode fields) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> wire = Json.mapper().convertValue(fields, LinkedHashMap.class);
+        List<FieldError> errors = new ArrayList<>(WireFieldRules.check(kind, fields));
+        Map<String, Object> canonical = Map.of();
+        try {
+            canonical = WireValues.parseChanges(kind, wire);
+        } catch (ValidationException e) {
+            e.fields().stream().filter(f -> errors.stream().noneMatch(x -> x.field().equals(f.field()))).forEach(errors::add);
+        }
+        errors.addAll(datesOutOfRange(kind, canonical));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return canonical;
+    }
 }

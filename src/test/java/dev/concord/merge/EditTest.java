@@ -14,11 +14,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** The line diff under the merge, including texts that differ too much for the plain Myers pass. */
+/**
+ * The line diff under the merge (git's xdiff), including texts that differ a lot. Like git's it is a
+ * shortest diff while the texts differ in fewer lines than its cost limit (256 differences, more for long
+ * texts); beyond that it may give up a little length to stay near-linear.
+ */
 class EditTest {
 
     @Property(tries = 60)
-    void editsRebuildTheOtherTextAndKeepALongestCommonSubsequence(
+    void editsRebuildTheOtherTextAndAreShortestBelowTheCostLimit(
             @ForAll @IntRange(min = 0, max = 900) int lines, @ForAll @IntRange(min = 0, max = 100) int rewritePercent,
             @ForAll long seed) {
         Random random = new Random(seed);
@@ -54,7 +58,12 @@ class EditTest {
         unchanged += base.size() - at;
         rebuilt.addAll(base.subList(at, base.size()));
         assertThat(rebuilt).isEqualTo(other);
-        assertThat(unchanged).isEqualTo(plainUnchanged(base, other));
+        int shortest = plainUnchanged(base, other);
+        if (base.size() + other.size() - 2 * shortest < 200) {
+            assertThat(unchanged).isEqualTo(shortest);
+        } else {
+            assertThat(unchanged).isLessThanOrEqualTo(shortest);
+        }
     }
 
     @Property(tries = 300)
