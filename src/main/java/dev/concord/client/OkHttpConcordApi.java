@@ -24,7 +24,7 @@ import okhttp3.Response;
  */
 public final class OkHttpConcordApi implements ConcordApi {
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8787";
-    private static final OkHttpClient SHARED = new OkHttpClient.Builder()
+    private static final OkHttpClient SHARED = TlsTrust.trustConfigured(new OkHttpClient.Builder())
             // Local or LAN service: a connect that takes seconds means it is down, not slow.
             .connectTimeout(Duration.ofSeconds(3))
             .readTimeout(Duration.ofSeconds(15))
@@ -50,6 +50,11 @@ public final class OkHttpConcordApi implements ConcordApi {
         this.transport = new ApiTransport(serverUrl, token, base);
     }
 
+    /** A client of {@code serverUrl} whose bearer token comes from {@code tokens} (a signed-in session). */
+    public OkHttpConcordApi(String serverUrl, AccessTokens tokens) {
+        this.transport = new ApiTransport(serverUrl, tokens, SHARED, b -> b);
+    }
+
     /** The one OkHttpClient behind every instance made without an explicit client. */
     public static OkHttpClient sharedClient() {
         return SHARED;
@@ -70,7 +75,9 @@ public final class OkHttpConcordApi implements ConcordApi {
             items.add(convert(item, kind.type()));
         }
         JsonNode next = root.path("meta").get("nextCursor");
-        return new Page(items, next == null || next.isNull() ? null : next.asText());
+        JsonNode mark = root.path("meta").get(ApiTransport.HIGH_WATER_META);
+        return new Page(items, next == null || next.isNull() ? null : next.asText(),
+                mark == null || !mark.canConvertToLong() ? null : mark.asLong());
     }
 
     @Override
@@ -85,12 +92,20 @@ public final class OkHttpConcordApi implements ConcordApi {
 
     @Override
     public List<HistoryEntry> history(EntityKind kind, String id) {
-        JsonNode root = execute(new Request.Builder().url(url(kind, id).addPathSegment("history").build()).get().build(),
-                kind);
         List<HistoryEntry> out = new ArrayList<>();
-        for (JsonNode entry : root.path("data")) {
-            out.add(convert(entry, HistoryEntry.class));
-        }
+        String cursor = null;
+        do { // the server pages history (newest first); follow its cursor to the oldest row
+            HttpUrl.Builder url = url(kind, id).addPathSegment("history");
+            if (cursor != null) {
+                url.addQueryParameter("cursor", cursor);
+            }
+            JsonNode root = execute(new Request.Builder().url(url.build()).get().build(), kind);
+            for (JsonNode entry : root.path("data")) {
+                out.add(convert(entry, HistoryEntry.class));
+            }
+            JsonNode next = root.path("meta").path("nextCursor");
+            cursor = next.isTextual() ? next.asText() : null;
+        } while (cursor != null);
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.server.auth.JwtAuthenticator;
 import dev.concord.server.events.EventHub;
 import dev.concord.server.events.EventSettings;
 import dev.concord.server.events.PgWakeups;
@@ -47,11 +48,15 @@ public final class ConcordServer implements AutoCloseable {
     private final boolean seeded;
     private final EventHub events;
     private final PgWakeups wakeups;
+    private final OpsWiring ops;
+    private final boolean tls;
 
     private ConcordServer(ServerConfig config, Database db, Javalin app, ScheduledExecutorService housekeeping,
-                          boolean seeded, EventHub events, PgWakeups wakeups) {
+                          boolean seeded, EventHub events, PgWakeups wakeups, OpsWiring ops, boolean tls) {
         this.events = events;
         this.wakeups = wakeups;
+        this.ops = ops;
+        this.tls = tls;
         this.config = config;
         this.db = db;
         this.app = app;
@@ -66,6 +71,11 @@ public final class ConcordServer implements AutoCloseable {
      * @throws IllegalStateException    when the database or the port cannot be used
      */
     public static ConcordServer start(ServerConfig config) {
+        return start(config, Deployment.defaults());
+    }
+
+    /** As {@link #start(ServerConfig)}, with TLS, a metrics port, a pool size as {@code deployment} says. */
+    public static ConcordServer start(ServerConfig config, Deployment deployment) {
         TokenStore tokens = tokens(config);
         if (config.jdbcUrl() == null) {
             try {
@@ -74,13 +84,14 @@ public final class ConcordServer implements AutoCloseable {
                 throw new IllegalStateException("Cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
             }
         }
-        Database db = new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+        Database db = new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), deployment.poolSize());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-housekeeping");
             t.setDaemon(true);
             return t;
         });
         EventHub events = null;
+        OpsWiring ops = null;
         PgWakeups wakeups = null;
         try {
             db.migrate();
@@ -100,11 +111,18 @@ public final class ConcordServer implements AutoCloseable {
             }
             PresenceStore presence = new PresenceStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
-            Javalin app = createApp(new Auth(tokens), new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
+            Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
+            ops = new OpsWiring(config, deployment, db, auth);
+            // The event streams' gauges (owned by the events work): the hub's subscribers are the open streams;
+            // the change-log lag reads 0 until the hub offers a figure: ops.metrics().changeLogLag(supplier).
+            ops.metrics().openEventStreams(hub::streamCount);
+            Javalin app = createApp(auth, ops, new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
                     new PresenceRoutes(records, presence, hub::nudge));
+            new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, entry -> hub.nudge()).register(app);
             app.start(config.host(), config.port());
-            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups);
+            ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups, ops,
+                    deployment.tls() != null);
             LOG.info("Concord server on {} ({}{})", server.baseUrl(), config.effectiveJdbcUrl().split(";")[0],
                     seeded ? ", demo data seeded" : "");
             return server;
@@ -114,6 +132,9 @@ public final class ConcordServer implements AutoCloseable {
             }
             if (events != null) {
                 events.close();
+            }
+            if (ops != null) {
+                ops.close();
             }
             housekeeping.shutdownNow();
             db.close();
@@ -129,7 +150,17 @@ public final class ConcordServer implements AutoCloseable {
     /** E.g. {@code http://127.0.0.1:8787}, without a trailing slash. */
     public String baseUrl() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + port();
+        return (tls ? "https://" : "http://") + host + ":" + port();
+    }
+
+    /** The separate metrics port, or -1 when /metrics is only on the API port. */
+    public int metricsPort() {
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            if ("metrics".equals(c.getName()) && c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                return sc.getLocalPort();
+            }
+        }
+        return -1;
     }
 
     public ServerConfig config() {
@@ -151,7 +182,11 @@ public final class ConcordServer implements AutoCloseable {
         return TokenStore.hashHex(token);
     }
 
-    /** Stops answering, waits for requests in flight, and closes the database pool. Safe to call twice. */
+    /**
+     * Stops answering, waits for requests in flight (up to the deployment's shutdown grace), and closes
+     * the database pool. Event streams end first; their clients reconnect after the retry hint every
+     * stream sent when it opened, to another instance or to this one restarted. Safe to call twice.
+     */
     @Override
     public void close() {
         // Event streams first: they end at once, so stopping Jetty need not wait for them.
@@ -159,7 +194,9 @@ public final class ConcordServer implements AutoCloseable {
             wakeups.close();
         }
         events.close();
+        // Jetty stops accepting, then waits for requests in flight (its StatisticsHandler) before it stops.
         app.stop();
+        ops.close();
         housekeeping.shutdownNow();
         try {
             // Same reason as the event pump: a clean-up still running must not meet a closed pool.
@@ -195,7 +232,7 @@ public final class ConcordServer implements AutoCloseable {
         if (config.demo()) {
             return fromFile == null ? TokenStore.demo() : TokenStore.merge(TokenStore.demo(), fromFile);
         }
-        return fromFile;
+        return fromFile == null ? TokenStore.empty() : fromFile;
     }
 
     private static void purge(IdempotencyStore idempotency) {
@@ -214,7 +251,7 @@ public final class ConcordServer implements AutoCloseable {
         }
     }
 
-    private static Javalin createApp(Auth auth, RecordRoutes records, EventRoutes eventRoutes,
+    private static Javalin createApp(Auth auth, OpsWiring ops, RecordRoutes records, EventRoutes eventRoutes,
                                      PresenceRoutes presenceRoutes) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -224,6 +261,7 @@ public final class ConcordServer implements AutoCloseable {
             cfg.http.maxRequestSize = ApiPaths.MAX_BODY_BYTES + 1L;
             cfg.http.defaultContentType = "application/json";
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessageHandler()));
+            ops.configure(cfg);
         });
         app.before(ctx -> {
             String incoming = ctx.header(ApiPaths.REQUEST_ID);
@@ -233,8 +271,19 @@ public final class ConcordServer implements AutoCloseable {
             ctx.header(ApiPaths.REQUEST_ID, id);
             MDC.put("requestId", id);
         });
-        app.before(Negotiation::checkAccept);
-        app.before(ApiPaths.PREFIX + "/*", auth::authenticate);
+        app.before(ops::guardMetricsPort);
+        app.before(ctx -> {
+            // /metrics answers in Prometheus's text format, whatever the API's negotiation says.
+            if (!OpsWiring.METRICS_PATH.equals(ctx.path())) {
+                Negotiation.checkAccept(ctx);
+            }
+        });
+        app.before(ApiPaths.PREFIX + "/*", ctx -> {
+            if (!OpsWiring.isPublic(ctx)) {
+                auth.authenticate(ctx);
+            }
+        });
+        app.after(ops::rememberActor);
         app.after(ctx -> MDC.clear());
 
         app.get("/health", ctx -> {
@@ -242,6 +291,7 @@ public final class ConcordServer implements AutoCloseable {
             data.put("status", "ok");
             Envelopes.ok(ctx, 200, data, null);
         });
+        ops.register(app);
         app.get(ApiPaths.PREFIX + "/me", ctx -> Envelopes.ok(ctx, 200, Auth.principal(ctx).identity(), null));
         records.register(app);
         eventRoutes.register(app);
@@ -250,7 +300,12 @@ public final class ConcordServer implements AutoCloseable {
         app.exception(ApiError.class, (e, ctx) -> Envelopes.error(ctx, e));
         app.exception(dev.concord.api.ValidationException.class,
                 (e, ctx) -> Envelopes.error(ctx, PatchInput.validation(e.fields())));
-        app.exception(HttpResponseException.class, (e, ctx) -> Envelopes.error(ctx, fromJavalin(e)));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", allowed(e)); // RFC 9110 15.5.6: a 405 names the methods the route has
+            }
+            Envelopes.error(ctx, fromJavalin(e));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure in {} {} (request {})", ctx.method(), ctx.path(), Envelopes.requestId(ctx), e);
             Envelopes.error(ctx, new ApiError(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server; "
@@ -262,6 +317,21 @@ public final class ConcordServer implements AutoCloseable {
             }
         });
         return app;
+    }
+
+    /** The methods Javalin found for the path, as an Allow header value (HEAD wherever GET is). */
+    private static String allowed(HttpResponseException e) {
+        String raw = String.valueOf(e.getDetails().getOrDefault("availableMethods", ""));
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        for (String m : raw.replaceAll("[\\[\\]]", "").split(",")) {
+            if (!m.isBlank()) {
+                methods.add(m.strip().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
     }
 
     private static ApiError fromJavalin(HttpResponseException e) {

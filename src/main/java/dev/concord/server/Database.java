@@ -23,6 +23,10 @@ final class Database implements AutoCloseable {
     private final String password;
 
     Database(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, Deployment.DEFAULT_POOL_SIZE);
+    }
+
+    Database(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -32,9 +36,9 @@ final class Database implements AutoCloseable {
             hc.setPassword(password);
         }
         hc.setPoolName("concord-db");
-        // Enough for a handful of concurrent writers on a small machine; PostgreSQL's default limit is 100
-        // connections, and several instances may share it.
-        hc.setMaximumPoolSize(10);
+        // 10 by default: enough for a handful of concurrent writers on a small machine; PostgreSQL's default
+        // limit is 100 connections, and several instances may share it (README "Run the service").
+        hc.setMaximumPoolSize(poolSize);
         hc.setAutoCommit(true);
         hc.setConnectionTimeout(10_000);
         this.pool = new HikariDataSource(hc);
@@ -53,7 +57,12 @@ final class Database implements AutoCloseable {
     }
 
     void migrate() {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        migrateCounting();
+    }
+
+    /** Applies pending migrations; returns how many ran. */
+    int migrateCounting() {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate().migrationsExecuted;
     }
 
     DataSource dataSource() {
@@ -104,6 +113,14 @@ final class Database implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Database.class).debug("H2 shutdown: {}", e.getMessage());
             }
         }
+        pool.close();
+    }
+
+    /**
+     * Closes this pool only: an in-memory H2 database stays up for the other pool in this JVM that uses it
+     * (a test's server, while an import of its own ran beside it).
+     */
+    void closePool() {
         pool.close();
     }
 }

@@ -49,8 +49,27 @@ class ServerCommandTest {
     }
 
     @Test
-    void hashTokenPrintsTheLineForATokensFile() {
-        assertThat(ServerCommand.run(new String[] {"hash-token", "abc"})).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(ConcordServer.hashToken("abc"));
+    void hashTokenPrintsAWholeTokensFileLine() throws Exception {
+        assertThat(ServerCommand.run(new String[] {"hash-token", "abc", "carol", "agent"})).isZero();
+        String line = out.toString(StandardCharsets.UTF_8).trim();
+        assertThat(line).isEqualTo(ConcordServer.hashToken("abc") + " carol agent");
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("tokens", ".txt");
+        java.nio.file.Files.writeString(file, line + "\n");
+        try (ConcordServer server = ConcordServer.start(dev.concord.server.ServerConfig.demoInMemory()
+                .withTokensFile(file).withDemo(false))) {
+            dev.concord.testing.ApiTestClient.Response me = new dev.concord.testing.ApiTestClient(server.baseUrl())
+                    .get("abc", "/api/v1/me");
+            assertThat(me.data().path("actor").asText()).as("the printed line works in a tokens file").isEqualTo("carol");
+        }
+        assertThat(ServerCommand.run(new String[] {"hash-token", "abc", "carol", "chief"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ROLE must be viewer, agent or admin");
+    }
+
+    @Test
+    void helpShowsTheRealDefaultDataFolder() {
+        assertThat(ServerCommand.run(new String[] {"--help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("null/server")
+                .contains(ServerCommand.concordHome().resolve("server").toString());
     }
 }

@@ -58,6 +58,23 @@ class ArchitectureTest {
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
 
+    /** Token validation is a library of the server: no routes, no database, no clients. */
+    @ArchTest
+    static final ArchRule serverAuthValidatesTokensOnly = classes().that().resideInAPackage("dev.concord.server.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.server.auth..", "java..", "com.nimbusds..", "org.slf4j..");
+    @ArchTest
+    static final ArchRule importerReadsFilesAndKnowsOnlyTheContract = classes().that()
+            .resideInAPackage("dev.concord.importer..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.importer..", "dev.concord.api..", "dev.concord.domain..", "java..",
+                    "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule opsSeesNothingOfTheServerItWatches = noClasses()
+            .that().resideInAPackage("dev.concord.server.ops..")
+            .should().dependOnClassesThat().resideInAPackage("dev.concord.server");
+
     /**
      * The event streams stay a self-contained capability: servlet async I/O and a store interface, no
      * Javalin and none of the server's tables or routes (the server wires them together).
@@ -68,4 +85,11 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.concord.server.events..", "dev.concord.api..", "dev.concord.domain..", "java..",
                     "jakarta.servlet..", "org.postgresql..", "org.slf4j..", "com.fasterxml.jackson..");
+
+    /** Desktop and CLI sign-in: OIDC, the session's tokens and the secret stores; no UI, no server, no sync. */
+    @ArchTest
+    static final ArchRule signInIsALibraryOfTheClients = classes().that().resideInAPackage("dev.concord.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.auth..", "dev.concord.client..", "java..", "com.nimbusds..",
+                    "com.github.javakeyring..", "com.fasterxml.jackson..", "com.sun.net.httpserver..", "org.slf4j..");
 }

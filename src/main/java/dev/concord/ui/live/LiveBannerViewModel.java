@@ -53,7 +53,8 @@ public final class LiveBannerViewModel {
     /** Field -> who changed it last, in the order the changes arrived. */
     private final Map<String, String> changedBy = new LinkedHashMap<>();
     private final Set<String> actors = new LinkedHashSet<>();
-    private final LivePresence present;
+    private final BannerPresence present = new BannerPresence();
+    private final Clock clock;
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> editsChanged();
     private final ChangeListener<Entity> onMovedOnServer = (obs, old, now) -> movedOnServer(now);
@@ -72,10 +73,10 @@ public final class LiveBannerViewModel {
         this(editor, api, executor, me, Clock.systemUTC());
     }
 
-    /** As above, with the clock that decides when someone's presence has lapsed. */
+    /** As above, with this machine's clock, which times how long someone's presence lasts. */
     public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me,
                                Clock clock) {
-        this.present = new LivePresence(clock);
+        this.clock = clock;
         this.editor = editor;
         this.api = api;
         this.executor = executor;
@@ -116,16 +117,17 @@ public final class LiveBannerViewModel {
         if (!isThisRecord(p.entity(), p.id()) || p.actor().equals(me.get())) {
             return;
         }
-        present.update(p);
+        present.update(p, clock.instant());
         presenceText.set(present.sentence());
     }
 
     /**
      * Forgets presences whose announcement lapsed without a renewal or a "left" (the other console
-     * crashed or lost its network); the console calls this now and then.
+     * crashed or lost its network); the console calls this now and then. Lapse times are counted on this
+     * machine's clock from the server's {@code expiresIn}, never by comparing two machines' clocks.
      */
     public void expirePresence() {
-        if (present.expire()) {
+        if (present.expire(clock.instant())) {
             presenceText.set(present.sentence());
         }
     }

@@ -1,0 +1,54 @@
+package dev.concord.server.ops;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import java.util.Iterator;
+import java.util.Locale;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --log-format json|text}: text is logback.xml's pattern; json swaps the console appender's encoder
+ * for logback's own {@link JsonEncoder} (one JSON object per line, key/value pairs and MDC as members).
+ */
+public enum LogFormat {
+    TEXT, JSON;
+
+    /** Parses a user's value; the message names the accepted values. */
+    public static LogFormat parse(String value) {
+        for (LogFormat f : values()) {
+            if (f.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("log format must be text or json, was '" + value + "'");
+    }
+
+    /** Applies this format to the console appenders of the root logger. */
+    public void apply() {
+        if (this == TEXT || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+                JsonEncoder encoder = new JsonEncoder();
+                encoder.setContext(context);
+                // Line per event; the logger context and sequence numbers only add noise.
+                encoder.setWithContext(false);
+                encoder.setWithSequenceNumber(false);
+                encoder.start();
+                console.stop();
+                console.setEncoder(encoder);
+                console.start();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
