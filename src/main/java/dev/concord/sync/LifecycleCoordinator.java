@@ -81,7 +81,14 @@ public final class LifecycleCoordinator {
 
     /** Retires {@code seen} if it is still at the version the person saw. */
     public RetireOutcome retire(Entity seen) {
-        EntityKind kind = seen.kind();
+        return retire(seen.kind(), seen.id(), seen.version());
+    }
+
+    /** Retires the record if it is still at {@code version}, the version the person saw. */
+    public RetireOutcome retire(EntityKind kind, String id, long version) {
+        record Seen(String id, long version) {
+        }
+        Seen seen = new Seen(id, version);
         boolean resent = false;
         for (int attempt = 1; ; attempt++) {
             try {
