@@ -31,10 +31,10 @@ final class Auth {
     void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            throw unauthorized(ctx, "Send your token as Authorization: Bearer <token>");
+            throw unauthorized(ctx, null, "Send your token as Authorization: Bearer <token>");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthorized(ctx, "Only bearer tokens are accepted: Authorization: Bearer <token>");
+            throw unauthorized(ctx, null, "Only bearer tokens are accepted: Authorization: Bearer <token>");
         }
         TokenStore.Principal who = principalOf(ctx, header.substring(7).strip());
         ctx.attribute(PRINCIPAL_ATTR, who);
@@ -50,12 +50,15 @@ final class Auth {
                 if (e.providerUnavailable()) {
                     throw new ApiError(ErrorCode.SERVICE_UNAVAILABLE, e.getMessage());
                 }
-                throw unauthorized(ctx, e.getMessage(), "invalid_token");
+                throw unauthorized(ctx, "invalid_token", e.getMessage());
             }
+        }
+        if (token.isEmpty()) {
+            throw unauthorized(ctx, "invalid_request", "The bearer token is empty: Authorization: Bearer <token>");
         }
         Optional<TokenStore.Principal> who = tokens.authenticate(token);
         if (who.isEmpty()) {
-            throw unauthorized(ctx, "This token is not known to the server");
+            throw unauthorized(ctx, "invalid_token", "This token is not known to the server");
         }
         return who.get();
     }
@@ -68,14 +71,13 @@ final class Auth {
         return p;
     }
 
-    private static ApiError unauthorized(Context ctx, String message) {
-        ctx.header("WWW-Authenticate", "Bearer realm=\"concord\"");
-        return new ApiError(ErrorCode.UNAUTHORIZED, message);
-    }
-
-    /** RFC 6750: {@code error="invalid_token"} tells a client that refreshing the token may help. */
-    private static ApiError unauthorized(Context ctx, String message, String error) {
-        ctx.header("WWW-Authenticate", "Bearer realm=\"concord\", error=\"" + error + "\"");
+    /**
+     * RFC 6750 section 3: no error attribute when the request had no bearer credentials, {@code error} when it
+     * had bad ones, so a client can tell "sign in" from "your token is wrong or expired".
+     */
+    private static ApiError unauthorized(Context ctx, String error, String message) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"concord\"" + (error == null ? ""
+                : ", error=\"" + error + "\", error_description=\"" + message.replace("\"", "'") + "\""));
         return new ApiError(ErrorCode.UNAUTHORIZED, message);
     }
 }

@@ -300,7 +300,12 @@ public final class ConcordServer implements AutoCloseable {
         app.exception(ApiError.class, (e, ctx) -> Envelopes.error(ctx, e));
         app.exception(dev.concord.api.ValidationException.class,
                 (e, ctx) -> Envelopes.error(ctx, PatchInput.validation(e.fields())));
-        app.exception(HttpResponseException.class, (e, ctx) -> Envelopes.error(ctx, fromJavalin(e)));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", allowed(e)); // RFC 9110 15.5.6: a 405 names the methods the route has
+            }
+            Envelopes.error(ctx, fromJavalin(e));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure in {} {} (request {})", ctx.method(), ctx.path(), Envelopes.requestId(ctx), e);
             Envelopes.error(ctx, new ApiError(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server; "
@@ -312,6 +317,21 @@ public final class ConcordServer implements AutoCloseable {
             }
         });
         return app;
+    }
+
+    /** The methods Javalin found for the path, as an Allow header value (HEAD wherever GET is). */
+    private static String allowed(HttpResponseException e) {
+        String raw = String.valueOf(e.getDetails().getOrDefault("availableMethods", ""));
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        for (String m : raw.replaceAll("[\\[\\]]", "").split(",")) {
+            if (!m.isBlank()) {
+                methods.add(m.strip().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
     }
 
     private static ApiError fromJavalin(HttpResponseException e) {

@@ -42,8 +42,11 @@ class BadInputCorpusTest {
                 if (problem != null) {
                     failures.add(c.name() + " -> " + r.status() + " " + abbreviate(r.body()) + ": " + problem);
                 }
-                // Refused stale writes (PATCH or DELETE) are logged; other 409s (taken id, dependents) are not.
-                if ((r.status() == 409 || r.status() == 412) && r.body().contains("CONFLICT_VERSION_MISMATCH")) {
+                // A stale write (PATCH or DELETE) reaches the database and is logged; a precondition that fails
+                // before it (a weak, listed or impossible If-Match tag) writes nothing, nor do other 409s
+                // (taken id, dependents).
+                if ((r.status() == 409 || (r.status() == 412 && !r.body().contains("condition does not hold")))
+                        && r.body().contains("CONFLICT_VERSION_MISMATCH")) {
                     staleRefusals++;
                 }
             }
