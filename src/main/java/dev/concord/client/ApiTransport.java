@@ -29,16 +29,24 @@ final class ApiTransport {
     private final HttpUrl apiRoot;
     private final OkHttpClient http;
     private final Clock clock = Clock.systemUTC();
+    private final AccessTokens tokens;
+    private static final String SESSION_ENDED = "Your sign-in has ended; sign in again (your edit is kept)";
 
     /** {@code configure} may adjust the client (timeouts) before the auth and request-id interceptors. */
     ApiTransport(String serverUrl, String token, OkHttpClient base,
                  java.util.function.UnaryOperator<OkHttpClient.Builder> configure) {
-        Objects.requireNonNull(token, "token");
+        this(serverUrl, AccessTokens.fixed(token), base, configure);
+    }
+
+    ApiTransport(String serverUrl, AccessTokens tokens, OkHttpClient base,
+                 java.util.function.UnaryOperator<OkHttpClient.Builder> configure) {
+        Objects.requireNonNull(tokens, "tokens");
+        this.tokens = tokens;
         this.serverRoot = parseServer(serverUrl);
         this.apiRoot = serverRoot.newBuilder().addPathSegments(ApiPaths.PREFIX.substring(1)).build();
         this.http = configure.apply(base.newBuilder())
                 .addInterceptor(new RequestIdInterceptor())
-                .addInterceptor(new BearerTokenInterceptor(token))
+                .addInterceptor(new BearerTokenInterceptor(tokens))
                 .build();
     }
 
@@ -92,12 +100,17 @@ final class ApiTransport {
             status = response.code();
             retryAfter = response.header(ApiPaths.RETRY_AFTER);
             body = response.body().string();
+        } catch (BearerTokenInterceptor.SignInRequiredIOException e) {
+            throw new SessionExpiredException(SESSION_ENDED);
         } catch (InterruptedIOException e) {
             throw new ServerUnreachableException("The server did not answer in time (" + describe(request) + ")",
                     true, e);
         } catch (IOException e) {
             throw new ServerUnreachableException("Cannot reach the server at " + request.url().scheme() + "://"
                     + request.url().host() + ":" + request.url().port() + " (" + e.getMessage() + ")", false, e);
+        }
+        if (status == 401 && tokens.signInRequired()) {
+            throw new SessionExpiredException(SESSION_ENDED);
         }
         if (status < 200 || status >= 300) {
             throw ErrorMapper.map(status, body, kind, retryAfter, clock.instant());

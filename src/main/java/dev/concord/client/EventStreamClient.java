@@ -43,7 +43,12 @@ public final class EventStreamClient {
     }
 
     public EventStreamClient(String serverUrl, String token, OkHttpClient base) {
-        ApiTransport transport = new ApiTransport(serverUrl, token, base, b -> b
+        this(serverUrl, AccessTokens.fixed(token), base);
+    }
+
+    /** A client whose bearer token comes from {@code tokens} (a signed-in session, refreshed when refused). */
+    public EventStreamClient(String serverUrl, AccessTokens tokens, OkHttpClient base) {
+        ApiTransport transport = new ApiTransport(serverUrl, tokens, base, b -> b
                 .readTimeout(READ_TIMEOUT)
                 // A stream is meant to stay open: the shared client's whole-call limit would cut it.
                 .callTimeout(Duration.ZERO));

@@ -50,6 +50,11 @@ public final class OkHttpConcordApi implements ConcordApi {
         this.transport = new ApiTransport(serverUrl, token, base);
     }
 
+    /** A client of {@code serverUrl} whose bearer token comes from {@code tokens} (a signed-in session). */
+    public OkHttpConcordApi(String serverUrl, AccessTokens tokens) {
+        this.transport = new ApiTransport(serverUrl, tokens, SHARED, b -> b);
+    }
+
     /** The one OkHttpClient behind every instance made without an explicit client. */
     public static OkHttpClient sharedClient() {
         return SHARED;

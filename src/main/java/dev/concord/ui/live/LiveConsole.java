@@ -59,9 +59,15 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
 
     /** Starts live updates for {@code console} as the owner of {@code token}. Must run on the FX thread. */
     public static LiveConsole start(ConsoleViewModel console, ConsoleView view, String serverUrl, String token) {
+        return start(console, view, serverUrl, dev.concord.client.AccessTokens.fixed(token));
+    }
+
+    /** As {@link #start(ConsoleViewModel, ConsoleView, String, String)} with a signed-in session's tokens. */
+    public static LiveConsole start(ConsoleViewModel console, ConsoleView view, String serverUrl,
+                                    dev.concord.client.AccessTokens token) {
         TaskExecutor ui = console.services().executor();
-        LiveEvents events = new LiveEvents(new EventStreamClient(serverUrl, token), ui::onUiThread);
-        LiveConsole live = new LiveConsole(console, events, new PresenceClient(serverUrl, token));
+        LiveEvents events = new LiveEvents(new EventStreamClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()), ui::onUiThread);
+        LiveConsole live = new LiveConsole(console, events, new PresenceClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()));
         live.begin(view);
         return live;
     }
