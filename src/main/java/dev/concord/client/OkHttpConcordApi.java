@@ -75,7 +75,9 @@ public final class OkHttpConcordApi implements ConcordApi {
             items.add(convert(item, kind.type()));
         }
         JsonNode next = root.path("meta").get("nextCursor");
-        return new Page(items, next == null || next.isNull() ? null : next.asText());
+        JsonNode mark = root.path("meta").get(ApiTransport.HIGH_WATER_META);
+        return new Page(items, next == null || next.isNull() ? null : next.asText(),
+                mark == null || !mark.canConvertToLong() ? null : mark.asLong());
     }
 
     @Override
