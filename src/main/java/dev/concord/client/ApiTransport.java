@@ -92,13 +92,18 @@ final class ApiTransport {
      * Sends the request; returns the parsed envelope of a 2xx answer or throws the typed error.
      * {@code kind} lets a conflict carry the current record; null where no record is involved.
      */
+    /** Where {@link #execute} puts the {@code X-Last-Event-Id} of an answer: a field of its meta. */
+    static final String HIGH_WATER_META = "lastEventId";
+
     JsonNode execute(Request request, EntityKind kind) {
         String body;
         int status;
         String retryAfter;
+        String highWater;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
             retryAfter = response.header(ApiPaths.RETRY_AFTER);
+            highWater = response.header(ApiPaths.EVENTS_HIGH_WATER);
             body = response.body().string();
         } catch (BearerTokenInterceptor.SignInRequiredIOException e) {
             throw new SessionExpiredException(SESSION_ENDED);
@@ -119,6 +124,10 @@ final class ApiTransport {
             JsonNode root = JSON.readTree(body);
             if (root == null || !root.isObject()) {
                 throw new ApiException(status, "BAD_RESPONSE", "The server sent an empty answer to " + describe(request));
+            }
+            if (highWater != null && highWater.matches("\\d{1,18}") && root.path("meta").isObject()) {
+                // Kept with the answer it belongs to (see Page#lastEventId).
+                ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("meta")).put(HIGH_WATER_META, Long.parseLong(highWater));
             }
             return root;
         } catch (JsonProcessingException e) {

@@ -4,14 +4,11 @@ import dev.concord.api.ChangeEvent;
 import dev.concord.api.Presence;
 import dev.concord.client.ConcordApi;
 import dev.concord.domain.Entity;
-import dev.concord.domain.EntityKind;
 import dev.concord.sync.LiveRebase;
 import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +53,7 @@ public final class LiveBannerViewModel {
     /** Field -> who changed it last, in the order the changes arrived. */
     private final Map<String, String> changedBy = new LinkedHashMap<>();
     private final Set<String> actors = new LinkedHashSet<>();
-    /** Others' current presence by actor; an entry lapses at its expiry unless renewed (a crashed console). */
-    private final Map<String, Presence> present = new LinkedHashMap<>();
+    private final BannerPresence present = new BannerPresence();
     private final Clock clock;
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> editsChanged();
@@ -67,6 +63,7 @@ public final class LiveBannerViewModel {
     private Entity current;
     /** Set when a rebase was refused: the conflicting fields, until the record moves again. */
     private List<String> refused = List.of();
+    private final OverlapCheck overlapCheck;
 
     /**
      * {@code me} gives the signed-in actor (null until known): their own writes and presence are not news
@@ -76,7 +73,7 @@ public final class LiveBannerViewModel {
         this(editor, api, executor, me, Clock.systemUTC());
     }
 
-    /** As above, with the clock that decides when someone's presence has lapsed. */
+    /** As above, with this machine's clock, which times how long someone's presence lasts. */
     public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me,
                                Clock clock) {
         this.clock = clock;
@@ -84,6 +81,7 @@ public final class LiveBannerViewModel {
         this.api = api;
         this.executor = executor;
         this.me = me;
+        this.overlapCheck = new OverlapCheck(editor, executor, overlap::set);
         editor.baseProperty().addListener(onBaseMoved);
         editor.movedOnServerProperty().addListener(onMovedOnServer);
         editor.fields().forEach(f -> f.dirtyProperty().addListener(onDirty));
@@ -119,21 +117,18 @@ public final class LiveBannerViewModel {
         if (!isThisRecord(p.entity(), p.id()) || p.actor().equals(me.get())) {
             return;
         }
-        present.remove(p.actor());
-        if (!Presence.LEFT.equals(p.state())) {
-            present.put(p.actor(), p);
-        }
-        presenceText.set(presenceSentence());
+        present.update(p, clock.instant());
+        presenceText.set(present.sentence());
     }
 
     /**
      * Forgets presences whose announcement lapsed without a renewal or a "left" (the other console
-     * crashed or lost its network); the console calls this now and then.
+     * crashed or lost its network); the console calls this now and then. Lapse times are counted on this
+     * machine's clock from the server's {@code expiresIn}, never by comparing two machines' clocks.
      */
     public void expirePresence() {
-        Instant now = clock.instant();
-        if (present.values().removeIf(p -> p.expiresAt() != null && !p.expiresAt().isAfter(now))) {
-            presenceText.set(presenceSentence());
+        if (present.expire(clock.instant())) {
+            presenceText.set(present.sentence());
         }
     }
 
@@ -229,6 +224,7 @@ public final class LiveBannerViewModel {
 
     private void baseMoved(Entity now) {
         if (now.version() >= latestVersion) {
+            overlapCheck.cancel();
             changedBy.clear();
             actors.clear();
             refused = List.of();
@@ -257,74 +253,20 @@ public final class LiveBannerViewModel {
 
     private void updateOverlap() {
         if (state.get() != State.MOVED) {
+            overlapCheck.cancel();
             return;
         }
-        if (!refused.isEmpty()) {
-            overlap.set("Cannot rebase: you and " + LiveWording.people(actors) + " both changed "
-                    + LiveWording.fields(editor.kind(), refused)
-                    + ". Your edits are kept; Save will let you choose what to keep.");
-            return;
-        }
-        List<String> both = new ArrayList<>();
-        for (FieldModel<?> f : editor.fields()) {
-            if (f.isDirty() && changedBy.containsKey(f.name())) {
-                both.add(f.name());
-            }
-        }
-        if (both.isEmpty()) {
-            overlap.set("");
-            return;
-        }
-        List<String> conflicting = current == null || !editor.validProperty().get() ? List.of()
-                : LiveRebase.rebase(editor.getBase(), editor.editedValues(), current).conflicts();
-        String fields = "You also changed " + LiveWording.fields(editor.kind(), both);
-        if (current == null) {
-            overlap.set(fields + ".");
-        } else if (conflicting.isEmpty()) {
-            overlap.set(fields + "; the changes merge: Rebase now keeps both.");
-        } else {
-            overlap.set(fields + "; " + LiveWording.people(actors) + "'s change to "
-                    + LiveWording.fields(editor.kind(), conflicting) + " conflicts with yours: Save will ask which to keep.");
-        }
+        overlapCheck.update(actors, changedBy.keySet(), refused, current, () -> state.get() == State.MOVED);
     }
 
     private void updateChanges() {
-        changes.clear();
-        if (!changesShown.get()) {
-            return;
-        }
-        EntityKind kind = editor.kind();
-        Entity base = editor.getBase();
-        changedBy.forEach((field, actor) -> {
-            String what = current == null ? ""
-                    : ": " + LiveWording.value(kind, field, base.values().get(field)) + " \u2192 "
-                            + LiveWording.value(kind, field, current.values().get(field));
-            changes.add(capitalized(LiveWording.field(kind, field)) + what + " (" + LiveWording.people(List.of(actor))
-                    + ")");
-        });
-    }
-
-    private String presenceSentence() {
-        List<String> editing = new ArrayList<>();
-        List<String> viewing = new ArrayList<>();
-        present.forEach((actor, p) -> (Presence.EDITING.equals(p.state()) ? editing : viewing).add(actor));
-        List<String> parts = new ArrayList<>();
-        if (!editing.isEmpty()) {
-            parts.add(LiveWording.people(editing) + (editing.size() == 1 ? " is" : " are") + " editing");
-        }
-        if (!viewing.isEmpty()) {
-            parts.add(LiveWording.people(viewing) + (viewing.size() == 1 ? " is" : " are") + " viewing");
-        }
-        return parts.isEmpty() ? "" : String.join(" and ", parts) + " this record";
+        changes.setAll(changesShown.get() ? LiveWording.changes(editor.kind(), editor.getBase(), current, changedBy)
+                : List.of());
     }
 
     private boolean isThisRecord(String entity, String id) {
         Entity base = editor.getBase();
         return base.kind().path().equals(entity) && base.id().equals(id);
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

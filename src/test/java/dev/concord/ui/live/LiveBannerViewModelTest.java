@@ -84,6 +84,40 @@ class LiveBannerViewModelTest {
     }
 
     @Test
+    void whetherTheEditsMergeIsWorkedOutOffTheUiThread() {
+        dev.concord.ui.testing.HeldComputeExecutor held = new dev.concord.ui.testing.HeldComputeExecutor();
+        LiveBannerViewModel waiting = new LiveBannerViewModel(editor, api, held, () -> "alice");
+        edit("status", "cancelled");
+        Entity now = Records.next(api.current(base.kind(), base.id()), "bob", Map.of("status", "paused"));
+        api.put(now);
+        waiting.changed(event(now, "bob", Set.of("status")));
+
+        assertThat(held.held()).as("the merge waits for a background thread").isPositive();
+        assertThat(waiting.getOverlap()).doesNotContain("conflicts");
+
+        held.release();
+
+        assertThat(waiting.getOverlap())
+                .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
+    }
+
+    @Test
+    void aMergeThatFinishesAfterTheAgentUndidTheOverlappingEditIsDropped() {
+        dev.concord.ui.testing.HeldComputeExecutor held = new dev.concord.ui.testing.HeldComputeExecutor();
+        LiveBannerViewModel waiting = new LiveBannerViewModel(editor, api, held, () -> "alice");
+        Object status = base.values().get("status");
+        edit("status", "cancelled");
+        Entity now = Records.next(api.current(base.kind(), base.id()), "bob", Map.of("status", "paused"));
+        api.put(now);
+        waiting.changed(event(now, "bob", Set.of("status")));
+
+        edit("status", status);
+        held.release();
+
+        assertThat(waiting.getOverlap()).isEmpty();
+    }
+
+    @Test
     void saysOverlappingChangesMergeWhenTheyDo() {
         edit("notes", "Mine.");
         bobWrites(Map.of("tags", Set.of("vip", "refund")));
@@ -248,5 +282,53 @@ class LiveBannerViewModelTest {
         withClock.expirePresence();
 
         assertThat(withClock.getPresence()).isEqualTo("Carol is viewing this record");
+    }
+
+    @Test
+    void presenceLapsesOnTheServersCountNotByComparingClocks() {
+        // This machine's clock runs 5 minutes ahead of the server's: by expiresAt every presence looks lapsed.
+        Instant serverNow = Instant.parse("2026-11-29T06:00:00Z");
+        MutableClock mine = new MutableClock(serverNow.plusSeconds(300));
+        LiveBannerViewModel withClock = new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(),
+                () -> "alice", mine);
+        withClock.presence(new Presence("bob", "subscriptions", "sub_1", Presence.EDITING, serverNow.plusSeconds(30))
+                .expiringFrom(serverNow));
+        withClock.expirePresence();
+        assertThat(withClock.getPresence()).as("30 s left as the server counts").isEqualTo("Bob is editing this record");
+
+        mine.advance(java.time.Duration.ofSeconds(29));
+        withClock.expirePresence();
+        assertThat(withClock.getPresence()).isEqualTo("Bob is editing this record");
+        mine.advance(java.time.Duration.ofSeconds(2));
+        withClock.expirePresence();
+        assertThat(withClock.getPresence()).isEmpty();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
