@@ -263,6 +263,11 @@ final class ConnectFlow implements ConnectActions {
         return stage;
     }
 
+    /** The connection of the console shown, or of the last one (tests look at its tokens). */
+    Connections.Connected current() {
+        return current;
+    }
+
     /** The user's data folder: the actor's name made safe as a folder name ("alice" stays "alice"). */
     static String folderName(String actor) {
         String s = actor.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");

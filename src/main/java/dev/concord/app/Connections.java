@@ -38,8 +38,15 @@ final class Connections {
     private final SecretStore secrets;
     private final Browser browser;
     private final Path home;
+    private final java.time.Clock clock;
 
     Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home) {
+        this(conf, secrets, browser, home, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: when sessions take their access tokens to be due for a refresh (tests move it on). */
+    Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home, java.time.Clock clock) {
+        this.clock = clock;
         this.conf = conf;
         this.secrets = secrets;
         this.browser = browser;
@@ -55,7 +62,7 @@ final class Connections {
         OidcClient oidc = oidcClient();
         TokenSet tokens = oidc.signIn(browser, SIGN_IN_TIMEOUT);
         String key = SecretStores.refreshTokenKey(url);
-        SignedInSession session = new SignedInSession(oidc, tokens, secrets, key);
+        SignedInSession session = new SignedInSession(oidc, tokens, secrets, key, clock);
         return check(url, session, "company sign-in (" + conf.issuer() + ")", session, key);
     }
 
@@ -84,7 +91,7 @@ final class Connections {
             String key = SecretStores.refreshTokenKey(url);
             Optional<String> refresh = secrets.get(key);
             if (refresh.isPresent()) {
-                SignedInSession session = SignedInSession.resume(oidcClient(), refresh.get(), secrets, key);
+                SignedInSession session = SignedInSession.resume(oidcClient(), refresh.get(), secrets, key, clock);
                 return Optional.of(check(url, session, "company sign-in (" + conf.issuer() + ")", session, key));
             }
         }

@@ -30,7 +30,8 @@ public final class SignedInSession implements AccessTokens {
         this(oidc, tokens, secrets, secretKey, Clock.systemUTC());
     }
 
-    SignedInSession(OidcClient oidc, TokenSet tokens, SecretStore secrets, String secretKey, Clock clock) {
+    /** As above, deciding by {@code clock} when the access token is due for a refresh. */
+    public SignedInSession(OidcClient oidc, TokenSet tokens, SecretStore secrets, String secretKey, Clock clock) {
         this.oidc = oidc;
         this.secrets = secrets;
         this.secretKey = secretKey;
@@ -40,8 +41,9 @@ public final class SignedInSession implements AccessTokens {
     }
 
     /** A session from a refresh token kept by an earlier run; the first request refreshes it. */
-    public static SignedInSession resume(OidcClient oidc, String refreshToken, SecretStore secrets, String secretKey) {
-        return new SignedInSession(oidc, new TokenSet("", refreshToken, Instant.EPOCH), secrets, secretKey);
+    public static SignedInSession resume(OidcClient oidc, String refreshToken, SecretStore secrets, String secretKey,
+                                         Clock clock) {
+        return new SignedInSession(oidc, new TokenSet("", refreshToken, Instant.EPOCH), secrets, secretKey, clock);
     }
 
     @Override

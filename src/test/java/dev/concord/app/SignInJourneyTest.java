@@ -59,6 +59,27 @@ class SignInJourneyTest {
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final ExecutorService background = Executors.newCachedThreadPool();
     private ConnectFlow flow;
+    private final MovableClock clock = new MovableClock();
+
+    /** The system clock plus an offset a test moves on. */
+    static final class MovableClock extends java.time.Clock {
+        volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
 
     @BeforeAll
     static void startServer() {
@@ -91,13 +112,14 @@ class SignInJourneyTest {
     void freshUserSignsInEditsThroughARefreshAndKeepsTheEditWhenTheSessionIsRevoked(FxRobot robot) throws Exception {
         assertThat(home).isEmptyDirectory();
         ConsoleConf conf = new ConsoleConf(server.baseUrl(), IDP.issuer().toString(), OidcProvider.CLIENT_ID, Map.of());
-        flow = new ConnectFlow(new Connections(conf, secrets, new RedirectFollowingBrowser(), home), conf, home,
+        flow = new ConnectFlow(new Connections(conf, secrets, new RedirectFollowingBrowser(), home, clock), conf, home,
                 executor, background, () -> { });
         robot.interact(flow::start);
         await().atMost(WAIT).until(() -> root().lookup("#connect-screen") != null);
         assertThat(robot.from(root()).lookup("#connect-server").queryTextInputControl().getText()).isEqualTo(server.baseUrl());
 
-        // Carol's access tokens live one second, so every request goes out with a freshly refreshed one.
+        // Carol's access tokens live one second at the server: requests are refused and sent again with a
+        // refreshed token, under the agent's work.
         IDP.nextSignIn("carol", "agent", 1);
         robot.clickOn(robot.from(root()).lookup("#connect-sign-in").queryButton());
         await().atMost(WAIT).until(() -> flow.stage().getTitle().contains("carol (agent)"));
@@ -105,6 +127,10 @@ class SignInJourneyTest {
         TableView<Entity> table = robot.from(root()).lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
 
+        // Her access token expires at the server before she saves: the save is refused once, refreshed, resent.
+        String first = flow.current().tokens().current();
+        await().atMost(WAIT).until(() ->
+                new dev.concord.testing.ApiTestClient(server.baseUrl()).get(first, "/api/v1/me").status() == 401);
         UiKeys.clickRow(robot, root(), "#table-subscriptions", 0);
         String id = table.getItems().get(0).id();
         setNotes(robot, "Carol: called the customer.");
@@ -114,12 +140,14 @@ class SignInJourneyTest {
         assertThat(viewer.history(EntityKind.SUBSCRIPTION, id).get(0).actor()).isEqualTo("carol");
         assertThat(secrets.refreshTokensKept.get()).as("the expired access token was refreshed").isGreaterThan(1);
 
-        // An administrator revokes Carol's session at the provider; her next edit cannot be sent.
+        // Carol starts another edit; meanwhile an administrator revokes her session at the provider, and her
+        // access token comes due (the session's clock moves on two hours). Whichever request asks for the next
+        // refresh (typing announces "editing", or the save) finds the session ended: the console keeps the
+        // unsaved edit as pending before it asks to sign in again.
+        setNotes(robot, "Carol: refund promised.");
         IDP.revoke(secrets.get(SecretStores.refreshTokenKey(server.baseUrl())).orElseThrow());
         IDP.refuseNextRefresh();
-        // Typing announces "editing" to the server: that request finds the session ended, and the console
-        // keeps the unsaved edit as pending before it asks to sign in again (Ctrl+S may come too late).
-        setNotes(robot, "Carol: refund promised.");
+        clock.offset = Duration.ofHours(2);
         if (root().lookup("#connect-screen") == null) {
             UiKeys.ctrl(robot, KeyCode.S);
         }
