@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One event of {@code GET /api/v1/events}: a committed write. {@code seq} is its change-log position and
- * the SSE event id (send it back as {@code Last-Event-ID} to resume); {@code kind} is update or override;
+ * the SSE event id (send it back as {@code Last-Event-ID} to resume); {@code kind} is create, update, override, delete
+ * or restore;
  * {@code fields} names the changed fields, never their values.
  */
 public record ChangeEvent(@JsonProperty("seq") long seq,

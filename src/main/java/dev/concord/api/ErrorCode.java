@@ -16,6 +16,12 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406),
     /** 409, or 412 when the stale version came only from If-Match. */
     CONFLICT_VERSION_MISMATCH(409),
+    /** POST with an id that a record (live or retired) already has. */
+    ALREADY_EXISTS(409),
+    /** DELETE of a record that live records still point to (invoices of a subscription, subscriptions of a plan). */
+    HAS_DEPENDENTS(409),
+    /** Restore of a record that is not retired. */
+    NOT_DELETED(409),
     PAYLOAD_TOO_LARGE(413),
     /** The request line is longer than the HTTP server accepts (refused before any route runs). */
     URI_TOO_LONG(414),

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One change-log row. {@code kind} is update, override or conflict; a conflict row records a refused
- * write ({@code version} is then the version the server held). {@code reason} only on overrides.
+ * One change-log row. {@code kind} is create, update, override, delete, restore or conflict; a conflict row
+ * records a refused write ({@code version} is then the version the server held). {@code reason} only on
+ * overrides and restores.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(@JsonProperty("seq") long seq,
@@ -22,6 +23,12 @@ public record HistoryEntry(@JsonProperty("seq") long seq,
     public static final String UPDATE = "update";
     public static final String OVERRIDE = "override";
     public static final String CONFLICT = "conflict";
+    /** The record was created (POST or import); {@code changes} hold every field from null. */
+    public static final String CREATE = "create";
+    /** The record was retired (soft delete); it is kept, hidden from reads, and can be restored. */
+    public static final String DELETE = "delete";
+    /** An admin brought a retired record back. */
+    public static final String RESTORE = "restore";
 
     public HistoryEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);

@@ -42,13 +42,17 @@ final class ConsoleApp {
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor();
-        Platform.startup(() -> Platform.setImplicitExit(false));
+        Platform.startup(() -> {
+            Platform.setImplicitExit(false);
+            WindowIdentity.nameApplication();
+        });
         parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
             if (partsFailure != null) {
                 closed.countDown();
                 return;
             }
             Stage stage = new Stage();
+            WindowIdentity.setIcons(stage);
             stage.setOnHidden(e -> closed.countDown());
             ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady);
             BenchProbe.attachIfAsked(stage, vm);

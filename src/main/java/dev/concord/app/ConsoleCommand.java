@@ -47,6 +47,11 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.util.Optional<String> cannotOpen = DesktopCheck.problem();
+        if (cannotOpen.isPresent()) {
+            System.err.println(cannotOpen.get());
+            return 2;
+        }
         ConsoleSetup setup;
         try {
             setup = ConsoleSetup.resolve(user, server, token, theme, SyncServices.concordHome());

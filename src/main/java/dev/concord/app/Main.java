@@ -1,5 +1,6 @@
 package dev.concord.app;
 
+import dev.concord.sync.SyncServices;
 import java.util.Arrays;
 
 /**
@@ -13,6 +14,13 @@ public final class Main {
     public static void main(String[] args) {
         String verb = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        // The console and the command line log to a file of their own and only warn on the terminal; the
+        // service, the self-check and --version keep logback.xml (stderr).
+        switch (verb) {
+            case "server", "--self-check", "self-check", "--version", "version" -> { }
+            case "cli" -> ConsoleLogging.install(SyncServices.concordHome(), "cli");
+            default -> ConsoleLogging.install(SyncServices.concordHome(), "console");
+        }
         int code = switch (verb) {
             case "server" -> ServerCommand.run(rest);
             case "cli" -> dev.concord.cli.CliMain.run(rest);

@@ -1,10 +1,13 @@
 package dev.concord.app;
 
+import com.nimbusds.jose.JOSEException;
+import dev.concord.api.Identity;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
+import dev.concord.server.auth.OidcSettings;
 import dev.concord.sync.SaveOutcome;
 import dev.concord.sync.SyncServices;
 import java.io.IOException;
@@ -18,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * {@code --self-check}: proves a build works on a machine without a display. Starts the embedded demo
  * server in memory, then through the real sync core makes one versioned write, one stale write that must
- * rebase cleanly, and one true conflict that must be stored without overwriting anything.
+ * rebase cleanly, and one true conflict that must be stored without overwriting anything; then signs in
+ * with an access token (a JWT) of a throw-away identity provider, which the server must validate.
  */
 final class SelfCheck {
     private static final String RECORD = "sub_0001";
@@ -34,7 +38,9 @@ final class SelfCheck {
 
     int check() {
         Path home = null;
-        try (ConcordServer server = ConcordServer.start(ServerConfig.demoInMemory())) {
+        try (SelfCheckIssuer idp = SelfCheckIssuer.start();
+             ConcordServer server = ConcordServer.start(ServerConfig.demoInMemory().withOidc(new OidcSettings(
+                     idp.issuer(), SelfCheckIssuer.AUDIENCE, null, null, null, null)))) {
             home = Files.createTempDirectory("concord-self-check");
             out.println("self-check: embedded server on " + server.baseUrl());
             SyncServices alice = SyncServices.forUser(server.baseUrl(), "demo-alice", home);
@@ -62,14 +68,24 @@ final class SelfCheck {
             require(alice.store().conflicts().size() == 1, "the conflict was not stored for resolution");
             out.println("self-check: true conflict on status detected and stored; server record unchanged at v"
                     + after.version());
+            checkSignIn(idp, server, home);
             out.println("self-check: OK");
             return 0;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | JOSEException e) {
             out.println("self-check: FAILED: " + e.getMessage());
             return 1;
         } finally {
             deleteQuietly(home);
         }
+    }
+
+    /** An OIDC access token is validated by the server (discovery, JWKS, signature, claims) and names the actor. */
+    private void checkSignIn(SelfCheckIssuer idp, ConcordServer server, Path home) throws JOSEException {
+        SyncServices carol = SyncServices.forUser(server.baseUrl(), idp.accessToken("carol", "agent"), home);
+        Identity me = carol.api().whoAmI();
+        require("carol".equals(me.actor()) && "agent".equals(me.role()),
+                "the signed access token was read as " + me.actor() + "/" + me.role());
+        out.println("self-check: signed access token (RS256 JWT) validated by the server: " + me.actor() + ", " + me.role());
     }
 
     private Entity expectSaved(String step, SaveOutcome outcome) {

@@ -4,6 +4,8 @@ import dev.concord.server.ConcordServer;
 import dev.concord.server.Deployment;
 import dev.concord.server.ServerAdmin;
 import dev.concord.server.ServerConfig;
+import dev.concord.server.auth.OidcSettings;
+import java.net.URI;
 import dev.concord.server.ops.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./launcher server}: runs the subscription service until Ctrl+C. */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ServerCommand.VersionProvider.class,
         description = "Runs the Concord subscription service.",
-        subcommands = {ServerCommand.HashToken.class})
+        subcommands = {ServerCommand.HashToken.class, ImportCommand.class})
 final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port = ServerConfig.DEFAULT_PORT;
@@ -53,6 +55,9 @@ final class ServerCommand implements Callable<Integer> {
             description = "Tokens file: lines '<sha256 hex> <actor> <viewer|agent|admin>' (see hash-token)")
     Path tokens;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "Sign-in with an OpenID Connect provider:%n")
+    OidcOptions oidc;
+
     static int run(String[] args) {
         return new CommandLine(new ServerCommand()).execute(args);
     }
@@ -76,8 +81,15 @@ final class ServerCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             return usageError("--port must be between 0 and 65535, was " + port);
         }
-        if (!demo && tokens == null) {
-            return usageError("Give --tokens FILE (hashed tokens, see 'server hash-token --help'), or --demo for the demo tokens");
+        if (!demo && tokens == null && oidc == null) {
+            return usageError("Give --tokens FILE (hashed tokens, see 'server hash-token --help'), --oidc-issuer URL "
+                    + "--oidc-audience A (sign-in), or --demo for the demo tokens");
+        }
+        OidcSettings oidcSettings;
+        try {
+            oidcSettings = oidc == null ? null : oidc.settings();
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
         }
         if (tokens != null && !Files.isReadable(tokens)) {
             return usageError("Cannot read the tokens file " + tokens);
@@ -90,7 +102,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         // The password may come from the environment instead of argv, where every user's ps shows it.
         String password = dbPassword != null || db == null ? dbPassword : System.getenv("CONCORD_DB_PASSWORD");
-        ServerConfig serverConfig = new ServerConfig(host, port, db == null ? data : null, db, dbUser, password, demo, tokens);
+        ServerConfig serverConfig = new ServerConfig(host, port, db == null ? data : null, db, dbUser, password, demo, tokens,
+                oidcSettings);
         return serve(serverConfig, Deployment.defaults(), format);
     }
 
@@ -166,6 +179,33 @@ final class ServerCommand implements Callable<Integer> {
             }
             System.out.println(ServerAdmin.tokensFileLine(token, actor, role));
             return 0;
+        }
+    }
+
+    /** Where access tokens come from and how they name the role and the actor. */
+    static final class OidcOptions {
+        @Option(names = "--oidc-issuer", paramLabel = "URL", required = true,
+                description = "Issuer URL of the identity provider (its /.well-known/openid-configuration names the keys)")
+        URI issuer;
+
+        @Option(names = "--oidc-audience", paramLabel = "A", required = true,
+                description = "The audience (aud) an access token must carry for this server")
+        String audience;
+
+        @Option(names = "--oidc-role-claim", paramLabel = "CLAIM",
+                description = "Claim holding the role or groups (default " + OidcSettings.DEFAULT_ROLE_CLAIM + ")")
+        String roleClaim;
+
+        @Option(names = "--oidc-actor-claim", paramLabel = "CLAIM",
+                description = "Claim naming the user in the history (default " + OidcSettings.DEFAULT_ACTOR_CLAIM + ")")
+        String actorClaim;
+
+        @Option(names = "--oidc-role-map", paramLabel = "V=ROLE,...",
+                description = "Claim values to roles, e.g. support-team=agent,concord-admins=admin")
+        String roleMap;
+
+        OidcSettings settings() {
+            return new OidcSettings(issuer, audience, roleClaim, actorClaim, OidcSettings.parseRoleMapping(roleMap), null);
         }
     }
 

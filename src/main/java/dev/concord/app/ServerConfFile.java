@@ -2,6 +2,7 @@ package dev.concord.app;
 
 import dev.concord.server.Deployment;
 import dev.concord.server.ServerConfig;
+import dev.concord.server.auth.OidcSettings;
 import dev.concord.server.ops.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +28,18 @@ import java.util.function.UnaryOperator;
  * tokens-file = /etc/concord/tokens
  * log-format = text | json          pool-size = 10     metrics-port = 9787   shutdown-grace-seconds = 10
  * tls-keystore = /etc/concord/server.p12   tls-keystore-password-file = /etc/concord/tls-password
+ * oidc-issuer = https://login.example.com/realms/support   oidc-audience = concord-api
+ * oidc-role-claim = roles   oidc-actor-claim = preferred_username   oidc-role-map = support=agent,leads=admin
  * </pre>
+ * With {@code oidc-issuer} set, people sign in with that identity provider; a tokens file is then only
+ * needed for service accounts.
  */
 record ServerConfFile(ServerConfig config, Deployment deployment, LogFormat logFormat) {
     static final Path DEFAULT_PATH = Path.of("/etc/concord/server.conf");
     private static final Set<String> KEYS = Set.of("listen-address", "port", "database-url", "database-user",
             "database-password-file", "data-dir", "tokens-file", "log-format", "pool-size", "metrics-port",
-            "shutdown-grace-seconds", "tls-keystore", "tls-keystore-password-file");
+            "shutdown-grace-seconds", "tls-keystore", "tls-keystore-password-file",
+            "oidc-issuer", "oidc-audience", "oidc-role-claim", "oidc-actor-claim", "oidc-role-map");
 
     /**
      * Reads and checks a configuration file.
@@ -60,11 +66,14 @@ record ServerConfFile(ServerConfig config, Deployment deployment, LogFormat logF
             throw r.bad("database-url", "must be a JDBC URL such as jdbc:postgresql://localhost/concord");
         }
         String password = url == null ? null : r.secret("database-password-file", env.apply("CONCORD_DB_PASSWORD"));
-        Path tokens = r.path("tokens-file", Path.of("/etc/concord/tokens"));
+        OidcSettings oidc = oidc(r);
+        Path defaultTokens = Path.of("/etc/concord/tokens");
+        // With an identity provider the tokens file is optional (service accounts only).
+        Path tokens = r.path("tokens-file", oidc != null && !Files.exists(defaultTokens) ? null : defaultTokens);
         Path dataDir = r.path("data-dir", Path.of("/var/lib/concord"));
         ServerConfig config = new ServerConfig(r.string("listen-address", ServerConfig.DEFAULT_HOST),
                 r.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535), url == null ? dataDir : null, url,
-                r.string("database-user", null), password, false, tokens);
+                r.string("database-user", null), password, false, tokens, oidc);
         Deployment.Tls tls = null;
         Path keystore = r.path("tls-keystore", null);
         if (keystore != null) {
@@ -84,6 +93,20 @@ record ServerConfFile(ServerConfig config, Deployment deployment, LogFormat logF
             throw r.bad("log-format", "must be text or json");
         }
         return new ServerConfFile(config, deployment, format);
+    }
+
+    private static OidcSettings oidc(Settings r) {
+        String issuer = r.string("oidc-issuer", null);
+        if (issuer == null) {
+            return null;
+        }
+        try {
+            return new OidcSettings(java.net.URI.create(issuer), r.string("oidc-audience", null),
+                    r.string("oidc-role-claim", null), r.string("oidc-actor-claim", null),
+                    OidcSettings.parseRoleMapping(r.string("oidc-role-map", null)), null);
+        } catch (IllegalArgumentException e) {
+            throw r.bad("oidc-issuer", "and its settings: " + e.getMessage());
+        }
     }
 
     static ServerConfFile load(Path file) {

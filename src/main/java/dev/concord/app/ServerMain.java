@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "concord-server", mixinStandardHelpOptions = true, versionProvider = ServerCommand.VersionProvider.class,
         description = "The Concord subscription service. Without a command it serves.",
         subcommands = {ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.CheckConfig.class,
-            ServerMain.Tokens.class})
+            ServerMain.Tokens.class, ImportCommand.class})
 public final class ServerMain implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default $CONCORD_SERVER_CONFIG or /etc/concord/server.conf)")

@@ -85,12 +85,20 @@ public final class OkHttpConcordApi implements ConcordApi {
 
     @Override
     public List<HistoryEntry> history(EntityKind kind, String id) {
-        JsonNode root = execute(new Request.Builder().url(url(kind, id).addPathSegment("history").build()).get().build(),
-                kind);
         List<HistoryEntry> out = new ArrayList<>();
-        for (JsonNode entry : root.path("data")) {
-            out.add(convert(entry, HistoryEntry.class));
-        }
+        String cursor = null;
+        do { // the server pages history (newest first); follow its cursor to the oldest row
+            HttpUrl.Builder url = url(kind, id).addPathSegment("history");
+            if (cursor != null) {
+                url.addQueryParameter("cursor", cursor);
+            }
+            JsonNode root = execute(new Request.Builder().url(url.build()).get().build(), kind);
+            for (JsonNode entry : root.path("data")) {
+                out.add(convert(entry, HistoryEntry.class));
+            }
+            JsonNode next = root.path("meta").path("nextCursor");
+            cursor = next.isTextual() ? next.asText() : null;
+        } while (cursor != null);
         return out;
     }
 

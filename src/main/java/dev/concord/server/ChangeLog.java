@@ -70,15 +70,31 @@ final class ChangeLog {
                 kind, id, null);
     }
 
+    /** One page of a record's rows, newest first: at most {@code limit} rows below {@code beforeSeq} (null: from the newest). */
+    static List<HistoryEntry> historyPage(Connection c, EntityKind kind, String id, Long beforeSeq, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM change_log WHERE entity = ?"
+                + " AND entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+            ps.setString(1, kind.path());
+            ps.setString(2, id);
+            ps.setLong(3, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+            ps.setInt(4, limit);
+            return readAll(ps);
+        }
+    }
+
     /** The committed writes (update, override) of one record after {@code version}, oldest first. */
     static List<HistoryEntry> writesAfter(Connection c, EntityKind kind, String id, long version) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM change_log WHERE entity = ? AND entity_id = ? AND version > ?"
                 + " AND kind IN ('update', 'override') ORDER BY seq", kind, id, version);
     }
 
-    /** Committed writes of any record after change-log position {@code seq}, oldest first, at most {@code limit}. */
+    /**
+     * Committed writes of any record after change-log position {@code seq}, oldest first, at most {@code limit}:
+     * creates, updates, overrides, deletes and restores (everything but refused writes).
+     */
     static List<HistoryEntry> writesSince(Connection c, long seq, int limit) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM change_log WHERE seq > ? AND kind IN ('update', 'override')"
+        String sql = "SELECT " + COLUMNS + " FROM change_log WHERE seq > ? AND kind <> 'conflict'"
                 + " ORDER BY seq LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, seq);

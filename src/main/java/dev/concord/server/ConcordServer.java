@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.server.auth.JwtAuthenticator;
 import dev.concord.server.events.EventHub;
 import dev.concord.server.events.EventSettings;
 import dev.concord.server.events.PgWakeups;
@@ -110,7 +111,7 @@ public final class ConcordServer implements AutoCloseable {
             }
             PresenceStore presence = new PresenceStore(db, clock);
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
-            Auth auth = new Auth(tokens);
+            Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
             ops = new OpsWiring(config, deployment, db, auth);
             // The event streams' gauges (owned by the events work): the hub's subscribers are the open streams;
             // the change-log lag reads 0 until the hub offers a figure: ops.metrics().changeLogLag(supplier).
@@ -118,6 +119,7 @@ public final class ConcordServer implements AutoCloseable {
             Javalin app = createApp(auth, ops, new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
                     new PresenceRoutes(records, presence, hub::nudge));
+            new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, entry -> hub.nudge()).register(app);
             app.start(config.host(), config.port());
             ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups, ops,
                     deployment.tls() != null);
@@ -230,7 +232,7 @@ public final class ConcordServer implements AutoCloseable {
         if (config.demo()) {
             return fromFile == null ? TokenStore.demo() : TokenStore.merge(TokenStore.demo(), fromFile);
         }
-        return fromFile;
+        return fromFile == null ? TokenStore.empty() : fromFile;
     }
 
     private static void purge(IdempotencyStore idempotency) {
@@ -298,7 +300,12 @@ public final class ConcordServer implements AutoCloseable {
         app.exception(ApiError.class, (e, ctx) -> Envelopes.error(ctx, e));
         app.exception(dev.concord.api.ValidationException.class,
                 (e, ctx) -> Envelopes.error(ctx, PatchInput.validation(e.fields())));
-        app.exception(HttpResponseException.class, (e, ctx) -> Envelopes.error(ctx, fromJavalin(e)));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", allowed(e)); // RFC 9110 15.5.6: a 405 names the methods the route has
+            }
+            Envelopes.error(ctx, fromJavalin(e));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure in {} {} (request {})", ctx.method(), ctx.path(), Envelopes.requestId(ctx), e);
             Envelopes.error(ctx, new ApiError(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server; "
@@ -310,6 +317,21 @@ public final class ConcordServer implements AutoCloseable {
             }
         });
         return app;
+    }
+
+    /** The methods Javalin found for the path, as an Allow header value (HEAD wherever GET is). */
+    private static String allowed(HttpResponseException e) {
+        String raw = String.valueOf(e.getDetails().getOrDefault("availableMethods", ""));
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        for (String m : raw.replaceAll("[\\[\\]]", "").split(",")) {
+            if (!m.isBlank()) {
+                methods.add(m.strip().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
     }
 
     private static ApiError fromJavalin(HttpResponseException e) {

@@ -115,4 +115,12 @@ final class Database implements AutoCloseable {
         }
         pool.close();
     }
+
+    /**
+     * Closes this pool only: an in-memory H2 database stays up for the other pool in this JVM that uses it
+     * (a test's server, while an import of its own ran beside it).
+     */
+    void closePool() {
+        pool.close();
+    }
 }

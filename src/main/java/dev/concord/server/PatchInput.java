@@ -20,34 +20,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A PATCH request taken apart and checked: the version it is based on (body and/or If-Match), and the
+ * A PATCH request taken apart and checked: the version it is based on (body, or a lone If-Match tag), and the
  * changed fields in canonical form. Every refusal is an {@link ApiError} naming the problem.
  *
  * @param version          the base version, or null when the client sent none
- * @param versionOnlyFromIfMatch the version came from the If-Match header alone (a stale one is then a 412)
+ * @param bodyVersion      the version in the body, or null
  * @param changes          canonical values of the changed fields
  * @param wireChanges      the changes as sent, for hashing
  */
-record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Object> changes,
+record PatchInput(Long version, Long bodyVersion, Map<String, Object> changes,
                   Map<String, Object> wireChanges) {
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 9999;
-    private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(-?\\d{1,18})\"?\\s*$");
 
-    static PatchInput parse(EntityKind kind, byte[] body, String ifMatch) {
-        Long headerVersion = parseIfMatch(ifMatch);
+    static PatchInput parse(EntityKind kind, byte[] body, Preconditions ifMatch) {
+        Long headerVersion = ifMatch == null ? null : ifMatch.singleStrongVersion();
         ObjectNode obj = StrictJson.object(body, "{\"version\": N, \"changes\": {...}}");
         StrictJson.onlyMembers(obj, Set.of("version", "changes"), "the body has only version and changes;"
                 + " put fields inside changes");
         Long bodyVersion = parseBodyVersion(obj.get("version"));
-        if (bodyVersion != null && headerVersion != null && !bodyVersion.equals(headerVersion)) {
-            throw new ApiError(ErrorCode.VERSION_HEADER_MISMATCH, "The body says version " + bodyVersion
-                    + " but If-Match says " + headerVersion + "; send one version, or the same in both");
-        }
         JsonNode changesNode = obj.get("changes");
         if (changesNode == null || !changesNode.isObject()) {
             throw validation(List.of(new FieldError("changes", "INVALID_VALUE",
@@ -70,7 +63,7 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
             throw validation(errors);
         }
         Long version = bodyVersion != null ? bodyVersion : headerVersion;
-        return new PatchInput(version, bodyVersion == null && headerVersion != null, canonical, wire);
+        return new PatchInput(version, bodyVersion, canonical, wire);
     }
 
     /**
@@ -118,18 +111,6 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
         throw new ApiError(ErrorCode.INVALID_VERSION, where + " must be a positive whole number, was '" + raw + "'");
     }
 
-    private static Long parseIfMatch(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        Matcher m = IF_MATCH.matcher(header);
-        if (!m.matches()) {
-            throw new ApiError(ErrorCode.INVALID_VERSION, "If-Match must hold one version in quotes, such as \"7\"; was "
-                    + truncate(header));
-        }
-        return parseVersion(m.group(1), "The If-Match version");
-    }
-
     private static Long parseBodyVersion(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
@@ -142,5 +123,29 @@ record PatchInput(Long version, boolean versionOnlyFromIfMatch, Map<String, Obje
 
     private static String truncate(String s) {
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+
+    /**
+     * The checks PATCH makes of its {@code changes}, for the fields of a create or an import row: the wire
+     * rules, unknown, read-only and invalid fields, dates out of range. Every refused field is collected; the
+     * canonical values are returned when there is none.
+     *
+     * @throws ValidationException listing every refused field
+     */
+    static Map<String, Object> checkedFields(EntityKind kind, ObjectNode fields) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> wire = Json.mapper().convertValue(fields, LinkedHashMap.class);
+        List<FieldError> errors = new ArrayList<>(WireFieldRules.check(kind, fields));
+        Map<String, Object> canonical = Map.of();
+        try {
+            canonical = WireValues.parseChanges(kind, wire);
+        } catch (ValidationException e) {
+            e.fields().stream().filter(f -> errors.stream().noneMatch(x -> x.field().equals(f.field()))).forEach(errors::add);
+        }
+        errors.addAll(datesOutOfRange(kind, canonical));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return canonical;
     }
 }

@@ -81,6 +81,11 @@ final class RecordRepository {
         return versions.history(kind, id);
     }
 
+    /** One page of the change log, newest first; see {@link VersionHistory#history(EntityKind, String, Long, int)}. */
+    Optional<List<HistoryEntry>> history(EntityKind kind, String id, Long beforeSeq, int limit) {
+        return versions.history(kind, id, beforeSeq, limit);
+    }
+
     /** Inserts a new record at version 1 (seeding); no change-log row, version 1 is the record as created. */
     void insert(Connection c, EntityKind kind, String id, FieldValues values, String actor, Instant at)
             throws SQLException {

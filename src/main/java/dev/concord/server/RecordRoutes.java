@@ -20,6 +20,7 @@ final class RecordRoutes {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    static final String IF_NONE_MATCH = "If-None-Match";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
 
     private final RecordRepository records;
@@ -43,10 +44,15 @@ final class RecordRoutes {
     void register(Javalin app) {
         for (EntityKind kind : EntityKind.values()) {
             String base = ApiPaths.PREFIX + "/" + kind.path();
+            // HEAD is GET without the body: the same handler, so status and headers (ETag, 404) agree.
             app.get(base, ctx -> list(ctx, kind));
+            app.head(base, ctx -> list(ctx, kind));
             app.get(base + "/{id}", ctx -> get(ctx, kind));
+            app.head(base + "/{id}", ctx -> get(ctx, kind));
             app.get(base + "/{id}/versions/{n}", ctx -> version(ctx, kind));
+            app.head(base + "/{id}/versions/{n}", ctx -> version(ctx, kind));
             app.get(base + "/{id}/history", ctx -> history(ctx, kind));
+            app.head(base + "/{id}/history", ctx -> history(ctx, kind));
             app.patch(base + "/{id}", ctx -> patch(ctx, kind));
         }
     }
@@ -67,15 +73,24 @@ final class RecordRoutes {
         } else {
             status = null;
         }
-        int limit = parseLimit(ctx.queryParam("limit"));
+        int limit = parseLimit(ctx.queryParam("limit"), DEFAULT_LIMIT);
         String after = decodeCursor(ctx.queryParam("cursor"));
         RecordPage page = records.list(kind, q, status, limit, after);
         Envelopes.ok(ctx, 200, page.items(), page.lastIdIfMore() == null ? null : encodeCursor(page.lastIdIfMore()));
     }
 
     private void get(Context ctx, EntityKind kind) {
+        Preconditions ifMatch = Preconditions.parse(ctx.header(ApiPaths.IF_MATCH), ApiPaths.IF_MATCH);
+        Preconditions ifNoneMatch = Preconditions.parse(ctx.header(IF_NONE_MATCH), IF_NONE_MATCH);
         Entity e = records.find(kind, id(ctx)).orElseThrow(() -> notFound(kind, ctx.pathParam("id")));
         ctx.header(ApiPaths.ETAG, ApiPaths.etag(e.version()));
+        if (ifMatch != null && !ifMatch.strongMatch(e.version())) {
+            throw preconditionFailed(e, ApiPaths.IF_MATCH);
+        }
+        if (ifNoneMatch != null && ifNoneMatch.weakMatch(e.version())) {
+            ctx.status(304); // RFC 9110 13.1.2: the client's copy is current; no body
+            return;
+        }
         Envelopes.ok(ctx, 200, e, null);
     }
 
@@ -91,8 +106,15 @@ final class RecordRoutes {
 
     private void history(Context ctx, EntityKind kind) {
         String id = id(ctx);
-        List<HistoryEntry> entries = records.history(kind, id).orElseThrow(() -> notFound(kind, id));
-        Envelopes.ok(ctx, 200, entries, null);
+        int limit = parseLimit(ctx.queryParam("limit"), MAX_LIMIT);
+        Long beforeSeq = HistoryCursor.decode(ctx.queryParam("cursor"));
+        List<HistoryEntry> entries = records.history(kind, id, beforeSeq, limit + 1).orElseThrow(() -> notFound(kind, id));
+        if (entries.size() > limit) {
+            List<HistoryEntry> page = entries.subList(0, limit);
+            Envelopes.ok(ctx, 200, List.copyOf(page), HistoryCursor.encode(page.get(limit - 1).seq()));
+        } else {
+            Envelopes.ok(ctx, 200, entries, null);
+        }
     }
 
     private void patch(Context ctx, EntityKind kind) {
@@ -113,12 +135,35 @@ final class RecordRoutes {
             }
             reason = OverrideReason.decode(reason);
         }
+        Preconditions ifMatch = Preconditions.parse(ctx.header(ApiPaths.IF_MATCH), ApiPaths.IF_MATCH);
+        Preconditions ifNoneMatch = Preconditions.parse(ctx.header(IF_NONE_MATCH), IF_NONE_MATCH);
         BodyRules.requireJson(ctx);
-        PatchInput input = PatchInput.parse(kind, BodyRules.body(ctx), ctx.header(ApiPaths.IF_MATCH));
-        if (!force && input.version() == null) {
-            throw new ApiError(ErrorCode.PRECONDITION_REQUIRED, "Say which version your change is based on: "
-                    + "\"version\" in the body or an If-Match header");
+        PatchInput input = PatchInput.parse(kind, BodyRules.body(ctx), ifMatch);
+        Long expected = input.version();
+        Long lone = ifMatch == null ? null : ifMatch.singleStrongVersion();
+        boolean disagree = lone != null && input.bodyVersion() != null && !lone.equals(input.bodyVersion());
+        if ((ifMatch != null && lone == null) || disagree || ifNoneMatch != null) {
+            // Evaluated on the record as it is now (RFC 9110 13.2.2: If-Match first, then If-None-Match).
+            Entity current = records.find(kind, id).orElseThrow(() -> notFound(kind, id));
+            if (ifMatch != null && !ifMatch.strongMatch(current.version())) {
+                throw preconditionFailed(current, ApiPaths.IF_MATCH);
+            }
+            if (ifNoneMatch != null && ifNoneMatch.weakMatch(current.version())) {
+                throw preconditionFailed(current, IF_NONE_MATCH);
+            }
+            if (disagree) {
+                throw new ApiError(ErrorCode.VERSION_HEADER_MISMATCH, "The body says version " + input.bodyVersion()
+                        + " but If-Match says " + lone + "; send one version, or the same in both");
+            }
+            if (expected == null && ifMatch != null && !ifMatch.any()) {
+                expected = current.version(); // a listed tag matched: the write is based on it
+            }
         }
+        if (!force && expected == null) {
+            throw new ApiError(ErrorCode.PRECONDITION_REQUIRED, "Say which version your change is based on: "
+                    + "\"version\" in the body or an If-Match header with its ETag");
+        }
+        long base = expected == null ? 0 : expected;
         String key = idempotencyKey(ctx);
         String fingerprint = input.fingerprint(kind, id, force, reason);
         if (key != null && replayed(ctx, who, key, fingerprint)) {
@@ -140,8 +185,8 @@ final class RecordRoutes {
         WriteOutcome outcome;
         try {
             outcome = force
-                    ? records.override(kind, id, input.version(), input.changes(), who.actor(), reason, hook)
-                    : records.update(kind, id, input.version(), input.changes(), who.actor(), hook);
+                    ? records.override(kind, id, expected, input.changes(), who.actor(), reason, hook)
+                    : records.update(kind, id, base, input.changes(), who.actor(), hook);
         } catch (StorageException e) {
             // A twin request with the same key committed first: answer what it answered.
             if (key != null && IdempotencyStore.isUniqueViolation(e) && replayed(ctx, who, key, fingerprint)) {
@@ -150,7 +195,9 @@ final class RecordRoutes {
             throw e;
         }
         if (outcome instanceof WriteOutcome.Written w) {
-            listener.committed(w.entry());
+            if (w.entry() != null) {
+                listener.committed(w.entry()); // a no-op write has no entry and tells no one
+            }
             ctx.header(ApiPaths.ETAG, ApiPaths.etag(w.entity().version()));
             Envelopes.ok(ctx, 200, w.entity(), null);
         } else if (outcome instanceof WriteOutcome.AnsweredMeanwhile) {
@@ -158,7 +205,7 @@ final class RecordRoutes {
                 throw new IllegalStateException("idempotent answer vanished between two statements");
             }
         } else if (outcome instanceof WriteOutcome.Conflict c) {
-            throw conflict(c, input);
+            throw conflict(c, base, ifMatch != null);
         } else {
             throw notFound(kind, id);
         }
@@ -181,15 +228,26 @@ final class RecordRoutes {
         return true;
     }
 
-    private ApiError conflict(WriteOutcome.Conflict c, PatchInput input) {
+    private ApiError conflict(WriteOutcome.Conflict c, long base, boolean ifMatchSent) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", c.current().version());
         details.put("current", c.current());
         details.put("changedSince", c.changedSince());
-        String message = ConflictMessage.describe(c.current(), input.version(), c.changedSince(), clock.now());
-        // RFC 9110: a failed If-Match precondition is a 412; a stale body version is a 409 conflict.
-        int status = input.versionOnlyFromIfMatch() ? 412 : 409;
+        String message = ConflictMessage.describe(c.current(), base, c.changedSince(), clock.now());
+        // RFC 9110: whenever a received If-Match fails it is a 412; a stale body version alone is a 409 conflict.
+        int status = ifMatchSent ? 412 : 409;
         return new ApiError(status, ErrorCode.CONFLICT_VERSION_MISMATCH, message, details);
+    }
+
+    /** A precondition header that does not hold for the record as it is now: 412 with the current record. */
+    private static ApiError preconditionFailed(Entity current, String header) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", current.version());
+        details.put("current", current);
+        details.put("changedSince", List.of());
+        return new ApiError(412, ErrorCode.CONFLICT_VERSION_MISMATCH, "The " + header + " condition does not hold:"
+                + " this " + current.kind().singular() + " is at version " + current.version() + " (ETag "
+                + ApiPaths.etag(current.version()) + ")", details);
     }
 
     private static String id(Context ctx) {
@@ -226,9 +284,9 @@ final class RecordRoutes {
         return key;
     }
 
-    private static int parseLimit(String raw) {
+    private static int parseLimit(String raw, int byDefault) {
         if (raw == null || raw.isEmpty()) {
-            return DEFAULT_LIMIT;
+            return byDefault;
         }
         if (raw.matches("\\d{1,4}")) {
             int n = Integer.parseInt(raw);

@@ -21,10 +21,20 @@ final class RecordRows {
     private RecordRows() {
     }
 
+    /** The live record (not retired); a retired record reads as absent, as it does over the API. */
     static Optional<Entity> read(Connection c, EntityKind kind, String id) throws SQLException {
+        return read(c, kind, id, " AND deleted_at IS NULL");
+    }
+
+    /** The record whether live or retired (create checks its id is free, restore finds it). */
+    static Optional<Entity> readAny(Connection c, EntityKind kind, String id) throws SQLException {
+        return read(c, kind, id, "");
+    }
+
+    private static Optional<Entity> read(Connection c, EntityKind kind, String id, String filter) throws SQLException {
         EntityTable t = EntityTable.of(kind);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + t.selectColumns() + " FROM " + t.table()
-                + " WHERE id = ?")) {
+                + " WHERE id = ?" + filter)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(t.read(rs)) : Optional.empty();

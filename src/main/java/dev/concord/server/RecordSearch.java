@@ -18,7 +18,9 @@ final class RecordSearch {
 
     RecordPage list(EntityKind kind, String q, String status, int limit, String afterId) {
         EntityTable t = EntityTable.of(kind);
-        StringBuilder sql = new StringBuilder("SELECT " + t.selectColumns() + " FROM " + t.table() + " WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + t.selectColumns() + " FROM " + t.table()
+                // Retired (soft-deleted) records are kept for their history but never listed.
+                + " WHERE deleted_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             List<String> searched = searchedColumns(kind);

@@ -45,6 +45,12 @@ final class RecordWriter {
                 return new WriteOutcome.NotFound();
             }
             MinorUnits.check(kind, before.get().values(), changes);
+            if (before.get().version() == expectedVersion && diff(kind, before.get().values(), changes, null).isEmpty()) {
+                // Nothing would change: no new version, no log row, no event, so no one else gets a 409 for it.
+                WriteOutcome.Written unchanged = new WriteOutcome.Written(before.get(), null);
+                hook.afterWrite(c, unchanged);
+                return unchanged;
+            }
             Instant now = clock.now();
             if (RecordRows.conditionalUpdate(c, kind, id, expectedVersion, changes, actor, now) == 1) {
                 FieldValues base = VersionHistory.stateAt(c, before.get(), expectedVersion);
@@ -64,7 +70,7 @@ final class RecordWriter {
                 return new WriteOutcome.AnsweredMeanwhile();
             }
             Entity cur = current.get();
-            List<FieldChange> refused = diff(kind, cur.values(), changes, null);
+            List<FieldChange> refused = RefusedChanges.bounded(diff(kind, cur.values(), changes, null));
             ChangeLog.append(c, kind, id, cur.version(), actor, now, HistoryEntry.CONFLICT, refused, null);
             return new WriteOutcome.Conflict(cur, VersionHistory.changedSince(c, cur, expectedVersion));
         });
@@ -85,6 +91,11 @@ final class RecordWriter {
                 }
                 Entity theirs = before.get();
                 MinorUnits.check(kind, theirs.values(), changes);
+                if (diff(kind, theirs.values(), changes, null).isEmpty()) {
+                    WriteOutcome.Written unchanged = new WriteOutcome.Written(theirs, null);
+                    hook.afterWrite(c, unchanged);
+                    return unchanged;
+                }
                 Instant now = clock.now();
                 // Still the conditional UPDATE, on the version just read, so "theirs" in the log is exact.
                 if (RecordRows.conditionalUpdate(c, kind, id, theirs.version(), changes, actor, now) == 0) {

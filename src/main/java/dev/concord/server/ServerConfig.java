@@ -1,5 +1,6 @@
 package dev.concord.server;
 
+import dev.concord.server.auth.OidcSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,9 +16,12 @@ import java.util.UUID;
  * @param dbPassword database password for {@code jdbcUrl}, may be null
  * @param demo       seed demo data into an empty database and accept the demo tokens
  * @param tokensFile file of hashed tokens ({@code sha256hex actor role} per line); may be null in demo mode
+ *                   or when {@code oidc} is set
+ * @param oidc       the identity provider whose access tokens (JWTs) are accepted next to the static
+ *                   tokens; null accepts static tokens only
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
-                           boolean demo, Path tokensFile) {
+                           boolean demo, Path tokensFile, OidcSettings oidc) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8787;
 
@@ -29,9 +33,15 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         if (jdbcUrl == null && dataDir == null) {
             throw new IllegalArgumentException("either a data folder or a JDBC URL is needed");
         }
-        if (!demo && tokensFile == null) {
-            throw new IllegalArgumentException("outside demo mode a tokens file is needed (--tokens FILE)");
+        if (!demo && tokensFile == null && oidc == null) {
+            throw new IllegalArgumentException("outside demo mode a tokens file (--tokens FILE) or an identity provider (--oidc-issuer URL) is needed");
         }
+    }
+
+    /** Without an identity provider: static tokens only. */
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+                        boolean demo, Path tokensFile) {
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, demo, tokensFile, null);
     }
 
     /** Demo server on a free port with an H2 file database in {@code dataDir}. */
@@ -53,19 +63,23 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, demo, tokensFile);
+        return new ServerConfig(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, demo, tokensFile, oidc);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, dataDir, jdbcUrl, dbUser, dbPassword, demo, tokensFile);
+        return new ServerConfig(newHost, port, dataDir, jdbcUrl, dbUser, dbPassword, demo, tokensFile, oidc);
     }
 
     public ServerConfig withTokensFile(Path file) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, demo, file);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, demo, file, oidc);
+    }
+
+    public ServerConfig withOidc(OidcSettings settings) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, demo, tokensFile, settings);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, newDemo, tokensFile);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, newDemo, tokensFile, oidc);
     }
 
     /** The JDBC URL actually used: {@code jdbcUrl}, or the H2 file database under {@code dataDir}. */
@@ -94,6 +108,6 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
     public String toString() {
         // Never print the password.
         return "ServerConfig[host=" + host + ", port=" + port + ", db=" + effectiveJdbcUrl() + ", demo=" + demo
-                + ", tokensFile=" + tokensFile + "]";
+                + ", tokensFile=" + tokensFile + (oidc == null ? "" : ", oidcIssuer=" + oidc.issuer()) + "]";
     }
 }

@@ -42,6 +42,11 @@ final class TokenStore {
         this.entries = List.copyOf(entries);
     }
 
+    /** No static tokens (a server that accepts only its identity provider's access tokens). */
+    static TokenStore empty() {
+        return new TokenStore(List.of());
+    }
+
     static TokenStore demo() {
         List<Entry> list = new ArrayList<>();
         for (String[] t : DEMO_TOKENS) {

@@ -65,6 +65,12 @@ final class VersionHistory {
                 ? Optional.empty() : Optional.of(ChangeLog.history(c, kind, id)));
     }
 
+    /** One page of the change log, newest first, below {@code beforeSeq}; empty when the record does not exist. */
+    Optional<List<HistoryEntry>> history(EntityKind kind, String id, Long beforeSeq, int limit) {
+        return db.inTransaction(c -> RecordRows.read(c, kind, id).isEmpty()
+                ? Optional.empty() : Optional.of(ChangeLog.historyPage(c, kind, id, beforeSeq, limit)));
+    }
+
     /**
      * The field values at {@code version}, given a row read earlier in this transaction at a version at or
      * below it: writes committed in between are replayed forward from the change log.

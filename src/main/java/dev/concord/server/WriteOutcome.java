@@ -7,7 +7,10 @@ import java.util.List;
 
 /** What a versioned write came to. */
 sealed interface WriteOutcome {
-    /** Committed: the new record and the change-log row written with it. */
+    /**
+     * Committed: the new record and the change-log row written with it. A no-op write (every field already
+     * at the value sent) is answered as written with the unchanged record and no entry: nothing was written.
+     */
     record Written(Entity entity, HistoryEntry entry) implements WriteOutcome {
     }
 

@@ -19,6 +19,7 @@ class SelfCheckTest {
                 .contains("stale write (rebased): saved sub_0001")
                 .contains("kept others' change to notes")
                 .contains("true conflict on status detected and stored")
+                .contains("signed access token (RS256 JWT) validated by the server: carol, agent")
                 .endsWith("self-check: OK" + System.lineSeparator());
     }
 }

@@ -58,6 +58,18 @@ class ArchitectureTest {
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.concord.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.concord.ui..", "dev.concord.server..", "javafx..");
 
+    /** Token validation is a library of the server: no routes, no database, no clients. */
+    @ArchTest
+    static final ArchRule serverAuthValidatesTokensOnly = classes().that().resideInAPackage("dev.concord.server.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.server.auth..", "java..", "com.nimbusds..", "org.slf4j..");
+    @ArchTest
+    static final ArchRule importerReadsFilesAndKnowsOnlyTheContract = classes().that()
+            .resideInAPackage("dev.concord.importer..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.importer..", "dev.concord.api..", "dev.concord.domain..", "java..",
+                    "com.fasterxml.jackson..");
+
     @ArchTest
     static final ArchRule opsSeesNothingOfTheServerItWatches = noClasses()
             .that().resideInAPackage("dev.concord.server.ops..")

@@ -82,7 +82,7 @@ class ConcurrentRepeatsTest {
         assertThat(end.path("version").asLong()).as("one write per round").isEqualTo(start + ROUNDS);
         assertThat(end.path("notes").asText()).isEqualTo("round " + (ROUNDS - 1));
         List<Long> versions = new ArrayList<>();
-        for (JsonNode e : check.get("demo-viewer", PATH + "/history").data()) {
+        for (JsonNode e : check.history("demo-viewer", PATH)) {
             assertThat(e.path("kind").asText()).as("no copy was refused as a conflict").isEqualTo("update");
             versions.add(e.path("version").asLong());
         }

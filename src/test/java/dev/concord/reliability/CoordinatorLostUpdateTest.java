@@ -122,7 +122,7 @@ class CoordinatorLostUpdateTest {
             assertThat(tally.saved()).isEqualTo(writers * edits());
             NoteAppenders.assertEveryEditLandedOnce(check, initialNotes, initialVersion, writers, edits(), overrides);
             long overrideRows = 0;
-            for (com.fasterxml.jackson.databind.JsonNode e : check.get("demo-viewer", NoteAppenders.PATH + "/history").data()) {
+            for (com.fasterxml.jackson.databind.JsonNode e : check.history("demo-viewer", NoteAppenders.PATH)) {
                 if (e.path("kind").asText().equals("override")) {
                     overrideRows++;
                 }

@@ -89,7 +89,7 @@ class CrashRecoverySoak {
                 String id = String.format("sub_%04d", i);
                 String path = "/api/v1/subscriptions/" + id;
                 JsonNode current = api.get(VIEWER, path).data();
-                JsonNode history = api.get(VIEWER, path + "/history").data();
+                JsonNode history = api.history(VIEWER, path);
                 histories.put(id, history);
                 long version = current.path("version").asLong();
                 checkRecord(id, current, history, problems);
@@ -126,7 +126,7 @@ class CrashRecoverySoak {
                 assertThat(r.status()).as("resend of %s: %s", f, r).isEqualTo(200);
                 assertThat(r.header("ETag")).isEqualTo("\"" + (f.baseVersion() + 1) + "\"");
                 long rows = 0;
-                for (JsonNode e : api.get(VIEWER, path + "/history").data()) {
+                for (JsonNode e : api.history(VIEWER, path)) {
                     for (JsonNode c : e.path("changes")) {
                         if (c.path("field").asText().equals("customerName") && c.path("to").asText().equals(name(f.mark()))) {
                             rows++;
@@ -134,7 +134,7 @@ class CrashRecoverySoak {
                     }
                 }
                 assertThat(rows).as("write %s in the log once", f).isEqualTo(1);
-                checkRecord(f.id(), api.get(VIEWER, path).data(), api.get(VIEWER, path + "/history").data(), problems);
+                checkRecord(f.id(), api.get(VIEWER, path).data(), api.history(VIEWER, path), problems);
             }
             assertThat(problems).isEmpty();
             // And the restarted server takes writes again.

@@ -1,6 +1,9 @@
 package dev.concord.reliability;
 
+import static dev.concord.api.ErrorCode.ALREADY_EXISTS;
 import static dev.concord.api.ErrorCode.BAD_REQUEST;
+import static dev.concord.api.ErrorCode.HAS_DEPENDENTS;
+import static dev.concord.api.ErrorCode.NOT_DELETED;
 import static dev.concord.api.ErrorCode.CONFLICT_VERSION_MISMATCH;
 import static dev.concord.api.ErrorCode.FORBIDDEN;
 import static dev.concord.api.ErrorCode.HEADERS_TOO_LARGE;
@@ -58,6 +61,8 @@ final class HostileRequests {
         c.pathsAndIds();
         c.contentTypes();
         c.forcedWrites();
+        c.creates();
+        c.deletesAndRestores();
         return List.copyOf(c.cases);
     }
 
@@ -270,13 +275,20 @@ final class HostileRequests {
         }
         patch("no version anywhere", "{\"changes\":" + GOOD_CHANGES + "}", PRECONDITION_REQUIRED);
         patch("version null", "{\"version\":null,\"changes\":" + GOOD_CHANGES + "}", PRECONDITION_REQUIRED);
-        String[] ifMatch = {"\"-1\"", "\"0\"", "abc", "*", "\"1\", \"2\"", "\"99999999999999999999\"", "\"1.0\"", "W/\"x\""};
+        String[] ifMatch = {"abc", "1", "\"1", "W/1", "\"1\" \"2\"", "\"1\",,"};
         for (String v : ifMatch) {
             add("If-Match " + v, rawPatch(RECORD, ALICE, "application/json", bytes("{\"changes\":" + GOOD_CHANGES + "}"),
                     "If-Match", v), INVALID_VERSION);
         }
+        // Well-formed entity tags that name no version the record is at: the precondition fails (RFC 9110).
+        String[] neverMatching = {"\"-1\"", "\"0\"", "\"2\", \"3\"", "\"99999999999999999999\"", "\"1.0\"", "W/\"x\"", "W/\"1\""};
+        for (String v : neverMatching) {
+            add("If-Match " + v, rawPatch(RECORD, ALICE, "application/json", bytes("{\"changes\":" + GOOD_CHANGES + "}"),
+                    "If-Match", v), CONFLICT_VERSION_MISMATCH);
+        }
+        // The record is at 1: If-Match "2" fails, and a failed If-Match is a 412 whatever the body says.
         add("If-Match disagrees with the body", rawPatch(RECORD, ALICE, "application/json", body1(), "If-Match", "\"2\""),
-                VERSION_HEADER_MISMATCH);
+                CONFLICT_VERSION_MISMATCH);
         // Stale but well-formed versions are conflicts: refused, and (as documented) logged as kind=conflict.
         for (String v : new String[] {"9223372036854775807", "2", "1000000"}) {
             patch("stale version " + v, "{\"version\":" + v + ",\"changes\":" + GOOD_CHANGES + "}", CONFLICT_VERSION_MISMATCH);
@@ -304,10 +316,16 @@ final class HostileRequests {
                     BAD_REQUEST);
         }
         for (String method : new String[] {"PUT", "POST", "DELETE"}) {
-            add(method + " on a record", rawRequest(method, RECORD, ALICE, body1()), METHOD_NOT_ALLOWED);
-            add(method + " on the collection", rawRequest(method, "/api/v1/subscriptions", ALICE, body1()), METHOD_NOT_ALLOWED);
             add(method + " on history", rawRequest(method, RECORD + "/history", ALICE, body1()), METHOD_NOT_ALLOWED);
         }
+        add("PUT on a record", rawRequest("PUT", RECORD, ALICE, body1()), METHOD_NOT_ALLOWED);
+        add("PUT on the collection", rawRequest("PUT", "/api/v1/subscriptions", ALICE, body1()), METHOD_NOT_ALLOWED);
+        add("POST on a record", rawRequest("POST", RECORD, ALICE, body1()), METHOD_NOT_ALLOWED);
+        add("DELETE on the collection", rawRequest("DELETE", "/api/v1/subscriptions", ALICE, body1()), METHOD_NOT_ALLOWED);
+        // A PATCH body sent to create: version is the server's, changes is no field.
+        add("POST a PATCH body on the collection", rawRequest("POST", "/api/v1/subscriptions", ALICE, body1()),
+                VALIDATION_FAILED);
+        add("DELETE with a body but no version", rawRequest("DELETE", RECORD, ALICE, body1()), PRECONDITION_REQUIRED);
         add("PATCH on the collection", rawPatch("/api/v1/subscriptions", ALICE, "application/json", body1()), METHOD_NOT_ALLOWED);
         add("PATCH on history", rawPatch(RECORD + "/history", ALICE, "application/json", body1()), METHOD_NOT_ALLOWED);
         add("PATCH on an old version", rawPatch(RECORD + "/versions/1", ALICE, "application/json", body1()), METHOD_NOT_ALLOWED);
@@ -368,6 +386,102 @@ final class HostileRequests {
         }
         headers.addAll(RawHttp.headers(extra));
         return new RawHttp.Request("PATCH", path, headers, body, false);
+    }
+
+    /** A complete new subscription but for what {@code edit} breaks. */
+    private static String newSubscription(java.util.function.UnaryOperator<String> edit) {
+        return edit.apply("{\"customerName\": \"Slipped Through\", \"customerEmail\": \"s@example.com\","
+                + " \"planId\": \"plan_basic\", \"status\": \"active\", \"amount\": \"19.99\", \"currency\": \"EUR\","
+                + " \"billingCycle\": \"monthly\", \"nextBillingDate\": \"2027-01-01\", \"tags\": [\"a\"]}");
+    }
+
+    private void create(String name, String body, ErrorCode... expected) {
+        add(name, rawRequest("POST", "/api/v1/subscriptions", ALICE, bytes(body)), expected);
+    }
+
+    private void creates() {
+        String[] broken = {"", "{", "{\"customerName\": }", "[]", "\"x\"", "null", "{} trailing",
+            "{\"customerName\": \"a\", \"customerName\": \"b\"}"};
+        for (int i = 0; i < broken.length; i++) {
+            create("create with broken JSON #" + i + ": " + abbreviate(broken[i]), broken[i], MALFORMED_JSON, BAD_REQUEST);
+        }
+        add("create with bytes that are not UTF-8", rawRequest("POST", "/api/v1/subscriptions", ALICE,
+                new byte[] {'{', '"', 'c', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}), MALFORMED_JSON);
+        create("create with no fields", "{}", VALIDATION_FAILED);
+        create("create without an email", newSubscription(b -> b.replace("\"customerEmail\": \"s@example.com\",", "")),
+                VALIDATION_FAILED);
+        create("create with money in exponent form", newSubscription(b -> b.replace("\"19.99\"", "\"1e3\"")), VALIDATION_FAILED);
+        create("create with negative money", newSubscription(b -> b.replace("\"19.99\"", "\"-5\"")), VALIDATION_FAILED);
+        create("create with three decimals", newSubscription(b -> b.replace("\"19.99\"", "\"19.999\"")), VALIDATION_FAILED);
+        create("create with a lower-case currency", newSubscription(b -> b.replace("\"EUR\"", "\"eur\"")), VALIDATION_FAILED);
+        create("create with an unknown plan", newSubscription(b -> b.replace("plan_basic", "plan_nope")), VALIDATION_FAILED);
+        create("create with a bad status", newSubscription(b -> b.replace("\"active\"", "\"gone\"")), VALIDATION_FAILED);
+        create("create with a date of year 99999", newSubscription(b -> b.replace("2027-01-01", "+99999-01-01")),
+                VALIDATION_FAILED);
+        create("create with tags not a list", newSubscription(b -> b.replace("[\"a\"]", "\"a\"")), VALIDATION_FAILED);
+        create("create with a NUL in the name", newSubscription(b -> b.replace("Slipped", "Slip\\u0000ped")), VALIDATION_FAILED);
+        create("create with an unpaired surrogate", newSubscription(b -> b.replace("Slipped", "\\ud800")), VALIDATION_FAILED);
+        create("create with a version", newSubscription(b -> b.replace("{", "{\"version\": 1, ")), VALIDATION_FAILED);
+        create("create with updatedBy", newSubscription(b -> b.replace("{", "{\"updatedBy\": \"x\", ")), VALIDATION_FAILED);
+        create("create with an unknown field", newSubscription(b -> b.replace("{", "{\"color\": \"red\", ")), VALIDATION_FAILED);
+        create("create with an id that is no id", newSubscription(b -> b.replace("{", "{\"id\": \"../etc\", ")), VALIDATION_FAILED);
+        create("create with an id that is a number", newSubscription(b -> b.replace("{", "{\"id\": 7, ")), VALIDATION_FAILED);
+        create("create with SQL in the id", newSubscription(b -> b.replace("{", "{\"id\": \"sub_1'; DROP TABLE x;--\", ")),
+                VALIDATION_FAILED);
+        create("create with a taken id", newSubscription(b -> b.replace("{", "{\"id\": \"sub_0001\", ")), ALREADY_EXISTS);
+        create("create a 2 MiB name", newSubscription(b -> b.replace("Slipped Through", "n".repeat(2 * 1024 * 1024))),
+                PAYLOAD_TOO_LARGE);
+        add("viewer creates", rawRequest("POST", "/api/v1/subscriptions", "demo-viewer", bytes(newSubscription(b -> b))),
+                FORBIDDEN);
+        add("create without a token", new RawHttp.Request("POST", "/api/v1/subscriptions", RawHttp.headers(
+                "Content-Type", "application/json"), bytes(newSubscription(b -> b)), false), UNAUTHORIZED);
+        add("create as text/plain", new RawHttp.Request("POST", "/api/v1/subscriptions", RawHttp.headers(
+                "Authorization", "Bearer " + ALICE, "Content-Type", "text/plain"), bytes(newSubscription(b -> b)), false),
+                UNSUPPORTED_MEDIA_TYPE);
+        add("create with an Idempotency-Key with a space", new RawHttp.Request("POST", "/api/v1/subscriptions",
+                RawHttp.headers("Authorization", "Bearer " + ALICE, "Content-Type", "application/json",
+                        "Idempotency-Key", "a b"), bytes(newSubscription(b -> b)), false), BAD_REQUEST);
+        add("create a plan with an unknown billing cycle", rawRequest("POST", "/api/v1/plans", ALICE, bytes(
+                "{\"name\": \"P\", \"tier\": \"t\", \"price\": \"1.00\", \"currency\": \"EUR\","
+                        + " \"billingCycle\": \"daily\", \"active\": true}")), VALIDATION_FAILED);
+        add("create an invoice for no subscription", rawRequest("POST", "/api/v1/invoices", ALICE, bytes(
+                "{\"number\": \"N\", \"subscriptionId\": \"sub_9999\", \"status\": \"open\", \"total\": \"1.00\","
+                        + " \"currency\": \"EUR\"}")), VALIDATION_FAILED);
+    }
+
+    private void deletesAndRestores() {
+        add("DELETE without a version", rawDelete(RECORD, ALICE), PRECONDITION_REQUIRED);
+        for (String v : new String[] {"abc", "0", "-1", "1.0", "1e3", "", "99999999999999999999"}) {
+            add("DELETE ?version=" + v, rawDelete(RECORD + "?version=" + v, ALICE), INVALID_VERSION, PRECONDITION_REQUIRED);
+        }
+        add("DELETE with If-Match x", rawDelete(RECORD, ALICE, "If-Match", "\"x\""), INVALID_VERSION);
+        add("DELETE with If-Match and ?version= that disagree", rawDelete(RECORD + "?version=1", ALICE, "If-Match", "\"2\""),
+                VERSION_HEADER_MISMATCH);
+        add("DELETE of a stale version", rawDelete(RECORD + "?version=7", ALICE), CONFLICT_VERSION_MISMATCH);
+        add("DELETE by a viewer", rawDelete(RECORD + "?version=1", "demo-viewer"), FORBIDDEN);
+        add("DELETE without a token", new RawHttp.Request("DELETE", RECORD + "?version=1", List.of(), null, false),
+                UNAUTHORIZED);
+        add("DELETE of an unknown id", rawDelete("/api/v1/subscriptions/sub_9999?version=1", ALICE), NOT_FOUND);
+        add("DELETE of SQL in the id", rawDelete("/api/v1/subscriptions/sub_0001'%20OR%20'1'='1?version=1", ALICE), NOT_FOUND);
+        add("DELETE of a plan in use", rawDelete("/api/v1/plans/plan_basic?version=1", ALICE), HAS_DEPENDENTS);
+        String restore = RECORD + "/restore";
+        add("restore by an agent", rawRequest("POST", restore, ALICE, bytes("{\"reason\": \"r\"}")), FORBIDDEN);
+        add("restore without a reason", rawRequest("POST", restore, "demo-admin", bytes("{}")), VALIDATION_FAILED);
+        add("restore with a reason that is a number", rawRequest("POST", restore, "demo-admin", bytes("{\"reason\": 5}")),
+                VALIDATION_FAILED);
+        add("restore with broken JSON", rawRequest("POST", restore, "demo-admin", bytes("{\"reason\": ")), MALFORMED_JSON);
+        add("restore with a reason of 2000 characters", rawRequest("POST", restore, "demo-admin",
+                bytes("{\"reason\": \"" + "r".repeat(2000) + "\"}")), VALIDATION_FAILED);
+        add("restore of a live record", rawRequest("POST", restore, "demo-admin", bytes("{\"reason\": \"r\"}")), NOT_DELETED);
+        add("restore of an unknown id", rawRequest("POST", "/api/v1/subscriptions/sub_9999/restore", "demo-admin",
+                bytes("{\"reason\": \"r\"}")), NOT_FOUND);
+    }
+
+    private static RawHttp.Request rawDelete(String path, String token, String... extra) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[] {"Authorization", "Bearer " + token});
+        headers.addAll(RawHttp.headers(extra));
+        return new RawHttp.Request("DELETE", path, headers, null, false);
     }
 
     private static RawHttp.Request rawRequest(String method, String path, String token, byte[] body) {

@@ -153,7 +153,7 @@ final class NoteAppenders {
         long last = record.path("version").asLong();
         assertThat(last).as("one version per edit: nothing applied twice").isEqualTo(initialVersion + (long) writers * edits + otherWrites);
         Map<Long, Integer> rows = new TreeMap<>();
-        for (JsonNode e : api.get("demo-viewer", PATH + "/history").data()) {
+        for (JsonNode e : api.history("demo-viewer", PATH)) {
             if (!e.path("kind").asText().equals("conflict")) {
                 rows.merge(e.path("version").asLong(), 1, Integer::sum);
             }

@@ -85,7 +85,7 @@ class LostUpdateTest {
         }
 
         Map<Long, Integer> updatesPerVersion = new TreeMap<>();
-        for (JsonNode e : first.get("demo-viewer", PATH + "/history").data()) {
+        for (JsonNode e : first.history("demo-viewer", PATH)) {
             if (e.path("kind").asText().equals("update")) {
                 updatesPerVersion.merge(e.path("version").asLong(), 1, Integer::sum);
             }

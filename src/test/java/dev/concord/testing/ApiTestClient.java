@@ -33,6 +33,25 @@ public final class ApiTestClient {
         return send("GET", token, path, null, null);
     }
 
+    /**
+     * Every row of a record's history, newest first, following {@code meta.nextCursor} across pages
+     * ({@code path} is the record's path, without {@code /history}).
+     */
+    public com.fasterxml.jackson.databind.node.ArrayNode history(String token, String path) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = Json.mapper().createArrayNode();
+        String cursor = null;
+        do {
+            Response page = get(token, path + "/history?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            if (page.status() != 200) {
+                throw new IllegalStateException("history of " + path + ": " + page);
+            }
+            page.data().forEach(all::add);
+            JsonNode next = page.json().path("meta").path("nextCursor");
+            cursor = next.isTextual() ? next.asText() : null;
+        } while (cursor != null);
+        return all;
+    }
+
     /** PATCH with a JSON body; {@code headers} are name/value pairs. */
     public Response patch(String token, String path, String jsonBody, String... headers) {
         return send("PATCH", token, path, jsonBody, "application/json", headers);

@@ -1,0 +1,75 @@
+package dev.concord.testing;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real OpenID Connect provider in process (mock-oauth2-server on a free port) for one test class:
+ * {@code @RegisterExtension static final OidcProvider IDP = new OidcProvider();}. Its issuer signs tokens
+ * with its own RSA key and publishes discovery, JWKS, authorize, token and revoke endpoints.
+ */
+public final class OidcProvider implements BeforeAllCallback, AfterAllCallback {
+    public static final String ISSUER_ID = "concord";
+    public static final String AUDIENCE = "concord-api";
+    public static final String CLIENT_ID = "concord-console";
+
+    private MockOAuth2Server server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = new MockOAuth2Server();
+        server.start(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.shutdown();
+    }
+
+    public URI issuer() {
+        return server.issuerUrl(ISSUER_ID).uri();
+    }
+
+    /** An issuer on the same provider with keys of its own: its tokens must not pass for ours. */
+    public URI otherIssuer() {
+        return server.issuerUrl("elsewhere").uri();
+    }
+
+    /** A signed access token for {@code username} with the given claims, valid for {@code expirySeconds} (negative: expired). */
+    public String accessToken(String username, Map<String, Object> extraClaims, String audience, long expirySeconds) {
+        Map<String, Object> claims = new java.util.HashMap<>(extraClaims);
+        claims.put("preferred_username", username);
+        SignedJWT jwt = server.issueToken(ISSUER_ID, username, audience, claims, expirySeconds);
+        return jwt.serialize();
+    }
+
+    public String accessToken(String username, String role) {
+        return accessToken(username, Map.of("roles", List.of(role)), AUDIENCE, 3600);
+    }
+
+    /** A token signed by the other issuer. */
+    public String foreignToken(String username, String role) {
+        return server.issueToken("elsewhere", username, AUDIENCE,
+                Map.of("preferred_username", username, "roles", List.of(role)), 3600).serialize();
+    }
+
+    /**
+     * The identity the next authorization-code (or refresh) exchange puts into its tokens. The provider
+     * logs in without a form; the tokens carry these claims and live {@code expirySeconds}.
+     */
+    public void nextSignIn(String username, String role, long expirySeconds) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, username, "JWT", List.of(AUDIENCE),
+                Map.of("preferred_username", username, "roles", List.of(role)), expirySeconds));
+    }
+
+    public MockOAuth2Server server() {
+        return server;
+    }
+}
