@@ -29,6 +29,16 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theDocumentNamesEveryErrorCodeOfTheApi() throws Exception {
+        JsonNode doc = Json.mapper().readTree(OpenApiDocumentTest.class.getResourceAsStream("/openapi/concord-api.json"));
+        List<String> documented = new java.util.ArrayList<>();
+        doc.at("/components/schemas/Error/properties/code/enum").forEach(c -> documented.add(c.asText()));
+        List<String> inCode = java.util.Arrays.stream(dev.concord.api.ErrorCode.values()).map(Enum::name).toList();
+        assertThat(documented).as("Error.code enum of src/main/resources/openapi/concord-api.json against "
+                + "dev.concord.api.ErrorCode: add or remove the codes in the document").containsExactlyInAnyOrderElementsOf(inCode);
+    }
+
+    @Test
     void anAnswerThatDriftsFromTheDocumentFailsNamingRouteStatusAndField() {
         String drifted = "{\"success\":true,\"data\":{\"actor\":\"alice\",\"role\":\"agent\",\"nickname\":\"al\"},"
                 + "\"meta\":{\"timestamp\":\"2026-03-01T12:00:00Z\",\"requestId\":\"r1\",\"apiVersion\":1}}";
