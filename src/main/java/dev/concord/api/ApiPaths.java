@@ -14,6 +14,11 @@ public final class ApiPaths {
     public static final String EVENTS = PREFIX + "/events";
     /** SSE resume header: the {@code seq} of the last event the client received. */
     public static final String LAST_EVENT_ID = "Last-Event-ID";
+    /**
+     * Response header of every GET under the prefix but the stream: the id of the newest event the server
+     * had sent when it read the answer. Opening the stream with it as Last-Event-ID misses nothing.
+     */
+    public static final String EVENTS_HIGH_WATER = "X-Last-Event-Id";
     /** Bodies above this are refused with 413 before they are parsed. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One event of {@code GET /api/v1/events}: a committed write. {@code seq} is its change-log position and
- * the SSE event id (send it back as {@code Last-Event-ID} to resume); {@code kind} is create, update, override, delete
- * or restore;
+ * One event of {@code GET /api/v1/events}: a committed write. {@code seq} is its event id, given in commit
+ * order, and the SSE event id (send it back as {@code Last-Event-ID} to resume); {@code kind} is create, update,
+ * override, delete or restore;
  * {@code fields} names the changed fields, never their values.
  */
 public record ChangeEvent(@JsonProperty("seq") long seq,
@@ -22,6 +22,11 @@ public record ChangeEvent(@JsonProperty("seq") long seq,
     public static final String EVENT_NAME = "change";
     /** The SSE event name sent just before the server drops a subscriber that fell too far behind. */
     public static final String OVERFLOW_EVENT_NAME = "overflow";
+    /**
+     * The SSE event name that says the stream could not resume where the client asked (its Last-Event-ID is
+     * ahead of the server's log or older than what it can replay): reload, then carry on from its id.
+     */
+    public static final String RESET_EVENT_NAME = "reset";
 
     public ChangeEvent {
         fields = fields == null ? List.of() : List.copyOf(fields);

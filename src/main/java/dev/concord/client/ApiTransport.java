@@ -29,16 +29,24 @@ final class ApiTransport {
     private final HttpUrl apiRoot;
     private final OkHttpClient http;
     private final Clock clock = Clock.systemUTC();
+    private final AccessTokens tokens;
+    private static final String SESSION_ENDED = "Your sign-in has ended; sign in again (your edit is kept)";
 
     /** {@code configure} may adjust the client (timeouts) before the auth and request-id interceptors. */
     ApiTransport(String serverUrl, String token, OkHttpClient base,
                  java.util.function.UnaryOperator<OkHttpClient.Builder> configure) {
-        Objects.requireNonNull(token, "token");
+        this(serverUrl, AccessTokens.fixed(token), base, configure);
+    }
+
+    ApiTransport(String serverUrl, AccessTokens tokens, OkHttpClient base,
+                 java.util.function.UnaryOperator<OkHttpClient.Builder> configure) {
+        Objects.requireNonNull(tokens, "tokens");
+        this.tokens = tokens;
         this.serverRoot = parseServer(serverUrl);
         this.apiRoot = serverRoot.newBuilder().addPathSegments(ApiPaths.PREFIX.substring(1)).build();
         this.http = configure.apply(base.newBuilder())
                 .addInterceptor(new RequestIdInterceptor())
-                .addInterceptor(new BearerTokenInterceptor(token))
+                .addInterceptor(new BearerTokenInterceptor(tokens))
                 .build();
     }
 
@@ -84,20 +92,30 @@ final class ApiTransport {
      * Sends the request; returns the parsed envelope of a 2xx answer or throws the typed error.
      * {@code kind} lets a conflict carry the current record; null where no record is involved.
      */
+    /** Where {@link #execute} puts the {@code X-Last-Event-Id} of an answer: a field of its meta. */
+    static final String HIGH_WATER_META = "lastEventId";
+
     JsonNode execute(Request request, EntityKind kind) {
         String body;
         int status;
         String retryAfter;
+        String highWater;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
             retryAfter = response.header(ApiPaths.RETRY_AFTER);
+            highWater = response.header(ApiPaths.EVENTS_HIGH_WATER);
             body = response.body().string();
+        } catch (BearerTokenInterceptor.SignInRequiredIOException e) {
+            throw new SessionExpiredException(SESSION_ENDED);
         } catch (InterruptedIOException e) {
             throw new ServerUnreachableException("The server did not answer in time (" + describe(request) + ")",
                     true, e);
         } catch (IOException e) {
             throw new ServerUnreachableException("Cannot reach the server at " + request.url().scheme() + "://"
                     + request.url().host() + ":" + request.url().port() + " (" + e.getMessage() + ")", false, e);
+        }
+        if (status == 401 && tokens.signInRequired()) {
+            throw new SessionExpiredException(SESSION_ENDED);
         }
         if (status < 200 || status >= 300) {
             throw ErrorMapper.map(status, body, kind, retryAfter, clock.instant());
@@ -106,6 +124,10 @@ final class ApiTransport {
             JsonNode root = JSON.readTree(body);
             if (root == null || !root.isObject()) {
                 throw new ApiException(status, "BAD_RESPONSE", "The server sent an empty answer to " + describe(request));
+            }
+            if (highWater != null && highWater.matches("\\d{1,18}") && root.path("meta").isObject()) {
+                // Kept with the answer it belongs to (see Page#lastEventId).
+                ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("meta")).put(HIGH_WATER_META, Long.parseLong(highWater));
             }
             return root;
         } catch (JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package dev.concord.client;
 
 /** 401 (no valid token) or 403 (the role does not allow it). */
-public final class AuthException extends ApiException {
+public class AuthException extends ApiException {
     public AuthException(int status, String code, String message) {
         super(status, code, message);
     }

@@ -43,7 +43,12 @@ public final class EventStreamClient {
     }
 
     public EventStreamClient(String serverUrl, String token, OkHttpClient base) {
-        ApiTransport transport = new ApiTransport(serverUrl, token, base, b -> b
+        this(serverUrl, AccessTokens.fixed(token), base);
+    }
+
+    /** A client whose bearer token comes from {@code tokens} (a signed-in session, refreshed when refused). */
+    public EventStreamClient(String serverUrl, AccessTokens tokens, OkHttpClient base) {
+        ApiTransport transport = new ApiTransport(serverUrl, tokens, base, b -> b
                 .readTimeout(READ_TIMEOUT)
                 // A stream is meant to stay open: the shared client's whole-call limit would cut it.
                 .callTimeout(Duration.ZERO));
@@ -62,6 +67,13 @@ public final class EventStreamClient {
 
         /** The server dropped this subscriber for falling behind; resume from {@code lastEventId}. */
         void overflow(long lastEventId);
+
+        /**
+         * The server could not resume where asked (the id is ahead of its log or older than it can replay):
+         * what the client shows may have missed writes; the stream carries on after {@code lastEventId}.
+         */
+        default void reset(long lastEventId, String message) {
+        }
     }
 
     /**
@@ -146,6 +158,10 @@ public final class EventStreamClient {
                         case Presence.EVENT_NAME -> handler.presence(JSON.readValue(data, Presence.class));
                         case ChangeEvent.OVERFLOW_EVENT_NAME ->
                                 handler.overflow(JSON.readTree(data).path("lastEventId").asLong());
+                        case ChangeEvent.RESET_EVENT_NAME -> {
+                            var json = JSON.readTree(data);
+                            handler.reset(json.path("lastEventId").asLong(), json.path("message").asText());
+                        }
                         default -> LOG.debug("ignoring event {} of a newer server", type);
                     }
                 } catch (JsonProcessingException e) {

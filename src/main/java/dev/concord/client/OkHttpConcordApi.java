@@ -50,6 +50,11 @@ public final class OkHttpConcordApi implements ConcordApi {
         this.transport = new ApiTransport(serverUrl, token, base);
     }
 
+    /** A client of {@code serverUrl} whose bearer token comes from {@code tokens} (a signed-in session). */
+    public OkHttpConcordApi(String serverUrl, AccessTokens tokens) {
+        this.transport = new ApiTransport(serverUrl, tokens, SHARED, b -> b);
+    }
+
     /** The one OkHttpClient behind every instance made without an explicit client. */
     public static OkHttpClient sharedClient() {
         return SHARED;
@@ -70,7 +75,9 @@ public final class OkHttpConcordApi implements ConcordApi {
             items.add(convert(item, kind.type()));
         }
         JsonNode next = root.path("meta").get("nextCursor");
-        return new Page(items, next == null || next.isNull() ? null : next.asText());
+        JsonNode mark = root.path("meta").get(ApiTransport.HIGH_WATER_META);
+        return new Page(items, next == null || next.isNull() ? null : next.asText(),
+                mark == null || !mark.canConvertToLong() ? null : mark.asLong());
     }
 
     @Override

@@ -21,7 +21,12 @@ public final class PresenceClient {
     }
 
     public PresenceClient(String serverUrl, String token, OkHttpClient base) {
-        this.transport = new ApiTransport(serverUrl, token, base);
+        this(serverUrl, AccessTokens.fixed(token), base);
+    }
+
+    /** A client whose bearer token comes from {@code tokens} (a signed-in session, refreshed when refused). */
+    public PresenceClient(String serverUrl, AccessTokens tokens, OkHttpClient base) {
+        this.transport = new ApiTransport(serverUrl, tokens, base, b -> b);
     }
 
     /** Announces (or renews) {@code state}, {@link Presence#VIEWING} or {@link Presence#EDITING}. */

@@ -19,7 +19,7 @@ final class EventRoutes {
     /** What a client waits before trying again when it already holds the maximum of streams. */
     static final int RETRY_AFTER_SECONDS = 5;
     /** The id of the newest event sent when a GET was answered: open the stream with it as Last-Event-ID. */
-    static final String HIGH_WATER_HEADER = "X-Last-Event-Id";
+    static final String HIGH_WATER_HEADER = ApiPaths.EVENTS_HIGH_WATER;
     private static final Pattern EVENT_ID = Pattern.compile("\\d{1,18}");
 
     private final EventHub hub;

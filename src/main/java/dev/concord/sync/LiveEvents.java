@@ -199,6 +199,14 @@ public final class LiveEvents implements AutoCloseable {
         }
 
         @Override
+        public void reset(long resumeAfter, String message) {
+            // Carry on from where the server says; what was shown before may be stale.
+            lastEventId = resumeAfter;
+            LOG.warn("live events: {}", message);
+            deliverOn.execute(() -> listeners.forEach(l -> l.reset(message)));
+        }
+
+        @Override
         public void overflow(long resumeAfter) {
             LOG.warn("live events: the server dropped this stream for falling behind; resuming after {}", resumeAfter);
         }

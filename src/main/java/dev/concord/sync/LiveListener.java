@@ -15,4 +15,11 @@ public interface LiveListener {
 
     default void status(LiveStatus status) {
     }
+
+    /**
+     * The stream could not resume where it was (the server's log was replaced, or the client was away
+     * longer than the server can replay): writes may have been missed, so reload what is shown.
+     */
+    default void reset(String message) {
+    }
 }

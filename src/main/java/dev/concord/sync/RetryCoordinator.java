@@ -9,6 +9,7 @@ import dev.concord.client.NotFoundException;
 import dev.concord.client.PatchCall;
 import dev.concord.client.RateLimitedException;
 import dev.concord.client.ServerUnreachableException;
+import dev.concord.client.SessionExpiredException;
 import dev.concord.client.ValidationFailedException;
 import dev.concord.client.VersionConflictException;
 import dev.concord.domain.Entity;
@@ -227,6 +228,9 @@ public final class RetryCoordinator {
                 } catch (NotFoundException e) {
                     permanentFailure = true;
                     return new SaveOutcome.Failed(e.getMessage(), List.of());
+                } catch (SessionExpiredException e) {
+                    // Not the edit's fault: it waits, pending, until the person has signed in again.
+                    return pending(e.getMessage());
                 } catch (AuthException e) {
                     return new SaveOutcome.Failed("Not allowed: " + e.getMessage(), List.of());
                 } catch (ApiException e) {

@@ -85,4 +85,11 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.concord.server.events..", "dev.concord.api..", "dev.concord.domain..", "java..",
                     "jakarta.servlet..", "org.postgresql..", "org.slf4j..", "com.fasterxml.jackson..");
+
+    /** Desktop and CLI sign-in: OIDC, the session's tokens and the secret stores; no UI, no server, no sync. */
+    @ArchTest
+    static final ArchRule signInIsALibraryOfTheClients = classes().that().resideInAPackage("dev.concord.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.concord.auth..", "dev.concord.client..", "java..", "com.nimbusds..",
+                    "com.github.javakeyring..", "com.fasterxml.jackson..", "com.sun.net.httpserver..", "org.slf4j..");
 }

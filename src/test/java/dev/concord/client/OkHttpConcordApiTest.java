@@ -105,6 +105,15 @@ class OkHttpConcordApiTest {
     }
 
     @Test
+    void aListCarriesTheServersEventMarkForTheStreamToStartFrom() {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .setHeader("X-Last-Event-Id", "1842").body(Samples.ok(List.of())).build());
+        assertThat(api.list(EntityKind.INVOICE, ListQuery.all()).lastEventId()).isEqualTo(1842L);
+        reply(200, Samples.ok(List.of()));
+        assertThat(api.list(EntityKind.INVOICE, ListQuery.all()).lastEventId()).as("older servers send none").isNull();
+    }
+
+    @Test
     void lastPageHasNoCursor() {
         reply(200, Samples.ok(List.of()));
         assertThat(api.list(EntityKind.INVOICE, ListQuery.all()).nextCursor()).isNull();

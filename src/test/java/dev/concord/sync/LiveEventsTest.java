@@ -74,6 +74,13 @@ class LiveEventsTest {
             statuses.add(status);
         }
 
+        final List<String> resets = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void reset(String message) {
+            resets.add(message);
+        }
+
         LiveStatus.State state() {
             return statuses.isEmpty() ? null : statuses.get(statuses.size() - 1).state();
         }
@@ -123,6 +130,22 @@ class LiveEventsTest {
         assertThat(described(events.changes)).containsExactlyElementsOf(written);
         assertThat(events.changes).extracting(ChangeEvent::seq).isSorted().doesNotHaveDuplicates();
         assertThat(events.changes).allSatisfy(e -> assertThat(e.fields()).containsExactly("notes"));
+    }
+
+    @Test
+    void anIdAheadOfTheServersLogIsResetAndTheStreamCarriesOnFromTheServersNewest() {
+        String before = write("demo-alice", "sub_0006", "before");
+        LiveEvents live = new LiveEvents(new EventStreamClient(server.baseUrl(), "demo-viewer"), Runnable::run, FAST,
+                d -> { }, new SplittableRandom(7));
+        live.addListener(events);
+        toClose.add(live);
+        live.start(1_000_000L); // e.g. kept across a restore of the server's database
+        await().atMost(WAIT).until(() -> !events.resets.isEmpty());
+        assertThat(events.resets.get(0)).contains("ahead");
+        assertThat(live.lastEventId()).as("moved back to the server's newest").isLessThan(1_000_000L);
+        String after = write("demo-bob", "sub_0006", "after the reset");
+        await().atMost(WAIT).until(() -> !events.changes.isEmpty());
+        assertThat(described(events.changes)).containsExactly(after).doesNotContain(before);
     }
 
     @Test

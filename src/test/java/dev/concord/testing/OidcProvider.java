@@ -69,6 +69,41 @@ public final class OidcProvider implements BeforeAllCallback, AfterAllCallback {
                 Map.of("preferred_username", username, "roles", List.of(role)), expirySeconds));
     }
 
+    /** Revokes a refresh token at the provider, as an administrator ending someone's session would. */
+    public void revoke(String refreshToken) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                            .newBuilder(server.revocationEndpointUrl(ISSUER_ID).uri())
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + refreshToken
+                                    + "&token_type_hint=refresh_token&client_id=" + CLIENT_ID))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("revocation answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The provider refuses the next token request with {@code invalid_grant}, as a real provider answers a
+     * refresh with a revoked refresh token (mock-oauth2-server forgets revoked tokens but would still refresh
+     * them with its default identity).
+     */
+    public void refuseNextRefresh() {
+        server.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(ISSUER_ID) {
+            @Override
+            public String subject(com.nimbusds.oauth2.sdk.TokenRequest request) {
+                throw new no.nav.security.mock.oauth2.OAuth2Exception(com.nimbusds.oauth2.sdk.OAuth2Error.INVALID_GRANT,
+                        "refresh token revoked");
+            }
+        });
+    }
+
     public MockOAuth2Server server() {
         return server;
     }

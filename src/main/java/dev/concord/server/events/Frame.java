@@ -16,8 +16,6 @@ record Frame(long eventId, byte[] bytes) {
     /** Tells EventSource-style clients how long to wait before reconnecting. */
     static final int RETRY_MILLIS = 2000;
     static final Frame HEARTBEAT = new Frame(0, ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
-    /** The SSE event name that tells a client to reload what it shows: the stream cannot resume where asked. */
-    static final String RESET_EVENT_NAME = "reset";
 
     static Frame change(ChangeEvent e) {
         return new Frame(e.seq(), utf8("id: " + e.seq() + "\nevent: " + ChangeEvent.EVENT_NAME + "\ndata: " + json(e)
@@ -50,7 +48,7 @@ record Frame(long eventId, byte[] bytes) {
         data.put("lastEventId", head);
         data.put("reason", reason);
         data.put("message", "Reload what you show: events before this one cannot be replayed (" + reason + ")");
-        return new Frame(head, utf8("id: " + head + "\nevent: " + RESET_EVENT_NAME + "\ndata: " + json(data) + "\n\n"));
+        return new Frame(head, utf8("id: " + head + "\nevent: " + ChangeEvent.RESET_EVENT_NAME + "\ndata: " + json(data) + "\n\n"));
     }
 
     private static byte[] utf8(String s) {

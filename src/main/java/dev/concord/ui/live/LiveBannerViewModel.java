@@ -10,7 +10,6 @@ import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,8 +55,7 @@ public final class LiveBannerViewModel {
     /** Field -> who changed it last, in the order the changes arrived. */
     private final Map<String, String> changedBy = new LinkedHashMap<>();
     private final Set<String> actors = new LinkedHashSet<>();
-    /** Others' current presence by actor; an entry lapses at its expiry unless renewed (a crashed console). */
-    private final Map<String, Presence> present = new LinkedHashMap<>();
+    private final BannerPresence present = new BannerPresence();
     private final Clock clock;
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> editsChanged();
@@ -76,7 +74,7 @@ public final class LiveBannerViewModel {
         this(editor, api, executor, me, Clock.systemUTC());
     }
 
-    /** As above, with the clock that decides when someone's presence has lapsed. */
+    /** As above, with this machine's clock, which times how long someone's presence lasts. */
     public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me,
                                Clock clock) {
         this.clock = clock;
@@ -119,21 +117,18 @@ public final class LiveBannerViewModel {
         if (!isThisRecord(p.entity(), p.id()) || p.actor().equals(me.get())) {
             return;
         }
-        present.remove(p.actor());
-        if (!Presence.LEFT.equals(p.state())) {
-            present.put(p.actor(), p);
-        }
-        presenceText.set(presenceSentence());
+        present.update(p, clock.instant());
+        presenceText.set(present.sentence());
     }
 
     /**
      * Forgets presences whose announcement lapsed without a renewal or a "left" (the other console
-     * crashed or lost its network); the console calls this now and then.
+     * crashed or lost its network); the console calls this now and then. Lapse times are counted on this
+     * machine's clock from the server's {@code expiresIn}, never by comparing two machines' clocks.
      */
     public void expirePresence() {
-        Instant now = clock.instant();
-        if (present.values().removeIf(p -> p.expiresAt() != null && !p.expiresAt().isAfter(now))) {
-            presenceText.set(presenceSentence());
+        if (present.expire(clock.instant())) {
+            presenceText.set(present.sentence());
         }
     }
 
@@ -302,20 +297,6 @@ public final class LiveBannerViewModel {
             changes.add(capitalized(LiveWording.field(kind, field)) + what + " (" + LiveWording.people(List.of(actor))
                     + ")");
         });
-    }
-
-    private String presenceSentence() {
-        List<String> editing = new ArrayList<>();
-        List<String> viewing = new ArrayList<>();
-        present.forEach((actor, p) -> (Presence.EDITING.equals(p.state()) ? editing : viewing).add(actor));
-        List<String> parts = new ArrayList<>();
-        if (!editing.isEmpty()) {
-            parts.add(LiveWording.people(editing) + (editing.size() == 1 ? " is" : " are") + " editing");
-        }
-        if (!viewing.isEmpty()) {
-            parts.add(LiveWording.people(viewing) + (viewing.size() == 1 ? " is" : " are") + " viewing");
-        }
-        return parts.isEmpty() ? "" : String.join(" and ", parts) + " this record";
     }
 
     private boolean isThisRecord(String entity, String id) {

@@ -15,7 +15,11 @@ import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.main.ConsoleView;
 import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.records.RecordListViewModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -40,6 +44,8 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     private final TaskExecutor executor;
     private final Map<EditorViewModel, LiveBannerViewModel> banners = new IdentityHashMap<>();
     private final Map<EditorViewModel, LiveBannerView> bannerViews = new IdentityHashMap<>();
+    /** The banner of each open record by "kind/id": an event goes to its record's banner only. */
+    private final Map<String, LiveBannerViewModel> bannerByRecord = new HashMap<>();
     private final ChangeListener<EditorViewModel> onEditor = (obs, old, now) -> editorShown(old, now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> announceCurrent();
     /** Others renew every 10 s; checking as often drops a crashed console's presence soon after it lapses. */
@@ -48,6 +54,9 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
             e -> banners.values().forEach(LiveBannerViewModel::expirePresence)));
     private AutoCloseable subscription;
     private volatile String me;
+    private boolean started;
+    /** The Last-Event-ID the stream was opened with (the first list load's mark); null before or without. */
+    private Long openedAfter;
 
     private LiveConsole(ConsoleViewModel console, LiveEvents events, PresenceClient presenceClient) {
         this.console = console;
@@ -59,9 +68,15 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
 
     /** Starts live updates for {@code console} as the owner of {@code token}. Must run on the FX thread. */
     public static LiveConsole start(ConsoleViewModel console, ConsoleView view, String serverUrl, String token) {
+        return start(console, view, serverUrl, dev.concord.client.AccessTokens.fixed(token));
+    }
+
+    /** As {@link #start(ConsoleViewModel, ConsoleView, String, String)} with a signed-in session's tokens. */
+    public static LiveConsole start(ConsoleViewModel console, ConsoleView view, String serverUrl,
+                                    dev.concord.client.AccessTokens token) {
         TaskExecutor ui = console.services().executor();
-        LiveEvents events = new LiveEvents(new EventStreamClient(serverUrl, token), ui::onUiThread);
-        LiveConsole live = new LiveConsole(console, events, new PresenceClient(serverUrl, token));
+        LiveEvents events = new LiveEvents(new EventStreamClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()), ui::onUiThread);
+        LiveConsole live = new LiveConsole(console, events, new PresenceClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()));
         live.begin(view);
         return live;
     }
@@ -76,14 +91,70 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         editorShown(null, console.getEditor());
         presenceExpiry.setCycleCount(Animation.INDEFINITE);
         presenceExpiry.play();
-        events.start();
+        console.addEditorEvictedListener(this::evicted);
+        startAfterFirstListLoad();
     }
 
-    /** The banner of an editor, made once per editor and kept with it. */
+    /**
+     * Opens the stream with the event high-water mark of the first list the console loaded, so that no
+     * write falls between that load and the stream; lists that load later have a higher mark, which the
+     * stream covers. Before any list answered there is nothing to be stale, so it waits for one.
+     */
+    private void startAfterFirstListLoad() {
+        List<RecordListViewModel> lists = Arrays.stream(EntityKind.values()).map(console::list).toList();
+        if (lists.stream().anyMatch(l -> l.answeredProperty().get())) {
+            startStream(lowestMark(lists));
+            return;
+        }
+        List<Runnable> undo = new ArrayList<>();
+        for (RecordListViewModel l : lists) {
+            ChangeListener<Boolean> first = new ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                    if (now && !started) {
+                        started = true;
+                        undo.forEach(Runnable::run);
+                        startStream(lowestMark(lists));
+                    }
+                }
+            };
+            l.answeredProperty().addListener(first);
+            undo.add(() -> l.answeredProperty().removeListener(first));
+        }
+    }
+
+    private void startStream(Long after) {
+        started = true;
+        openedAfter = after;
+        events.start(after);
+    }
+
+    /** The Last-Event-ID the stream was opened with: the event mark of the console's first list load. */
+    public Long openedAfter() {
+        return openedAfter;
+    }
+
+    /** The lowest first-load mark of the lists that answered; null (only new writes) if one answered without. */
+    private static Long lowestMark(List<RecordListViewModel> lists) {
+        Long lowest = null;
+        for (RecordListViewModel l : lists) {
+            if (l.answeredProperty().get()) {
+                Long mark = l.firstEventMarkProperty().get();
+                if (mark == null) {
+                    return null;
+                }
+                lowest = lowest == null ? mark : Math.min(lowest, mark);
+            }
+        }
+        return lowest;
+    }
+
+    /** The banner of an editor, made once per editor and kept with it until the console drops the editor. */
     public LiveBannerViewModel banner(EditorViewModel editor) {
         return banners.computeIfAbsent(editor, e -> {
             LiveBannerViewModel vm = new LiveBannerViewModel(e, console.services().api(), executor, () -> me);
             Entity base = e.getBase();
+            bannerByRecord.put(key(base.kind().path(), base.id()), vm);
             executor.run(() -> presenceClient.present(base.kind(), base.id()),
                     present -> present.forEach(vm::presence),
                     failure -> LOG.warn("could not load who has {} open", base.id(), failure));
@@ -95,15 +166,49 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         return bannerViews.computeIfAbsent(editor, e -> new LiveBannerView(banner(e)));
     }
 
+    /** How many banners the console holds (one per open record); for tests. */
+    public int bannerCount() {
+        return banners.size();
+    }
+
     @Override
     public void changed(ChangeEvent event) {
-        banners.values().forEach(b -> b.changed(event));
+        LiveBannerViewModel banner = bannerByRecord.get(key(event.entity(), event.id()));
+        if (banner != null) {
+            banner.changed(event);
+        }
         EntityKind.fromPath(event.entity()).ifPresent(kind -> refreshRow(console.list(kind), event));
     }
 
     @Override
     public void presence(Presence presence) {
-        banners.values().forEach(b -> b.presence(presence));
+        LiveBannerViewModel banner = bannerByRecord.get(key(presence.entity(), presence.id()));
+        if (banner != null) {
+            banner.presence(presence);
+        }
+    }
+
+    /** The stream could not resume where it was: reload what is shown and say why. */
+    @Override
+    public void reset(String message) {
+        LOG.info("live updates reset: {}", message);
+        console.refreshAll();
+        console.status().showLiveStatus("Live updates resumed after a gap: reloaded the lists and open records");
+    }
+
+    /** The console dropped an editor (the agent moved on and it held no edits): drop its banner too. */
+    private void evicted(EditorViewModel editor) {
+        LiveBannerViewModel banner = banners.remove(editor);
+        bannerViews.remove(editor);
+        if (banner != null) {
+            banner.dispose();
+            Entity base = editor.getBase();
+            bannerByRecord.remove(key(base.kind().path(), base.id()), banner);
+        }
+    }
+
+    private static String key(String entity, String id) {
+        return entity + "/" + id;
     }
 
     @Override

@@ -9,8 +9,10 @@ import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.history.HistoryViewModel;
 import dev.concord.ui.records.RecordListViewModel;
 import dev.concord.ui.status.StatusBarViewModel;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +35,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final StatusBarViewModel status;
     private final ReadOnlyObjectWrapper<EditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private Consumer<Conflict> conflictHandler = c -> LOG.info("conflict {} waits in the inbox", c.conflictId());
+    private final List<Consumer<EditorViewModel>> evictionListeners = new ArrayList<>();
 
     public ConsoleViewModel(ConsoleServices services) {
         this.services = services;
@@ -56,6 +59,34 @@ public final class ConsoleViewModel implements AutoCloseable {
         vm.recordMoved(record);
         editor.set(vm);
         history.show(record.kind(), record.id());
+        evictClosedEditors();
+    }
+
+    /**
+     * Editors of records the agent moved away from are kept only while they hold unsaved edits (coming back
+     * finds them as left); the others are dropped, with whatever hangs on them (a live banner), so that a
+     * console open all day does not keep every record it ever showed.
+     */
+    private void evictClosedEditors() {
+        EditorViewModel current = editor.get();
+        var it = openEditors.values().iterator();
+        while (it.hasNext()) {
+            EditorViewModel e = it.next();
+            if (e != current && !e.isDirty()) {
+                it.remove();
+                evictionListeners.forEach(l -> l.accept(e));
+            }
+        }
+    }
+
+    /** Told of every editor dropped from the console (see {@link #open}). */
+    public void addEditorEvictedListener(Consumer<EditorViewModel> listener) {
+        evictionListeners.add(listener);
+    }
+
+    /** The editors the console holds: the one shown and those with unsaved edits. */
+    public java.util.Collection<EditorViewModel> openEditors() {
+        return java.util.List.copyOf(openEditors.values());
     }
 
     public void saveCurrent() {
@@ -70,17 +101,21 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    /** Fetches the open record again (after a conflict was resolved elsewhere) and every list. */
+    /**
+     * Fetches every list and every open record again (after a conflict was resolved elsewhere, or when the
+     * live stream says writes may have been missed); an editor with edits keeps them and learns of the move.
+     */
     public void refreshAll() {
         lists.values().forEach(RecordListViewModel::refresh);
         status.checkConnection();
-        EditorViewModel current = editor.get();
-        if (current != null) {
-            Entity base = current.getBase();
+        for (EditorViewModel open : openEditors.values()) {
+            Entity base = open.getBase();
             executor.run(() -> services.api().get(base.kind(), base.id()), fresh -> {
-                current.recordMoved(fresh);
+                open.recordMoved(fresh);
                 lists.get(fresh.kind()).replace(fresh);
-                history.reload();
+                if (editor.get() == open) {
+                    history.reload();
+                }
             }, failure -> LOG.warn("could not reload {}", base.id(), failure));
         }
     }

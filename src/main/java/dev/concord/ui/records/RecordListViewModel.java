@@ -37,6 +37,9 @@ public final class RecordListViewModel {
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The event high-water mark of the first page this list showed (null until then, or if the server sent none). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Long> firstEventMark =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "firstEventMark");
     /** False until the first answer (a page or an error): an empty table before that is not "no match". */
     private final ReadOnlyBooleanWrapper answered = new ReadOnlyBooleanWrapper(this, "answered", false);
     private String nextCursor;
@@ -96,6 +99,9 @@ public final class RecordListViewModel {
     }
 
     private void show(Page page, boolean replaceAll) {
+        if (!answered.get() && page.lastEventId() != null) {
+            firstEventMark.set(page.lastEventId());
+        }
         loading.set(false);
         answered.set(true);
         error.set("");
@@ -110,6 +116,15 @@ public final class RecordListViewModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * The server's event high-water mark when it read this list's first page: a live stream opened with it
+     * as Last-Event-ID misses no write that page did not show. Null until the first page (and if the
+     * first answer was an error).
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<Long> firstEventMarkProperty() {
+        return firstEventMark.getReadOnlyProperty();
     }
 
     public EntityKind kind() {

@@ -249,4 +249,52 @@ class LiveBannerViewModelTest {
 
         assertThat(withClock.getPresence()).isEqualTo("Carol is viewing this record");
     }
+
+    @Test
+    void presenceLapsesOnTheServersCountNotByComparingClocks() {
+        // This machine's clock runs 5 minutes ahead of the server's: by expiresAt every presence looks lapsed.
+        Instant serverNow = Instant.parse("2026-11-29T06:00:00Z");
+        MutableClock mine = new MutableClock(serverNow.plusSeconds(300));
+        LiveBannerViewModel withClock = new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(),
+                () -> "alice", mine);
+        withClock.presence(new Presence("bob", "subscriptions", "sub_1", Presence.EDITING, serverNow.plusSeconds(30))
+                .expiringFrom(serverNow));
+        withClock.expirePresence();
+        assertThat(withClock.getPresence()).as("30 s left as the server counts").isEqualTo("Bob is editing this record");
+
+        mine.advance(java.time.Duration.ofSeconds(29));
+        withClock.expirePresence();
+        assertThat(withClock.getPresence()).isEqualTo("Bob is editing this record");
+        mine.advance(java.time.Duration.ofSeconds(2));
+        withClock.expirePresence();
+        assertThat(withClock.getPresence()).isEmpty();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }
