@@ -4,7 +4,6 @@ import dev.concord.api.ChangeEvent;
 import dev.concord.api.Presence;
 import dev.concord.client.ConcordApi;
 import dev.concord.domain.Entity;
-import dev.concord.domain.EntityKind;
 import dev.concord.sync.LiveRebase;
 import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
@@ -285,27 +284,14 @@ public final class LiveBannerViewModel {
 
     private void updateChanges() {
         changes.clear();
-        if (!changesShown.get()) {
-            return;
+        if (changesShown.get()) {
+            changes.addAll(LiveWording.changeLines(editor.kind(), changedBy, editor.getBase(), current));
         }
-        EntityKind kind = editor.kind();
-        Entity base = editor.getBase();
-        changedBy.forEach((field, actor) -> {
-            String what = current == null ? ""
-                    : ": " + LiveWording.value(kind, field, base.values().get(field)) + " \u2192 "
-                            + LiveWording.value(kind, field, current.values().get(field));
-            changes.add(capitalized(LiveWording.field(kind, field)) + what + " (" + LiveWording.people(List.of(actor))
-                    + ")");
-        });
     }
 
     private boolean isThisRecord(String entity, String id) {
         Entity base = editor.getBase();
         return base.kind().path().equals(entity) && base.id().equals(id);
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -40,4 +40,24 @@ final class LiveWording {
         // Both sides of the arrow must fit on one line of the editor pane; the History tab has the full text.
         return oneLine.length() > 30 ? oneLine.substring(0, 27) + "..." : oneLine;
     }
+
+    /**
+     * "Status: active → paused (Bob)", one line per changed field, in the order the changes arrived; the
+     * values are shown once the record as the server has it now ({@code current}) is known.
+     */
+    static List<String> changeLines(EntityKind kind, java.util.Map<String, String> changedBy,
+                                    dev.concord.domain.Entity base, dev.concord.domain.Entity current) {
+        List<String> lines = new java.util.ArrayList<>();
+        changedBy.forEach((field, actor) -> {
+            String what = current == null ? ""
+                    : ": " + value(kind, field, base.values().get(field)) + " \u2192 "
+                            + value(kind, field, current.values().get(field));
+            lines.add(capitalized(field(kind, field)) + what + " (" + people(List.of(actor)) + ")");
+        });
+        return lines;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 }
