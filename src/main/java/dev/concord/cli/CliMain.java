@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /**
  * {@code ./launcher cli [--server URL] [--token T] VERB ARGS...}: get, history, edit, conflicts,
- * resolve, pending, retry. Exit codes are in {@link ExitCode}. Never prints a stack trace; details of an
+ * resolve, pending, retry, and the local {@code merge-text}. Exit codes are in {@link ExitCode}. Never prints a stack trace; details of an
  * unexpected failure are logged with {@code --verbose}.
  */
 public final class CliMain {
@@ -35,11 +35,19 @@ public final class CliMain {
         quietLogs(verbose);
         Printer printer = new Printer(out, err);
         CommandLine cmd = new CommandLine(new ConcordCli(printer));
+        // Local, no server: its own class and exit codes (the number of conflicts, as git merge-file).
+        cmd.addSubcommand("merge-text", new MergeTextCommand(out, err));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, arguments) -> {
             err.println(ex.getMessage());
+            if (ex.getCommandLine().getCommand() instanceof MergeTextCommand) {
+                // Its small exit codes count conflicts, so a usage error must not look like one.
+                err.println("Usage: ./launcher cli merge-text MINE BASE THEIRS [-o OUT]");
+                err.flush();
+                return MergeTextCommand.ERROR;
+            }
             err.println("Usage: ./launcher cli [--server URL] [--token T] VERB ARGS... (see ./launcher cli --help)");
             err.flush();
             return ExitCode.USAGE;

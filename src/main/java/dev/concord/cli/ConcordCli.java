@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
 /** The verbs of {@code ./launcher cli}; connection options may stand before or after the verb. */
 @Command(name = "./launcher cli", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = ConcordCli.JarVersion.class,
+        subcommands = {RecordVerbs.Create.class, RecordVerbs.Delete.class},
         description = "Read and edit Concord records from the command line; edits merge like the console's.",
         footer = {"", "Exit codes: 0 saved, 2 usage or rejected input, 3 true conflict (stored), "
                 + "4 server unreachable (edit kept as pending), 1 anything else."})
@@ -58,7 +59,11 @@ final class ConcordCli implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("Name a verb: get, history, edit, conflicts, resolve, pending, retry (see --help)");
+        throw new UsageException("Name a verb: get, history, edit, create, delete, conflicts, resolve, pending, retry (see --help)");
+    }
+
+    Printer printer() {
+        return printer;
     }
 
     SyncServices services() {
@@ -127,7 +132,7 @@ final class ConcordCli implements Runnable {
         }
     }
 
-    private LastSeenRecords lastSeen() {
+    LastSeenRecords lastSeen() {
         Path root = home != null ? home : SyncServices.concordHome();
         return new LastSeenRecords(root.resolve(services().user()).resolve("records"));
     }

@@ -24,6 +24,28 @@ public interface ConcordApi {
     /** A versioned write; returns the new record. */
     Entity patch(PatchCall call);
 
+    /**
+     * Creates a record ({@code POST}); the same {@link CreateCall#idempotencyKey()} on a retry answers the
+     * first create again instead of making a second record. Returns the record at version 1.
+     * Implementations that cannot write (read-only test doubles) keep this default, which refuses.
+     *
+     * @throws ValidationFailedException 422 naming the refused fields, or 409 ALREADY_EXISTS for a taken id
+     */
+    default Entity create(CreateCall call) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not create records");
+    }
+
+    /**
+     * Retires a record at {@code version} ({@code DELETE}, a soft delete an admin can undo).
+     *
+     * @throws VersionConflictException  the record moved on since {@code version} (carries the current record)
+     * @throws ValidationFailedException 409 HAS_DEPENDENTS when live records still point to it
+     * @throws NotFoundException         no such live record (already retired, or never there)
+     */
+    default dev.concord.api.DeletedRecord delete(EntityKind kind, String id, long version) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not delete records");
+    }
+
     /** Who the token belongs to ({@code GET /me}). */
     dev.concord.api.Identity whoAmI();
 

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private static final ObjectMapper JSON = Json.mapper();
+    /** Conflicts of state rather than of versions: a taken id, dependents of a retired record, restoring a live one. */
+    private static final java.util.Set<String> REFUSALS = java.util.Set.of("ALREADY_EXISTS", "HAS_DEPENDENTS", "NOT_DELETED");
 
     private ErrorMapper() {
     }
@@ -38,6 +40,10 @@ final class ErrorMapper {
         String message = error == null ? "" : error.path("message").asText("");
         if (message.isBlank()) {
             message = "The server answered " + status + (error == null ? "" : " " + code);
+        }
+        if (REFUSALS.contains(code)) {
+            // 409s that are no version conflict: a retry or a merge cannot help, the person must act.
+            return new ValidationFailedException(status, code, message, fieldErrors(error));
         }
         if ("CONFLICT_VERSION_MISMATCH".equals(code) || status == 409 || (status == 412 && error != null)) {
             return conflict(status, message, error, kind);

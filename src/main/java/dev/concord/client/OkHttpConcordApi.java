@@ -129,6 +129,35 @@ public final class OkHttpConcordApi implements ConcordApi {
     }
 
     @Override
+    public Entity create(CreateCall call) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (call.id() != null) {
+            body.put("id", call.id());
+        }
+        // Fields left null are left out: the server fills in the empty value of fields that may be empty.
+        java.util.Map<String, Object> present = new java.util.LinkedHashMap<>();
+        call.values().forEach((field, value) -> {
+            if (value != null) {
+                present.put(field, value);
+            }
+        });
+        body.putAll(WireValues.toWire(call.kind(), present));
+        Request.Builder request = new Request.Builder().url(transport.api().addPathSegment(call.kind().path()).build());
+        if (call.idempotencyKey() != null) {
+            request.header(ApiPaths.IDEMPOTENCY_KEY, call.idempotencyKey());
+        }
+        JsonNode root = execute(request.post(ApiTransport.jsonBody(body)).build(), call.kind());
+        return convert(root.path("data"), call.kind().type());
+    }
+
+    @Override
+    public dev.concord.api.DeletedRecord delete(EntityKind kind, String id, long version) {
+        Request request = new Request.Builder().url(url(kind, id).build())
+                .header(ApiPaths.IF_MATCH, ApiPaths.etag(version)).delete().build();
+        return convert(execute(request, kind).path("data"), dev.concord.api.DeletedRecord.class);
+    }
+
+    @Override
     public Identity whoAmI() {
         JsonNode root = execute(new Request.Builder().url(transport.api().addPathSegment("me").build()).get().build(),
                 null);

@@ -18,7 +18,7 @@ record Analysis(List<String> base, List<String> mine, List<String> theirs, int[]
         List<String> base = Lines.split(TextMerge.orEmpty(baseText));
         List<String> mine = Lines.split(TextMerge.orEmpty(mineText));
         List<String> theirs = Lines.split(TextMerge.orEmpty(theirsText));
-        LineTable table = new LineTable();
+        LineTable table = new LineTable(base.size() + Math.max(mine.size(), theirs.size()) / 8);
         int[] cb = table.classify(base);
         int[] cm = table.classify(mine);
         int[] ct = table.classify(theirs);
@@ -33,7 +33,7 @@ record Analysis(List<String> base, List<String> mine, List<String> theirs, int[]
                 throw new IllegalStateException("merge regions out of step at base line " + c0);
             }
             if (gap > 0) {
-                List<String> same = base.subList(c0, c.i0());
+                List<String> same = List.copyOf(base.subList(c0, c.i0()));
                 parts.add(new Part(new TextRegion(TextRegion.Kind.SAME, c0, same, same, same), false, c1, c2));
             }
             List<String> b = base.subList(c.i0(), c.i0() + c.chg0());
@@ -50,7 +50,7 @@ record Analysis(List<String> base, List<String> mine, List<String> theirs, int[]
             throw new IllegalStateException("merge regions out of step at the end");
         }
         if (rest > 0) {
-            List<String> same = base.subList(c0, base.size());
+            List<String> same = List.copyOf(base.subList(c0, base.size()));
             parts.add(new Part(new TextRegion(TextRegion.Kind.SAME, c0, same, same, same), false, c1, c2));
         }
         return new Analysis(base, mine, theirs, cb, cm, ct, parts);

@@ -6,7 +6,16 @@ import java.util.Map;
 
 /** Numbers lines so that equal lines (byte for byte, terminator included) get equal numbers. */
 final class LineTable {
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final Map<String, Integer> ids;
+
+    /** A table for about {@code expectedLines} distinct lines (sized so it never grows). */
+    LineTable(int expectedLines) {
+        ids = new HashMap<>(Math.max(16, expectedLines * 4 / 3 + 1));
+    }
+
+    LineTable() {
+        this(16);
+    }
 
     int[] classify(List<String> lines) {
         int[] out = new int[lines.size()];

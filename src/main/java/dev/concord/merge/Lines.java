@@ -13,7 +13,7 @@ final class Lines {
     }
 
     static List<String> split(String text) {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(text.length() / 24 + 16);
         int start = 0;
         int length = text.length();
         while (start < length) {

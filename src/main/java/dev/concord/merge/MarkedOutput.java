@@ -34,7 +34,7 @@ final class MarkedOutput {
             }
         }
         List<Item> joined = simplify(items);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(a.mine().size() * 32 + 64);
         int conflicts = 0;
         for (Item item : joined) {
             if (item.type() != CONFLICT) {

@@ -258,6 +258,12 @@ final class XDiff {
         }
 
         private void split(int off1, int lim1, int off2, int lim2, boolean needMin) {
+            // Locals, not fields, in the hot loops below.
+            final int[] kv = this.kv;
+            final int[] ha1 = this.ha1;
+            final int[] ha2 = this.ha2;
+            final int fo = this.fo;
+            final int bo = this.bo;
             int dmin = off1 - lim2;
             int dmax = lim1 - off2;
             int fmid = off1 - off2;

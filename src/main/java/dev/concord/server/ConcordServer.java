@@ -317,6 +317,13 @@ public final class ConcordServer implements AutoCloseable {
             Envelopes.error(ctx, fromJavalin(e));
         });
         app.exception(Exception.class, (e, ctx) -> {
+            ApiError busy = TransientFaults.answer(ctx, e);
+            if (busy != null) {
+                LOG.warn("Transient database fault in {} {} (request {}): {}", ctx.method(), ctx.path(),
+                        Envelopes.requestId(ctx), e.getMessage());
+                Envelopes.error(ctx, busy);
+                return;
+            }
             LOG.error("Unexpected failure in {} {} (request {})", ctx.method(), ctx.path(), Envelopes.requestId(ctx), e);
             Envelopes.error(ctx, new ApiError(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server; "
                     + "it has been logged with request id " + Envelopes.requestId(ctx)));

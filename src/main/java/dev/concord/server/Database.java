@@ -16,6 +16,7 @@ final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    static final String CONNECTION_TIMEOUT_PROPERTY = "concord.db.connectionTimeoutMillis";
     private final HikariDataSource pool;
     private final boolean h2Memory;
     private final String jdbcUrl;
@@ -40,7 +41,9 @@ final class Database implements AutoCloseable {
         // limit is 100 connections, and several instances may share it (README "Run the service").
         hc.setMaximumPoolSize(poolSize);
         hc.setAutoCommit(true);
-        hc.setConnectionTimeout(10_000);
+        // How long a request waits for a free connection before it is answered 503 (a system property so
+        // the faults tests can provoke the timeout in moments).
+        hc.setConnectionTimeout(Long.getLong(CONNECTION_TIMEOUT_PROPERTY, 10_000));
         this.pool = new HikariDataSource(hc);
         this.h2Memory = jdbcUrl.startsWith("jdbc:h2:mem:");
         this.jdbcUrl = jdbcUrl;

@@ -158,6 +158,11 @@ public final class RetryCoordinator {
         return errors;
     }
 
+    /** 500, 502, 503, 504: a fault of the server or what is in front of it, worth the same request again. */
+    static boolean isServerFault(int status) {
+        return status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
     private static String newKey() {
         return UUID.randomUUID().toString();
     }
@@ -234,9 +239,20 @@ public final class RetryCoordinator {
                 } catch (AuthException e) {
                     return new SaveOutcome.Failed("Not allowed: " + e.getMessage(), List.of());
                 } catch (ApiException e) {
-                    LOG.warn("Save of {}/{} refused by the server: {} {}", kind.path(), id, e.status(), e.getMessage());
-                    return new SaveOutcome.Failed("The server could not save it (" + e.status() + " " + e.code() + "): "
-                            + e.getMessage(), List.of());
+                    if (!isServerFault(e.status())) {
+                        LOG.warn("Save of {}/{} refused by the server: {} {}", kind.path(), id, e.status(), e.getMessage());
+                        return new SaveOutcome.Failed("The server could not save it (" + e.status() + " " + e.code()
+                                + "): " + e.getMessage(), List.of());
+                    }
+                    // 500 (and any 5xx the client did not map): the transaction rolled back, or the answer was
+                    // lost after it committed; resending with the same key is safe either way.
+                    failedSends++;
+                    if (failedSends >= policy.maxAttempts()) {
+                        return pending(keptBecause(e));
+                    }
+                    wait = jitter();
+                    LOG.info("Save of {}/{} failed on the server ({} {}); retry {} in {} ms with the same key",
+                            kind.path(), id, e.status(), e.getMessage(), sends + 1, wait.toMillis());
                 } catch (ClassCastException | IllegalArgumentException e) {
                     // A value of the wrong Java type for its field: a bug in the caller, not in the data.
                     LOG.warn("Cannot send the edit of {}/{}", kind.path(), id, e);
@@ -287,6 +303,14 @@ public final class RetryCoordinator {
             LOG.info("{}/{} moved to v{}; merged cleanly, rebasing ({} of at most {})", kind.path(), id,
                     current.version(), rebases, policy.maxRebases());
             return null;
+        }
+
+        /** The pending edit's message: what went wrong, and that nothing typed is lost. */
+        private String keptBecause(ApiException e) {
+            return "The server failed " + failedSends + (failedSends == 1 ? " time" : " times") + " (" + e.status() + "): "
+                    + e.getMessage()
+                    + ". Your changes to " + String.join(", ", intent.changedFrom(origin.values()))
+                    + " are kept as a pending edit and will be sent again with the same key.";
         }
 
         private Duration jitter() {

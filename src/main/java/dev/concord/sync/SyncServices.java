@@ -91,4 +91,9 @@ public final class SyncServices {
     public RetryCoordinator coordinator() {
         return coordinator;
     }
+
+    /** Creates and retires records through the same client (see {@link LifecycleCoordinator}). */
+    public LifecycleCoordinator lifecycle() {
+        return new LifecycleCoordinator(api);
+    }
 }

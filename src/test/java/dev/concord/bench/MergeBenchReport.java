@@ -111,6 +111,7 @@ public final class MergeBenchReport {
                 + "write); git net = wall - %.3f ms (median git --version).%n", spawnMs));
         table.append(String.format(Locale.ROOT, "Target: 10k lines under %d ms: %s%n", TARGET_10K_MS,
                 met ? "met" : "MISSED"));
+        MergeWorstCaseReport.run(OUT, section, table, spawnMs);
         System.out.print(table);
         Files.writeString(OUT.resolve("merge-table.txt"), table.toString());
         writeSection(json, section);

@@ -103,8 +103,9 @@ final class NoteAppenders {
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
                 base = client.api().get(EntityKind.SUBSCRIPTION, ID);
-            } catch (ServerUnreachableException down) {
-                // The console still shows the record it loaded last; the agent edits that.
+            } catch (ServerUnreachableException | dev.concord.client.RateLimitedException down) {
+                // The console still shows the record it loaded last; the agent edits that. (A stopping
+                // server answers requests on kept-alive connections with 503 and a retry hint.)
             }
             String notes = (String) base.values().get("notes");
             SaveOutcome outcome = client.coordinator().save(base, base.values().with("notes", notes + line(writer, edit) + "\n"));

@@ -1,18 +1,22 @@
 package dev.concord.sync;
 
 import dev.concord.api.ChangedField;
+import dev.concord.api.DeletedRecord;
 import dev.concord.api.HistoryEntry;
 import dev.concord.api.Identity;
 import dev.concord.client.ApiException;
 import dev.concord.client.ConcordApi;
+import dev.concord.client.CreateCall;
 import dev.concord.client.ListQuery;
 import dev.concord.client.NotFoundException;
 import dev.concord.client.Page;
 import dev.concord.client.PatchCall;
 import dev.concord.client.ServerUnreachableException;
+import dev.concord.client.ValidationFailedException;
 import dev.concord.client.VersionConflictException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldValues;
 import dev.concord.domain.RecordMeta;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -26,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory service with the contract's write rules: version check, 409 with current and changedSince,
- * idempotency keys (same key and body: the first answer again). Faults can be scripted per PATCH.
+ * idempotency keys (same key and body: the first answer again), creates and soft deletes. Faults can be
+ * scripted per write (PATCH, POST or DELETE).
  */
 final class FakeConcordApi implements ConcordApi {
     /** What the next PATCH does instead of (or besides) its normal work. */
@@ -54,6 +59,10 @@ final class FakeConcordApi implements ConcordApi {
 
     private final Map<String, List<Entity>> versions = new HashMap<>();
     private final Map<String, Stored> byKey = new HashMap<>();
+    private final Map<String, CreateCall> createdByKey = new HashMap<>();
+    private final java.util.Set<String> retired = new java.util.HashSet<>();
+    private final List<Object> writeCalls = new ArrayList<>();
+    private final Map<String, String> createdIds = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<PatchCall> calls = new ArrayList<>();
     private final String actor;
@@ -111,6 +120,76 @@ final class FakeConcordApi implements ConcordApi {
         faults.addAll(List.of(next));
     }
 
+    /** Every create and delete sent, in order (a CreateCall, or "delete id@version"). */
+    synchronized List<Object> lifecycleCalls() {
+        return List.copyOf(writeCalls);
+    }
+
+    synchronized boolean isRetired(String id) {
+        return retired.contains(id);
+    }
+
+    @Override
+    public synchronized Entity create(CreateCall call) {
+        writeCalls.add(call);
+        Fault fault = faults.poll();
+        if (fault instanceof Fail f) {
+            throw f.error();
+        }
+        CreateCall first = createdByKey.get(call.idempotencyKey());
+        if (first != null) {
+            if (!first.equals(call)) {
+                throw new ValidationFailedException(422, "IDEMPOTENCY_KEY_REUSED", "key reused", List.of());
+            }
+            return current(first.id() != null ? first.id() : createdIds.get(call.idempotencyKey()));
+        }
+        String id = call.id() != null ? call.id() : call.kind().path().substring(0, 3) + "_new" + (versions.size() + 1);
+        if (versions.containsKey(id)) {
+            throw new ValidationFailedException(409, "ALREADY_EXISTS", "There already is a " + call.kind().singular()
+                    + " " + id, List.of());
+        }
+        Instant at = Instant.parse("2026-11-29T08:00:00Z");
+        Entity created = call.kind().create(new RecordMeta(id, 1, at, at, actor), FieldValues.of(call.values()));
+        versions.computeIfAbsent(id, k -> new ArrayList<>()).add(created);
+        createdByKey.put(call.idempotencyKey(), call);
+        createdIds.put(call.idempotencyKey(), id);
+        if (fault instanceof DropAnswer) {
+            throw new ServerUnreachableException("timeout", true, null);
+        }
+        return created;
+    }
+
+    @Override
+    public synchronized DeletedRecord delete(EntityKind kind, String id, long version) {
+        writeCalls.add("delete " + id + "@" + version);
+        Fault fault = faults.poll();
+        if (fault instanceof Before b) {
+            b.action().accept(this);
+            fault = null;
+        }
+        if (fault instanceof Fail f) {
+            throw f.error();
+        }
+        if (!versions.containsKey(id) || retired.contains(id)) {
+            throw new NotFoundException("There is no " + kind.singular() + " " + id);
+        }
+        Entity cur = current(id);
+        if (cur.version() != version) {
+            List<ChangedField> changed = new ArrayList<>();
+            Entity base = versions.get(id).get((int) version - 1);
+            for (String f : cur.values().changedFrom(base.values())) {
+                Entity by = lastChangeOf(id, f);
+                changed.add(new ChangedField(f, base.values().get(f), cur.values().get(f), by.updatedBy(), by.updatedAt()));
+            }
+            throw new VersionConflictException(409, "changed by others", cur, cur.version(), changed);
+        }
+        retired.add(id);
+        if (fault instanceof DropAnswer) {
+            throw new ServerUnreachableException("timeout", true, null);
+        }
+        return new DeletedRecord(kind.path(), id, version + 1, Instant.parse("2026-11-29T10:00:00Z"), actor);
+    }
+
     synchronized List<PatchCall> calls() {
         return List.copyOf(calls);
     }
@@ -135,14 +214,14 @@ final class FakeConcordApi implements ConcordApi {
 
     @Override
     public synchronized Page list(EntityKind kind, ListQuery query) {
-        return new Page(versions.values().stream().map(v -> v.get(v.size() - 1)).filter(e -> e.kind() == kind).toList(),
-                null);
+        return new Page(versions.values().stream().map(v -> v.get(v.size() - 1)).filter(e -> e.kind() == kind)
+                .filter(e -> !retired.contains(e.id())).toList(), null);
     }
 
     @Override
     public synchronized Entity get(EntityKind kind, String id) {
         gets++;
-        if (!versions.containsKey(id)) {
+        if (!versions.containsKey(id) || retired.contains(id)) {
             throw new NotFoundException("No " + kind.singular() + " " + id);
         }
         return current(id);

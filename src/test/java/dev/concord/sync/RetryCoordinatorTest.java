@@ -191,6 +191,37 @@ class RetryCoordinatorTest {
     }
 
     @Test
+    void serverFaultsAreResentWithTheSameKeyAndLandWhenTheFaultClears() {
+        // 500 (e.g. a database fault the server did not classify), 503 and 502: each worth the same request again.
+        server.script(new FakeConcordApi.Fail(new dev.concord.client.ApiException(500, "INTERNAL_ERROR", "Something went wrong")),
+                new FakeConcordApi.Fail(new dev.concord.client.RateLimitedException(503, "SERVICE_UNAVAILABLE", "busy", null)));
+
+        SaveOutcome outcome = alice().save(v1, v1.values().with("notes", "through a fault"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Saved.class,
+                s -> assertThat(((Subscription) s.entity()).notes()).isEqualTo("through a fault"));
+        assertThat(server.calls()).hasSize(3);
+        assertThat(server.calls()).extracting(PatchCall::idempotencyKey).containsOnly(server.calls().get(0).idempotencyKey());
+        assertThat(store.pending()).isEmpty();
+    }
+
+    @Test
+    void aServerFaultThatOutlastsTheBudgetKeepsTheEditPendingWithAClearMessage() {
+        dev.concord.client.ApiException boom = new dev.concord.client.ApiException(500, "INTERNAL_ERROR", "Something went wrong");
+        server.script(new FakeConcordApi.Fail(boom), new FakeConcordApi.Fail(boom), new FakeConcordApi.Fail(boom));
+
+        SaveOutcome outcome = alice().save(v1, v1.values().with("notes", "kept"));
+
+        assertThat(server.calls()).hasSize(3);
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class, p -> {
+            assertThat(p.edit().idempotencyKey()).isEqualTo(server.calls().get(0).idempotencyKey());
+            assertThat(p.reason()).contains("Something went wrong").contains("notes").contains("kept as a pending edit");
+        });
+        assertThat(store.pending()).hasSize(1);
+        assertThat(server.current(v1.id()).version()).isEqualTo(1);
+    }
+
+    @Test
     void pendingEditSurvivesARestartAndLandsWithItsKeyWhenTheServerIsBack() {
         ServerUnreachableException down = new ServerUnreachableException("down", false, null);
         server.script(new FakeConcordApi.Fail(down), new FakeConcordApi.Fail(down), new FakeConcordApi.Fail(down));

@@ -72,6 +72,8 @@ public final class ApiTestClient {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            // Every answer an API test sees must match the served OpenAPI document.
+            OpenApiCheck.check(method, path, r.statusCode(), r.headers().map(), r.body());
             return new Response(r.statusCode(), r, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);

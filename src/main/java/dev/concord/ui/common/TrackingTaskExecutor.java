@@ -41,6 +41,12 @@ public final class TrackingTaskExecutor implements TaskExecutor {
         });
     }
 
+    /** Computation is not server work: neither the busy count nor the connection state hears of it. */
+    @Override
+    public <T> void compute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        delegate.compute(work, onSuccess, onFailure);
+    }
+
     @Override
     public void onUiThread(Runnable update) {
         delegate.onUiThread(update);

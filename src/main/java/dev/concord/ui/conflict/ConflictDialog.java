@@ -94,6 +94,14 @@ public final class ConflictDialog extends Stage {
         vm.visibleRows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> showNotesPane());
         showNotesPane();
         setOnShown(e -> fitFields());
+        // The rows fill once the notes merge is built off the FX thread: size the field table to them then.
+        vm.loadingProperty().addListener((o, was, loading) -> {
+            if (!loading) {
+                root.applyCss();
+                root.layout();
+                fitFields();
+            }
+        });
         vm.savedProperty().addListener((o, a, saved) -> {
             if (saved != null) {
                 onSaved.accept(saved);
@@ -165,7 +173,7 @@ public final class ConflictDialog extends Stage {
         message.setMaxWidth(Double.MAX_VALUE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);
-        busy.visibleProperty().bind(vm.busyProperty());
+        busy.visibleProperty().bind(vm.busyProperty().or(vm.loadingProperty()));
         Button close = button("Close", "closeDialog", this::close, "Close; the conflict stays in the inbox (Esc)");
         close.setCancelButton(true);
         Button save = button("Save resolution", "saveResolution", vm::saveResolution,

@@ -59,6 +59,8 @@ public final class ConflictDialogViewModel {
     private final ReadOnlyStringWrapper theirsCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** True until the rows are filled: the notes merges are built off the FX thread first. */
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<SaveOutcome.Saved> saved = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper handedOff = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<FieldRow> current = new ReadOnlyObjectWrapper<>();
@@ -76,7 +78,6 @@ public final class ConflictDialogViewModel {
         for (FieldSpec spec : conflict.kind().fields()) {
             rows.add(new FieldRow(spec));
         }
-        load(conflict, false);
         visibleRows.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> showAllFields.get() ? row -> true : FieldRow::isChanged, showAllFields));
         List<Observable> deps = new ArrayList<>();
@@ -86,7 +87,16 @@ public final class ConflictDialogViewModel {
         }
         undecidedCount = Bindings.createIntegerBinding(
                 () -> (int) rows.stream().filter(r -> !r.settledBinding().get()).count(), deps.toArray(Observable[]::new));
-        canSave = undecidedCount.isEqualTo(0).and(busy.not()).and(saved.isNull()).and(handedOff.not());
+        canSave = undecidedCount.isEqualTo(0).and(busy.not()).and(saved.isNull()).and(handedOff.not())
+                .and(loading.not());
+        executor.compute(() -> NotesModels.of(conflict), models -> {
+            load(conflict, false, models);
+            loading.set(false);
+        }, failure -> {
+            LOG.warn("merging the notes of {} failed", conflict.conflictId(), failure);
+            load(conflict, false, Map.of());
+            loading.set(false);
+        });
     }
 
     // ---- commands ----
@@ -147,7 +157,16 @@ public final class ConflictDialogViewModel {
         FieldValues resolution = resolution();
         busy.set(true);
         message.set("Saving…");
-        executor.run(() -> saver.resolve(conflictId, resolution), this::onOutcome, this::onError);
+        // A refreshed conflict's notes merges are built in the same background task as the save.
+        executor.run(() -> Saving.of(saver.resolve(conflictId, resolution)),
+                s -> onOutcome(s.outcome(), s.models()), this::onError);
+    }
+
+    private record Saving(SaveOutcome outcome, Map<String, TextMergeModel> models) {
+        static Saving of(SaveOutcome outcome) {
+            return new Saving(outcome, outcome instanceof SaveOutcome.NeedsResolution n
+                    ? NotesModels.of(n.conflict()) : Map.of());
+        }
     }
 
     /** The result of every field, in the record's field order. */
@@ -159,14 +178,14 @@ public final class ConflictDialogViewModel {
 
     // ---- outcome ----
 
-    private void onOutcome(SaveOutcome outcome) {
+    private void onOutcome(SaveOutcome outcome, Map<String, TextMergeModel> models) {
         busy.set(false);
         if (outcome instanceof SaveOutcome.Saved s) {
             message.set("Saved (v" + s.entity().version() + ")");
             saved.set(s);
         } else if (outcome instanceof SaveOutcome.NeedsResolution n) {
             Entity theirs = n.conflict().theirs();
-            load(n.conflict(), true);
+            load(n.conflict(), true, models);
             long moved = rows.stream().filter(r -> r.changedAgainProperty().get()).count();
             message.set(who(theirs) + " changed this record again (v" + theirs.version() + ") while you decided"
                     + (moved == 0 ? "." : "; " + moved + " field" + (moved == 1 ? "" : "s") + " marked to review.")
@@ -192,7 +211,7 @@ public final class ConflictDialogViewModel {
                 + ". Your decisions are still here.");
     }
 
-    private void load(Conflict c, boolean keep) {
+    private void load(Conflict c, boolean keep, Map<String, TextMergeModel> models) {
         Set<String> conflicting = c.conflicts().stream().map(FieldConflict::field).collect(Collectors.toSet());
         FieldValues base = c.base().values();
         FieldValues theirs = c.theirs().values();
@@ -200,7 +219,7 @@ public final class ConflictDialogViewModel {
             String f = row.field();
             Object mine = c.mine().has(f) ? c.mine().get(f) : base.get(f);
             Object merged = c.mergedSoFar().has(f) ? c.mergedSoFar().get(f) : theirs.get(f);
-            row.load(base.get(f), mine, theirs.get(f), merged, conflicting.contains(f), keep);
+            row.load(base.get(f), mine, theirs.get(f), merged, conflicting.contains(f), keep, models.get(f));
         }
         String name = c.kind().singular();
         title.set(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + c.entityId() + ": "
@@ -257,6 +276,11 @@ public final class ConflictDialogViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** True until the rows are filled (the notes merges are being built). */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

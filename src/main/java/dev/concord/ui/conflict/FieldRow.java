@@ -49,8 +49,13 @@ public final class FieldRow {
         settled = decision.isNotEqualTo(Decision.UNDECIDED).and(error.isEmpty());
     }
 
-    /** Fills the row from a conflict; with {@code keep}, a decision still meaningful under the new theirs survives. */
-    void load(Object base, Object mine, Object theirs, Object merged, boolean conflicting, boolean keep) {
+    /**
+     * Fills the row from a conflict; with {@code keep}, a decision still meaningful under the new theirs
+     * survives. {@code prepared} is the notes merge of these three values, built off the FX thread (null:
+     * build it here if needed).
+     */
+    void load(Object base, Object mine, Object theirs, Object merged, boolean conflicting, boolean keep,
+              TextMergeModel prepared) {
         boolean theirsMoved = keep && !Objects.equals(this.theirs, theirs);
         Decision previous = decision.get();
         String previousText = resultText.get();
@@ -67,7 +72,8 @@ public final class FieldRow {
         changedAgain.set(theirsMoved);
         boolean longText = conflicting && spec.type() == FieldType.LONG_TEXT;
         boolean newModel = longText && (!keep || previousMerge == null || theirsMoved);
-        textMerge.set(!longText ? null : newModel ? new TextMergeModel(str(base), str(mine), str(theirs)) : previousMerge);
+        textMerge.set(!longText ? null : !newModel ? previousMerge
+                : prepared != null ? prepared : new TextMergeModel(str(base), str(mine), str(theirs)));
         if (keep && previous == Decision.MINE) {
             takeMine();
         } else if (keep && previous == Decision.EDITED) {

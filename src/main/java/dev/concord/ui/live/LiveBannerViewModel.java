@@ -9,7 +9,6 @@ import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +63,7 @@ public final class LiveBannerViewModel {
     private Entity current;
     /** Set when a rebase was refused: the conflicting fields, until the record moves again. */
     private List<String> refused = List.of();
+    private final OverlapCheck overlapCheck;
 
     /**
      * {@code me} gives the signed-in actor (null until known): their own writes and presence are not news
@@ -81,6 +81,7 @@ public final class LiveBannerViewModel {
         this.api = api;
         this.executor = executor;
         this.me = me;
+        this.overlapCheck = new OverlapCheck(editor, executor, overlap::set);
         editor.baseProperty().addListener(onBaseMoved);
         editor.movedOnServerProperty().addListener(onMovedOnServer);
         editor.fields().forEach(f -> f.dirtyProperty().addListener(onDirty));
@@ -223,6 +224,7 @@ public final class LiveBannerViewModel {
 
     private void baseMoved(Entity now) {
         if (now.version() >= latestVersion) {
+            overlapCheck.cancel();
             changedBy.clear();
             actors.clear();
             refused = List.of();
@@ -251,42 +253,15 @@ public final class LiveBannerViewModel {
 
     private void updateOverlap() {
         if (state.get() != State.MOVED) {
+            overlapCheck.cancel();
             return;
         }
-        if (!refused.isEmpty()) {
-            overlap.set("Cannot rebase: you and " + LiveWording.people(actors) + " both changed "
-                    + LiveWording.fields(editor.kind(), refused)
-                    + ". Your edits are kept; Save will let you choose what to keep.");
-            return;
-        }
-        List<String> both = new ArrayList<>();
-        for (FieldModel<?> f : editor.fields()) {
-            if (f.isDirty() && changedBy.containsKey(f.name())) {
-                both.add(f.name());
-            }
-        }
-        if (both.isEmpty()) {
-            overlap.set("");
-            return;
-        }
-        List<String> conflicting = current == null || !editor.validProperty().get() ? List.of()
-                : LiveRebase.rebase(editor.getBase(), editor.editedValues(), current).conflicts();
-        String fields = "You also changed " + LiveWording.fields(editor.kind(), both);
-        if (current == null) {
-            overlap.set(fields + ".");
-        } else if (conflicting.isEmpty()) {
-            overlap.set(fields + "; the changes merge: Rebase now keeps both.");
-        } else {
-            overlap.set(fields + "; " + LiveWording.people(actors) + "'s change to "
-                    + LiveWording.fields(editor.kind(), conflicting) + " conflicts with yours: Save will ask which to keep.");
-        }
+        overlapCheck.update(actors, changedBy.keySet(), refused, current, () -> state.get() == State.MOVED);
     }
 
     private void updateChanges() {
-        changes.clear();
-        if (changesShown.get()) {
-            changes.addAll(LiveWording.changeLines(editor.kind(), changedBy, editor.getBase(), current));
-        }
+        changes.setAll(changesShown.get() ? LiveWording.changes(editor.kind(), editor.getBase(), current, changedBy)
+                : List.of());
     }
 
     private boolean isThisRecord(String entity, String id) {

@@ -1,11 +1,14 @@
 package dev.concord.ui.live;
 
+import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.ui.common.People;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The words of the live banner: people and fields as an agent reads them. */
 final class LiveWording {
@@ -41,23 +44,29 @@ final class LiveWording {
         return oneLine.length() > 30 ? oneLine.substring(0, 27) + "..." : oneLine;
     }
 
-    /**
-     * "Status: active → paused (Bob)", one line per changed field, in the order the changes arrived; the
-     * values are shown once the record as the server has it now ({@code current}) is known.
-     */
-    static List<String> changeLines(EntityKind kind, java.util.Map<String, String> changedBy,
-                                    dev.concord.domain.Entity base, dev.concord.domain.Entity current) {
-        List<String> lines = new java.util.ArrayList<>();
+    /** "Cannot rebase: you and Bob both changed notes. ..." for a refused rebase. */
+    static String refused(EntityKind kind, Collection<String> actors, Collection<String> fields) {
+        return "Cannot rebase: you and " + people(actors) + " both changed " + fields(kind, fields)
+                + ". Your edits are kept; Save will let you choose what to keep.";
+    }
+
+    /** The tail of the overlap sentence when some of the agent's edits conflict with the others'. */
+    static String conflicting(EntityKind kind, Collection<String> actors, Collection<String> fields) {
+        return "; " + people(actors) + "'s change to " + fields(kind, fields)
+                + " conflicts with yours: Save will ask which to keep.";
+    }
+
+    /** "Status: active -> paused (Bob)", one per changed field (values only once the record is fetched). */
+    static List<String> changes(EntityKind kind, Entity base, Entity current, Map<String, String> changedBy) {
+        List<String> out = new ArrayList<>();
         changedBy.forEach((field, actor) -> {
             String what = current == null ? ""
                     : ": " + value(kind, field, base.values().get(field)) + " \u2192 "
                             + value(kind, field, current.values().get(field));
-            lines.add(capitalized(field(kind, field)) + what + " (" + people(List.of(actor)) + ")");
+            String name = field(kind, field);
+            out.add((name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1)) + what
+                    + " (" + people(List.of(actor)) + ")");
         });
-        return lines;
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return out;
     }
 }

@@ -24,6 +24,24 @@ class ConflictDialogViewModelTest {
             new ConflictDialogViewModel(conflict, saver, new CurrentThreadTaskExecutor());
 
     @Test
+    void theNotesMergeIsBuiltOffTheUiThreadAndTheDialogWaitsForIt() {
+        dev.concord.ui.testing.HeldComputeExecutor held = new dev.concord.ui.testing.HeldComputeExecutor();
+        ConflictDialogViewModel waiting = new ConflictDialogViewModel(conflict, saver, held);
+
+        assertThat(held.held()).as("the merge waits for a background thread").isEqualTo(1);
+        assertThat(waiting.loadingProperty().get()).isTrue();
+        assertThat(waiting.canSaveBinding().get()).isFalse();
+        assertThat(waiting.rowFor("notes").getTextMerge()).isNull();
+
+        held.release();
+
+        assertThat(waiting.loadingProperty().get()).isFalse();
+        assertThat(waiting.rowFor("notes").getTextMerge()).isNotNull();
+        assertThat(waiting.rowFor("status").isConflicting()).isTrue();
+        assertThat(waiting.titleProperty().get()).endsWith("2 conflicting fields");
+    }
+
+    @Test
     void rowsShowOriginalYoursAndTheirsPerField() {
         FieldRow status = vm.rowFor("status");
         assertThat(status.baseTextProperty().get()).isEqualTo("active");

@@ -82,6 +82,14 @@ class ConflictJourneyTest {
         executor.close();
     }
 
+    /** The dialog fills its rows once its notes merge, built off the FX thread, arrives. */
+    private static void awaitRowsFilled(FxRobot robot) {
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#base-status").tryQuery().isPresent();
+        });
+    }
+
     @Test
     void takingTheirsForStatusAndMineForNotesSavesExactlyThat(FxRobot robot) {
         Collision c = collide("sub_0007");
@@ -89,7 +97,7 @@ class ConflictJourneyTest {
         assertThat(robot.lookup("#conflictList").queryAs(ListView.class).getItems()).hasSize(1);
 
         robot.clickOn("#open-" + c.conflictId);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRowsFilled(robot);
         assertThat(text(robot, "#base-status")).isEqualTo(c.base.values().get("status"));
         assertThat(text(robot, "#mine-status")).isEqualTo("cancelled");
         assertThat(text(robot, "#theirs-status")).isEqualTo("paused");
@@ -123,7 +131,7 @@ class ConflictJourneyTest {
         assertThat(robot.lookup("#conflictList").queryAs(ListView.class).getItems()).hasSize(1);
         robot.clickOn(robot.lookup("#conflictList .list-cell").nth(0).queryAs(javafx.scene.Node.class))
                 .type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitRowsFilled(robot);
         assertThat(text(robot, "#mine-status")).isEqualTo("cancelled");
         assertThat(text(robot, "#theirs-status")).isEqualTo("paused");
     }

@@ -110,7 +110,7 @@ class EditorViewModelTest {
         currency.inputProperty().set("euro");
         vm.save();
 
-        assertThat(currency.getError()).contains("three-letter ISO 4217 code");
+        assertThat(currency.getError()).contains("three-letter ISO 4217 currency code");
         assertThat(sent).isEmpty();
     }
 

@@ -104,7 +104,10 @@ class ConflictInboxViewModelTest {
                 first.theirs().values().with("status", "expired"), 9, List.of("status", "notes"));
         store.putConflict(refreshed);
 
-        assertThat(vm.dialogFor(first).rowFor("status").theirsTextProperty().get()).isEqualTo("expired");
+        var dialog = vm.dialogFor(first);
+        executor.runAll(); // the dialog builds its notes merges off the UI thread before filling its rows
+
+        assertThat(dialog.rowFor("status").theirsTextProperty().get()).isEqualTo("expired");
     }
 
     @Test

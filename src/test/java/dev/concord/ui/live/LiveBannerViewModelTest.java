@@ -84,6 +84,40 @@ class LiveBannerViewModelTest {
     }
 
     @Test
+    void whetherTheEditsMergeIsWorkedOutOffTheUiThread() {
+        dev.concord.ui.testing.HeldComputeExecutor held = new dev.concord.ui.testing.HeldComputeExecutor();
+        LiveBannerViewModel waiting = new LiveBannerViewModel(editor, api, held, () -> "alice");
+        edit("status", "cancelled");
+        Entity now = Records.next(api.current(base.kind(), base.id()), "bob", Map.of("status", "paused"));
+        api.put(now);
+        waiting.changed(event(now, "bob", Set.of("status")));
+
+        assertThat(held.held()).as("the merge waits for a background thread").isPositive();
+        assertThat(waiting.getOverlap()).doesNotContain("conflicts");
+
+        held.release();
+
+        assertThat(waiting.getOverlap())
+                .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
+    }
+
+    @Test
+    void aMergeThatFinishesAfterTheAgentUndidTheOverlappingEditIsDropped() {
+        dev.concord.ui.testing.HeldComputeExecutor held = new dev.concord.ui.testing.HeldComputeExecutor();
+        LiveBannerViewModel waiting = new LiveBannerViewModel(editor, api, held, () -> "alice");
+        Object status = base.values().get("status");
+        edit("status", "cancelled");
+        Entity now = Records.next(api.current(base.kind(), base.id()), "bob", Map.of("status", "paused"));
+        api.put(now);
+        waiting.changed(event(now, "bob", Set.of("status")));
+
+        edit("status", status);
+        held.release();
+
+        assertThat(waiting.getOverlap()).isEmpty();
+    }
+
+    @Test
     void saysOverlappingChangesMergeWhenTheyDo() {
         edit("notes", "Mine.");
         bobWrites(Map.of("tags", Set.of("vip", "refund")));

@@ -173,7 +173,7 @@ class ConsoleWindowTest {
 
         assertThat(robot.lookup("#error-amount").queryAs(Label.class).getText()).isEqualTo("Amount must not be negative");
         assertThat(robot.lookup("#error-currency").queryAs(Label.class).getText())
-                .isEqualTo("Currency must be a three-letter ISO 4217 code in capitals, such as EUR");
+                .isEqualTo("Currency must be a three-letter ISO 4217 currency code in capitals, such as EUR");
         assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
 
         UiKeys.ctrl(robot, KeyCode.S);

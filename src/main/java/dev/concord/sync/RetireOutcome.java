@@ -1,0 +1,35 @@
+package dev.concord.sync;
+
+import dev.concord.api.ChangedField;
+import dev.concord.api.DeletedRecord;
+import dev.concord.domain.Entity;
+import java.util.List;
+
+/** What became of one retire (soft delete). */
+public sealed interface RetireOutcome {
+    /** Retired; an admin can restore it. */
+    record Retired(DeletedRecord deleted) implements RetireOutcome {
+    }
+
+    /**
+     * Not retired: the record changed after the version the person saw. Like a conflicting edit it goes back
+     * to the person, with what changed and by whom; retiring {@code current} is a new, informed decision.
+     */
+    record Stale(Entity current, List<ChangedField> changedSince, String message) implements RetireOutcome {
+        public Stale {
+            changedSince = List.copyOf(changedSince);
+        }
+    }
+
+    /** Refused: live records depend on it, or not allowed. */
+    record Refused(String reason) implements RetireOutcome {
+    }
+
+    /** There is no live record any more (retired by someone, or by an earlier attempt whose answer was lost). */
+    record AlreadyGone(String reason) implements RetireOutcome {
+    }
+
+    /** The server could not be reached; nothing is known to have happened. */
+    record Unreachable(String reason) implements RetireOutcome {
+    }
+}

@@ -1,0 +1,82 @@
+package dev.concord.ui.live;
+
+import dev.concord.domain.Entity;
+import dev.concord.sync.LiveRebase;
+import dev.concord.ui.common.TaskExecutor;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.editor.FieldModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live banner's overlap sentence: which of the agent's unsaved fields others changed too, and whether
+ * the edits would still merge. Telling that is a full three-way merge (long notes included), so it runs
+ * off the FX thread through the executor; a result that arrives after a newer check started is dropped.
+ */
+final class OverlapCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(OverlapCheck.class);
+    private static final String MERGES = "; the changes merge: Rebase now keeps both.";
+
+    private final EditorViewModel editor;
+    private final TaskExecutor executor;
+    private final Consumer<String> show;
+    private long check;
+
+    OverlapCheck(EditorViewModel editor, TaskExecutor executor, Consumer<String> show) {
+        this.editor = editor;
+        this.executor = executor;
+        this.show = show;
+    }
+
+    /** Drops any check still running (the banner was hidden or the record moved on). */
+    void cancel() {
+        check++;
+    }
+
+    /**
+     * Works out the sentence for the record as others changed it ({@code current}, null until fetched);
+     * {@code stillShown} tells, when a merge finishes, whether the banner still wants it.
+     */
+    void update(Collection<String> actors, Set<String> changedFields, List<String> refused, Entity current,
+                BooleanSupplier stillShown) {
+        long mine = ++check;
+        if (!refused.isEmpty()) {
+            show.accept(LiveWording.refused(editor.kind(), actors, refused));
+            return;
+        }
+        List<String> both = new ArrayList<>();
+        for (FieldModel<?> f : editor.fields()) {
+            if (f.isDirty() && changedFields.contains(f.name())) {
+                both.add(f.name());
+            }
+        }
+        if (both.isEmpty()) {
+            show.accept("");
+            return;
+        }
+        String fields = "You also changed " + LiveWording.fields(editor.kind(), both);
+        if (current == null) {
+            show.accept(fields + ".");
+            return;
+        }
+        if (!editor.validProperty().get()) {
+            show.accept(fields + MERGES);
+            return;
+        }
+        Entity base = editor.getBase();
+        var edited = editor.editedValues();
+        List<String> people = List.copyOf(actors);
+        executor.compute(() -> LiveRebase.rebase(base, edited, current).conflicts(), conflicting -> {
+            if (mine == check && stillShown.getAsBoolean()) {
+                show.accept(conflicting.isEmpty() ? fields + MERGES
+                        : fields + LiveWording.conflicting(editor.kind(), people, conflicting));
+            }
+        }, failure -> LOG.warn("could not tell whether the edits of {} merge", base.id(), failure));
+    }
+}

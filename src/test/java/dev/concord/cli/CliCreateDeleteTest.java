@@ -1,0 +1,120 @@
+package dev.concord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.client.CreateCall;
+import dev.concord.client.NotFoundException;
+import dev.concord.client.OkHttpConcordApi;
+import dev.concord.client.PatchCall;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.server.ConcordServer;
+import dev.concord.server.ServerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cli create} and {@code cli delete} against the real server in process, over the real client. One
+ * server for the class; each test touches records of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliCreateDeleteTest {
+    private static final EntityKind SUB = EntityKind.SUBSCRIPTION;
+
+    @TempDir
+    Path home;
+
+    private ConcordServer server;
+    private String out;
+    private String err;
+
+    @BeforeAll
+    void start() {
+        server = ConcordServer.start(ServerConfig.demoInMemory());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private int cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", server.baseUrl(), "--token", "demo-alice", "--home", home.toString()));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = CliMain.run(all.toArray(String[]::new), new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception");
+        return code;
+    }
+
+    private String createdId() {
+        Matcher m = Pattern.compile("Created subscriptions/(sub_[a-z0-9]+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void createMakesARecordAndDeleteRetiresTheVersionLastSeen() {
+        assertThat(cli("create", "subscriptions", "customerName=Ada Create", "customerEmail=ada@example.com",
+                "planId=plan_basic", "status=active", "amount=9.99", "currency=EUR", "billingCycle=monthly",
+                "tags=vip,eu")).as(err).isZero();
+        String id = createdId();
+        Entity created = new OkHttpConcordApi(server.baseUrl(), "demo-bob").get(SUB, id);
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.values().get("tags")).isEqualTo(java.util.Set.of("eu", "vip"));
+
+        assertThat(cli("delete", "subscriptions/" + id)).as(err).isZero();
+        assertThat(out).contains("Retiring version 1, the one you last saw").contains("Retired subscriptions/" + id);
+        try {
+            new OkHttpConcordApi(server.baseUrl(), "demo-bob").get(SUB, id);
+            throw new AssertionError("still there");
+        } catch (NotFoundException expected) {
+            // retired
+        }
+    }
+
+    @Test
+    void aDeleteOfAVersionThatChangedSinceRetiresNothingAndSaysWhatChanged() {
+        OkHttpConcordApi bob = new OkHttpConcordApi(server.baseUrl(), "demo-bob");
+        Entity template = bob.get(SUB, "sub_0002");
+        String id = bob.create(new CreateCall(SUB, null, template.values().asMap(), "k-create")).id();
+        assertThat(cli("get", "subscriptions/" + id)).isZero();
+        bob.patch(PatchCall.of(SUB, id, 1, Map.of("status", "paused"), "k-1"));
+
+        assertThat(cli("delete", "subscriptions/" + id)).isEqualTo(ExitCode.CONFLICT);
+
+        assertThat(err).contains("Not retired").contains("status").contains("Bob").contains("--version 2");
+        assertThat(bob.get(SUB, id).version()).isEqualTo(2);
+        assertThat(cli("delete", "subscriptions/" + id, "--version", "2")).as(err).isZero();
+    }
+
+    @Test
+    void badCreatesAndRefusedDeletesSayWhyWithTheirExitCodes() {
+        assertThat(cli("create", "subscriptions", "customerName=Only A Name")).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("customerEmail").contains("required");
+        assertThat(cli("create", "subscriptions", "colour=red")).isEqualTo(ExitCode.USAGE);
+        assertThat(cli("create", "users", "a=b")).isEqualTo(ExitCode.USAGE);
+        assertThat(cli("create", "subscriptions", "customerName=Taken", "customerEmail=t@example.com",
+                "planId=plan_basic", "status=active", "amount=9.99", "currency=EUR", "billingCycle=monthly",
+                "--id", "sub_0001")).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("already");
+        assertThat(cli("delete", "plans/plan_basic")).isEqualTo(ExitCode.FAILED);
+        assertThat(err).contains("cannot be retired").contains("sub_");
+        assertThat(cli("delete", "subscriptions/sub_9999", "--version", "1")).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("no subscription sub_9999");
+    }
+}
