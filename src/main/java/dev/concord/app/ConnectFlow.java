@@ -84,6 +84,7 @@ final class ConnectFlow implements ConnectActions {
     void showConnect(String message) {
         String server = current != null ? current.server() : conf.server();
         ConnectViewModel vm = new ConnectViewModel(this, server, message, Platform::runLater);
+        Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme()).apply();
         Stage next = newStage();
         next.setTitle("Concord \u2014 connect");
         next.setScene(new Scene(new ConnectView(vm), 720, 620));
@@ -214,7 +215,8 @@ final class ConnectFlow implements ConnectActions {
 
     List<String> aboutLines(Connections.Connected c, Path folder) {
         return List.of("Concord " + Version.current(),
-                "Server: " + c.server() + (conf.sources().containsKey("server") ? "  (set by " + conf.sources().get("server") + ")" : ""),
+                "Server: " + c.server() + (c.server().equals(conf.server()) && conf.sources().containsKey("server")
+                        ? "  (set by " + conf.sources().get("server") + ")" : ""),
                 "Signed in as: " + c.who().actor() + ", " + c.who().role() + ", through " + c.how(),
                 "Your data (pending edits, conflicts): " + folder,
                 "Log file: " + ConsoleLogging.logDir(home).resolve("console.log"),

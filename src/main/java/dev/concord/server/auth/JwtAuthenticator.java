@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -40,6 +41,7 @@ public final class JwtAuthenticator {
     private static final int TIMEOUT_MS = 5000;
     /** At most one JWKS fetch per this many milliseconds for unknown key ids, so junk tokens cannot flood the provider. */
     private static final long UNKNOWN_KID_REFRESH_MS = 5000;
+    private static final int JWKS_MAX_BYTES = 512 * 1024;
     private static final List<String> RANK = List.of("viewer", "agent", "admin");
 
     private final OidcSettings settings;
@@ -155,7 +157,9 @@ public final class JwtAuthenticator {
             // Not cached: the next token tries discovery again.
             throw new KeySourceException("discovery of " + settings.issuer() + " failed: " + e.getMessage(), e);
         }
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwks)
+        // Nimbus waits only 500 ms for the JWKS by default: too little for a busy provider (or a busy machine).
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwks,
+                        new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, JWKS_MAX_BYTES))
                 .retrying(true)
                 .rateLimited(UNKNOWN_KID_REFRESH_MS)
                 .build();

@@ -71,7 +71,8 @@ public final class AccountMenus {
         text.setId(id + "-text");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount(Math.min(14, lines.get().size() + 1));
+        text.setPrefRowCount(Math.min(16, lines.get().size() + 3));
+        text.setPrefColumnCount(70);
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId(id);
         alert.show();
