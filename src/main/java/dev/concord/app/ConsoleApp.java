@@ -3,6 +3,7 @@ package dev.concord.app;
 import dev.concord.client.ConcordApi;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
+import dev.concord.sync.StoreWatcher;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.conflict.DialogWarmUp;
@@ -91,6 +92,7 @@ final class ConsoleApp {
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
         stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);
         } else {
@@ -101,6 +103,24 @@ final class ConsoleApp {
             }));
         }
         return vm;
+    }
+
+    /**
+     * Conflicts and pending edits the command line (or another console) writes to the store file show up
+     * here: a watch on the file, and a reread whenever the window gains focus (for platforms whose watch
+     * service only polls). The reread is disk I/O, so it runs on the executor.
+     */
+    private static void watchStore(Stage stage, ConflictStore store, FxTaskExecutor executor) {
+        StoreWatcher watcher = StoreWatcher.start(store);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> watcher.close());
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                executor.run(() -> {
+                    store.refresh();
+                    return null;
+                }, done -> { }, failure -> LOG.warn("could not reread the conflict store", failure));
+            }
+        });
     }
 
     private static void goLive(Stage stage, ConsoleViewModel vm, ConsoleView view, ConsoleSetup setup) {
