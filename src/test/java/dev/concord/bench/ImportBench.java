@@ -38,8 +38,8 @@ public final class ImportBench {
         Path csv = SubscriptionCsv.write(work.resolve("subscriptions.csv"), ROWS);
         List<String> table = new ArrayList<>();
         table.add("| Import of " + String.format("%,d", ROWS) + " subscriptions (CSV, " + Files.size(csv) / 1024
-                + " KiB) | Dry run | Import | Rows/s | Created |");
-        table.add("|---|---|---|---|---|");
+                + " KiB) | Dry run | Import | Rows/s | CPU of the importing thread | Created |");
+        table.add("|---|---|---|---|---|---|");
         table.add(row("H2 (file)", ServerConfig.demo(work.resolve("h2")), csv));
         EmbeddedPostgresFixture.PgDatabase pg = EmbeddedPostgresFixture.freshDatabase();
         table.add(row("PostgreSQL (embedded, same machine)", ServerConfig.demoOn(pg.jdbcUrl(), pg.user(), pg.password()), csv));
@@ -58,14 +58,18 @@ public final class ImportBench {
         ImportOptions real = new ImportOptions(EntityKind.SUBSCRIPTION, ImportFormat.CSV, ImportOptions.DEFAULT_BATCH, false, false);
         try (RecordImport target = RecordImport.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), "import")) {
             ImportReport dryRun = new Importer(target, ImportProgress.NONE).run(csv, dry);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             ImportReport report = new Importer(target, ImportProgress.NONE).run(csv, real);
+            double cpu = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
             if (!report.clean()) {
                 throw new IllegalStateException(backend + ": rows refused: " + report.problems().subList(0,
                         Math.min(5, report.problems().size())));
             }
             double seconds = report.took().toMillis() / 1000.0;
-            return String.format("| %s | %.2f s | %.2f s | %,.0f | %,d |", backend, dryRun.took().toMillis() / 1000.0,
-                    seconds, report.rows() / seconds, report.count(dev.concord.importer.RowResult.Status.CREATED));
+            return String.format("| %s | %.2f s | %.2f s | %,.0f | %.2f s | %,d |", backend,
+                    dryRun.took().toMillis() / 1000.0, seconds, report.rows() / seconds, cpu,
+                    report.count(dev.concord.importer.RowResult.Status.CREATED));
         }
     }
 }
