@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One change-log row. {@code kind} is create, update, override, delete, restore or conflict; a conflict row
  * records a refused write ({@code version} is then the version the server held). {@code reason} only on
- * overrides and restores.
+ * overrides, restores and refused deletes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(@JsonProperty("seq") long seq,

@@ -1,8 +1,11 @@
 package dev.concord.app;
 
+import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
+import dev.concord.ui.common.Theme;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
+import dev.concord.sync.StoreWatcher;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.conflict.DialogWarmUp;
@@ -91,6 +94,7 @@ final class ConsoleApp {
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
         stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);
         } else {
@@ -101,6 +105,50 @@ final class ConsoleApp {
             }));
         }
         return vm;
+    }
+
+    /**
+     * The console of a connection, as built: its view (for menus) and view model (for the unsaved edit).
+     */
+    record Opened(ConsoleView view, ConsoleViewModel vm) {
+    }
+
+    /**
+     * Builds one console in {@code stage} for a connection made on the Connect screen (or resumed): the
+     * client's bearer tokens come from {@code tokens} (a signed-in session refreshes them). Must run on the
+     * FX thread.
+     */
+    static Opened openConnected(Stage stage, String server, String title, AccessTokens tokens, ConcordApi api,
+                                     ConflictStore store, RetryCoordinator coordinator, FxTaskExecutor executor,
+                                     Theme theme, java.util.function.Consumer<Theme> themeChosen) {
+        theme.apply();
+        ConsoleServices services = new ConsoleServices(server, api, coordinator::save, ConflictFeed.of(store), executor);
+        ConsoleViewModel vm = new ConsoleViewModel(services);
+        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), theme,
+                themeChosen);
+        stage.setTitle(title);
+        LiveConsole live = LiveConsole.start(vm, view, server, tokens);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.close());
+        watchStore(stage, store, executor);
+        return new Opened(view, vm);
+    }
+
+    /**
+     * Conflicts and pending edits the command line (or another console) writes to the store file show up
+     * here: a watch on the file, and a reread whenever the window gains focus (for platforms whose watch
+     * service only polls). The reread is disk I/O, so it runs on the executor.
+     */
+    private static void watchStore(Stage stage, ConflictStore store, FxTaskExecutor executor) {
+        StoreWatcher watcher = StoreWatcher.start(store);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> watcher.close());
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                executor.run(() -> {
+                    store.refresh();
+                    return null;
+                }, done -> { }, failure -> LOG.warn("could not reread the conflict store", failure));
+            }
+        });
     }
 
     private static void goLive(Stage stage, ConsoleViewModel vm, ConsoleView view, ConsoleSetup setup) {

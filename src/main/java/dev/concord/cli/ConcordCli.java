@@ -101,14 +101,34 @@ final class ConcordCli implements Runnable {
         if (base != null && base < 1) {
             throw new UsageException("--base must be a version number from 1 up; got " + base);
         }
-        Entity from = loadBase(t, base);
+        Entity from;
+        try {
+            from = loadBase(t, base);
+        } catch (ServerUnreachableException e) {
+            if (base != null) {
+                throw e;
+            }
+            // Never fetched, so no base to edit from: keep the fields as typed; the retry applies them to the
+            // record as it was now, and shows as a conflict whatever someone changed in them meanwhile.
+            return printer.outcome(services().coordinator().keepUnfetched(t.kind(), t.id(), FieldValues.of(values),
+                    e.getMessage() + "; you have no copy of " + t + ", so your fields are kept as they are and applied"
+                            + " to the record as it was at this moment when you retry"));
+        }
         FieldValues mine = from.values().withAll(values);
         if (mine.changedFrom(from.values()).isEmpty()) {
             printer.info("Nothing to save: " + t + " v" + from.version() + " already has "
                     + (values.size() == 1 ? "that value." : "those values."));
             return ExitCode.OK;
         }
-        return printer.outcome(services().coordinator().save(from, mine));
+        return printer.outcome(remembered(services().coordinator().save(from, mine)));
+    }
+
+    /** Every save that lands refreshes the last copy, so a later offline edit starts from what was saved. */
+    private SaveOutcome remembered(SaveOutcome outcome) {
+        if (outcome instanceof SaveOutcome.Saved saved) {
+            lastSeen().remember(saved.entity());
+        }
+        return outcome;
     }
 
     /**
@@ -155,7 +175,8 @@ final class ConcordCli implements Runnable {
             String field = choice.getKey();
             resolution.put(field, choice.getValue() ? conflict.mine().get(field) : conflict.theirs().values().get(field));
         }
-        SaveOutcome outcome = services().coordinator().resolve(conflictId, conflict.mergedSoFar().withAll(resolution));
+        SaveOutcome outcome = remembered(services().coordinator().resolve(conflictId,
+                conflict.mergedSoFar().withAll(resolution)));
         if (outcome instanceof SaveOutcome.Saved) {
             printer.info("Resolved " + conflictId + ".");
         }
@@ -184,7 +205,7 @@ final class ConcordCli implements Runnable {
         int worst = ExitCode.OK;
         for (PendingEdit edit : edits) {
             printer.info(edit.pendingId() + " (" + edit.kind().path() + "/" + edit.entityId() + "):");
-            worst = worse(worst, printer.outcome(services().coordinator().retryPending(edit.pendingId())));
+            worst = worse(worst, printer.outcome(remembered(services().coordinator().retryPending(edit.pendingId()))));
         }
         return worst;
     }

@@ -91,8 +91,9 @@ final class Printer {
             out.println("No pending edits.");
         }
         for (PendingEdit p : edits) {
-            out.printf("%s  %s/%s  fields: %s  (from v%d, kept %s; last error: %s)%n", p.pendingId(), p.kind().path(),
-                    p.entityId(), String.join(", ", p.mine().changedFrom(p.base().values())), p.base().version(),
+            out.printf("%s  %s/%s  fields: %s  (from %s, kept %s; last error: %s)%n", p.pendingId(), p.kind().path(),
+                    p.entityId(), String.join(", ", p.changedFields()),
+                    p.baseKnown() ? "v" + p.base().version() : "a version never fetched",
                     p.createdAt().truncatedTo(ChronoUnit.SECONDS), p.lastError());
         }
         out.flush();

@@ -39,6 +39,8 @@ public final class ConcordServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConcordServer.class);
     /** Heartbeat period of event streams in milliseconds (a system property so tests can shorten it). */
     static final String HEARTBEAT_PROPERTY = EventSettings.PREFIX + "heartbeatMillis";
+    /** Most request threads of the HTTP server (a system property; default 64). */
+    static final String MAX_THREADS_PROPERTY = "concord.http.maxThreads";
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
     private final ServerConfig config;
@@ -261,6 +263,14 @@ public final class ConcordServer implements AutoCloseable {
             cfg.http.maxRequestSize = ApiPaths.MAX_BODY_BYTES + 1L;
             cfg.http.defaultContentType = "application/json";
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessageHandler()));
+            // No request holds its thread for long any more (event streams are written without one), and
+            // writes queue on the database pool anyway: a bounded pool keeps a burst of connections (a
+            // reconnect wave of thousands of consoles) from leaving Javalin's default of up to 250 threads
+            // behind. -Dconcord.http.maxThreads to change.
+            var pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(Integer.getInteger(MAX_THREADS_PROPERTY, 64),
+                    8, 60_000);
+            pool.setName("JettyServerThreadPool");
+            cfg.jetty.threadPool = pool;
             ops.configure(cfg);
         });
         app.before(ctx -> {

@@ -122,23 +122,23 @@ final class LifecycleRoutes {
             listener.committed(d.entry());
             Envelopes.ok(ctx, 200, d.deleted(), null);
         } else if (outcome instanceof LifecycleOutcome.Stale s) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("version", s.current().version());
-                details.put("current", s.current());
-                details.put("changedSince", s.changedSince());
-                String message = "Not retired: " + ConflictMessage.describe(s.current(), version, s.changedSince(),
-                        clock.now());
-                throw new ApiError(fromQuery == null ? 412 : 409, ErrorCode.CONFLICT_VERSION_MISMATCH, message, details);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("version", s.current().version());
+            details.put("current", s.current());
+            details.put("changedSince", s.changedSince());
+            String message = "Not retired: " + ConflictMessage.describe(s.current(), version, s.changedSince(),
+                    clock.now());
+            throw new ApiError(fromQuery == null ? 412 : 409, ErrorCode.CONFLICT_VERSION_MISMATCH, message, details);
         } else if (outcome instanceof LifecycleOutcome.HasDependents h) {
-                StringBuilder what = new StringBuilder();
-                for (LifecycleOutcome.Dependents d : h.dependents()) {
-                    what.append(what.isEmpty() ? "" : "; ").append(d.count()).append(' ').append(d.entity())
-                            .append(" (").append(String.join(", ", d.firstIds())).append(d.count() > d.firstIds().size()
-                                    ? ", ..." : "").append(')');
-                }
-                throw new ApiError(409, ErrorCode.HAS_DEPENDENTS, "This " + kind.singular() + " cannot be retired while "
-                        + "live records point to it: " + what + ". Retire or move them first.",
-                        Map.of("dependents", h.dependents()));
+            StringBuilder what = new StringBuilder();
+            for (LifecycleOutcome.Dependents d : h.dependents()) {
+                what.append(what.isEmpty() ? "" : "; ").append(d.count()).append(' ').append(d.entity())
+                        .append(" (").append(String.join(", ", d.firstIds())).append(d.count() > d.firstIds().size()
+                                ? ", ..." : "").append(')');
+            }
+            throw new ApiError(409, ErrorCode.HAS_DEPENDENTS, "This " + kind.singular() + " cannot be retired while "
+                    + "live records point to it: " + what + ". Retire or move them first.",
+                    Map.of("dependents", h.dependents()));
         } else if (outcome instanceof LifecycleOutcome.NotFound) {
             throw notFound(kind, id);
         } else {

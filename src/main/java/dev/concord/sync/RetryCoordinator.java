@@ -130,6 +130,13 @@ public final class RetryCoordinator {
         if (edit == null) {
             return new SaveOutcome.Failed("No pending edit " + pendingId, List.of());
         }
+        if (!edit.baseKnown()) {
+            SaveOutcome resolved = resolveUnknownBase(edit);
+            if (resolved != null) {
+                return resolved;
+            }
+            edit = store.pendingEdit(pendingId).orElseThrow();
+        }
         Save save = new Save(edit.base(), edit.mine(), null, edit);
         SaveOutcome outcome = save.run();
         if (outcome instanceof SaveOutcome.Saved || outcome instanceof SaveOutcome.NeedsResolution) {
@@ -146,6 +153,51 @@ public final class RetryCoordinator {
         }
         // Pending: Save.pending already replaced it under the same id with the new error.
         return outcome;
+    }
+
+    /**
+     * Keeps an edit made offline on a record never fetched: only the fields given, base unknown. Its retry
+     * applies them to the record as it was when the edit was made, so a field someone changed since then
+     * becomes a conflict showing what the edit would overwrite.
+     */
+    public SaveOutcome.Pending keepUnfetched(EntityKind kind, String id, FieldValues given, String reason) {
+        PendingEdit edit = new PendingEdit("p-" + newKey().substring(0, 8), kind, id, null, given, newKey(),
+                clock.instant(), reason);
+        store.putPending(edit);
+        LOG.info("Kept the edit of never-fetched {}/{} as pending {}: {}", kind.path(), id, edit.pendingId(), reason);
+        return new SaveOutcome.Pending(edit, reason);
+    }
+
+    /**
+     * Finds the base of an unknown-base pending edit: the record as it was when the edit was made (the
+     * newest version written at or before then). Stores the edit with that base and returns null to go on,
+     * or returns the outcome to stop with (still unreachable, or the record is gone).
+     */
+    private SaveOutcome resolveUnknownBase(PendingEdit edit) {
+        Entity base;
+        try {
+            Entity current = api.get(edit.kind(), edit.entityId());
+            long at = 1;
+            for (dev.concord.api.HistoryEntry h : api.history(edit.kind(), edit.entityId())) {
+                boolean write = !dev.concord.api.HistoryEntry.CONFLICT.equals(h.kind());
+                if (write && !h.at().isAfter(edit.createdAt()) && h.version() > at) {
+                    at = h.version();
+                }
+            }
+            base = at >= current.version() ? current : api.getVersion(edit.kind(), edit.entityId(), at);
+        } catch (ServerUnreachableException | RateLimitedException e) {
+            store.putPending(new PendingEdit(edit.pendingId(), edit.kind(), edit.entityId(), null, edit.mine(),
+                    edit.idempotencyKey(), edit.createdAt(), e.getMessage()));
+            return new SaveOutcome.Pending(store.pendingEdit(edit.pendingId()).orElseThrow(), e.getMessage());
+        } catch (NotFoundException e) {
+            store.removePending(edit.pendingId());
+            return new SaveOutcome.Failed(e.getMessage(), List.of());
+        } catch (ApiException e) {
+            return new SaveOutcome.Failed("Could not read the record to apply the edit to: " + e.getMessage(), List.of());
+        }
+        store.putPending(new PendingEdit(edit.pendingId(), edit.kind(), edit.entityId(), base,
+                base.values().withAll(edit.mine().asMap()), edit.idempotencyKey(), edit.createdAt(), edit.lastError()));
+        return null;
     }
 
     private static List<FieldError> unknownFields(EntityKind kind, FieldValues values) {

@@ -56,6 +56,7 @@ public final class BenchMain {
         }
         bench.mergeEngineRows(out);
         bench.consoleRows(out);
+        bench.streamsRows(out);
         bench.write(out);
         // Embedded PostgreSQL and OkHttp threads would keep the JVM alive a while; the run is over.
         System.exit(0);
@@ -206,6 +207,20 @@ public final class BenchMain {
             return;
         }
         console.forEach(row -> table.add(row.asText()));
+    }
+
+    /** The event streams' rows, from the section StreamsBench (earlier in the same ./launcher bench) wrote. */
+    private void streamsRows(Path out) throws java.io.IOException {
+        Path file = out.resolve("results.json");
+        com.fasterxml.jackson.databind.JsonNode streams = Files.exists(file)
+                ? Json.mapper().readTree(file.toFile()).path("streams").path("table")
+                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        if (!streams.isArray() || streams.isEmpty()) {
+            notMeasured("Streams: 1k/5k/10k open event streams", "not in this run (StreamsBench's execution writes it)",
+                    "10k: PATCH p99 <= 1.2x, every event, delivery p99 < 1 s, RSS < 1 GB, threads flat");
+            return;
+        }
+        streams.forEach(row -> table.add(row.asText()));
     }
 
     private void notMeasured(String what, String why, String target) {

@@ -56,6 +56,7 @@ public final class StreamsBench {
     private String base;
     private long pid;
     private long version;
+    private long threadsFirstLevel = -1;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
@@ -71,6 +72,12 @@ public final class StreamsBench {
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
+        }
+        try {
+            bench.crossInstance();
+        } catch (Exception e) {
+            bench.table.add("| Streams across instances: run failed | " + e + " | | | | **no** |");
+            e.printStackTrace();
         }
         bench.write(out);
         System.exit(0);
@@ -149,10 +156,17 @@ public final class StreamsBench {
     private void measureLevel(int level, List<SseLoadClients.Client> clients, Load.Stats none, long threads0,
                               double openSeconds) throws Exception {
         String loadBefore = loadAverage();
+        long cpuBefore = serverCpuMillis();
+        long clientCpuBefore = clientCpuMillis();
         long mark = Long.parseLong(headers("/api/v1/subscriptions/sub_0003").firstValue("X-Last-Event-Id").orElse("0"));
         int writesBefore = 0;
         Load.Stats patch = patchWindow(patchSeconds);
         writesBefore += (int) patch.ops();
+        // Let the streams catch up with the window's writes first: the next figure is one write's fan-out.
+        int windowWrites = writesBefore;
+        long drainStart = System.nanoTime();
+        waitUntil(() -> SseLoadClients.live(clients).stream().allMatch(c -> after(c, mark) >= windowWrites), 120_000);
+        double backlogSeconds = (System.nanoTime() - drainStart) / 1e9;
         // One write at a time, each timed from just before its PATCH to its arrival at every stream.
         List<Long> latencies = new ArrayList<>();
         List<Long> reachAll = new ArrayList<>();
@@ -177,6 +191,8 @@ public final class StreamsBench {
         }
         long rss = proc("VmRSS") / 1024;
         long threads = proc("Threads");
+        long serverCpu = serverCpuMillis() - cpuBefore;
+        long clientCpu = clientCpuMillis() - clientCpuBefore;
         // Every stream must hold exactly the writes made since the mark, in increasing order.
         int allWrites = writesBefore;
         long complete = clients.stream().filter(c -> {
@@ -202,6 +218,7 @@ public final class StreamsBench {
         f.put("openSeconds", openSeconds);
         f.put("patch", patch);
         f.put("patchP99Ratio", ratio);
+        f.put("backlogAfterPatchWindowSeconds", backlogSeconds);
         f.put("deliveryP50Ms", p50);
         f.put("deliveryP99Ms", p99);
         f.put("deliveryMaxMs", max);
@@ -209,6 +226,10 @@ public final class StreamsBench {
         f.put("streamsWithEveryEvent", complete);
         f.put("eventsPerStream", allWrites);
         f.put("dropped", dropped);
+        f.put("serverCpuMs", serverCpu);
+        f.put("benchClientCpuMs", clientCpu);
+        double perFrameMicros = serverCpu * 1000.0 / ((double) allWrites * clients.size());
+        f.put("serverCpuMicrosPerEventPerStream", perFrameMicros);
         f.put("rssMiB", rss);
         f.put("threads", threads);
         f.put("threadNames", threadNames());
@@ -216,17 +237,43 @@ public final class StreamsBench {
         results.add(Map.of("streams", level, "figures", f));
         log("streams: " + level + " -> " + f);
         boolean big = level == levels[levels.length - 1];
-        table.add(String.format(Locale.ROOT, "| Streams: %,d open (opened in %.1f s): PATCH p99 at %d/s | %s (p50 %s) | no streams: %s | %.2f | %s | %s |",
-                level, openSeconds, patchRate, ms(patch.p99Micros()), ms(patch.p50Micros()), ms(none.p99Micros()), ratio,
+        table.add(String.format(Locale.ROOT, "| Streams: %,d open (opened in %.1f s): PATCH p99 at %d/s | %s (p50 %s); streams caught up %.1f s after the window | no streams: %s | %.2f | %s | %s |",
+                level, openSeconds, patchRate, ms(patch.p99Micros()), ms(patch.p50Micros()), backlogSeconds, ms(none.p99Micros()), ratio,
                 big ? "<= " + PATCH_TARGET + "x" : "", big ? yes(ratio <= PATCH_TARGET) : ""));
         table.add(String.format(Locale.ROOT, "| Streams: %,d open: one write to every stream | p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d writes x %d streams) | | | %s | %s |",
                 level, p50, p99, max, reachAll.size(), SseLoadClients.live(clients).size(),
                 big ? "p99 < 1 s" : "", big ? yes(p99 < DELIVERY_TARGET_MS) : ""));
         table.add(String.format(Locale.ROOT, "| Streams: %,d open: every stream got every event | %,d of %,d streams got all %d events in order, %d dropped | | | %s | %s |",
                 level, complete, clients.size(), allWrites, dropped, big ? "all" : "", big ? yes(complete == clients.size()) : ""));
-        table.add(String.format(Locale.ROOT, "| Streams: %,d open: server memory and threads | RSS %,d MiB, %d threads | none open: %d threads | | %s | %s |",
-                level, rss, threads, threads0, big ? "RSS < 1 GB, threads flat" : "",
-                big ? yes(rss < RSS_TARGET_MIB && threads <= threads0 + 8) : ""));
+        if (threadsFirstLevel < 0) {
+            threadsFirstLevel = threads;
+        }
+        // Flat: ten times the streams, the same threads (within a few of the JVM's own that come and go).
+        table.add(String.format(Locale.ROOT, "| Streams: %,d open: server memory and threads | RSS %,d MiB, %d threads (%s) | none open: %d threads; %,d open: %d | | %s | %s |",
+                level, rss, threads, poolThreads(), threads0, levels[0], threadsFirstLevel,
+                big ? "RSS < 1 GB, threads flat" : "",
+                big ? yes(rss < RSS_TARGET_MIB && threads <= threadsFirstLevel + 8) : ""));
+        table.add(String.format(Locale.ROOT, "| Streams: %,d open: CPU while measured | server %.1f s, bench clients %.1f s for %d events x %,d streams: %.1f µs of server CPU per event per stream; load average %s | | | | |",
+                level, serverCpu / 1000.0, clientCpu / 1000.0, allWrites, clients.size(), perFrameMicros, f.get("loadAverage1m")));
+    }
+
+    private void crossInstance() throws Exception {
+        int writes = Integer.getInteger("bench.streams.crossWrites", 50);
+        log("streams: two instances on one PostgreSQL, " + writes + " writes on A to 20 streams on B, load " + loadAverage());
+        CrossInstanceLatency.Result r = CrossInstanceLatency.measure(writes, 20);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("writes", writes);
+        f.put("streamsOnB", r.streams());
+        f.put("p50Ms", r.pct(0.5));
+        f.put("p99Ms", r.pct(0.99));
+        f.put("maxMs", r.pct(1.0));
+        f.put("lost", r.lost());
+        f.put("loadAverage1m", loadAverage());
+        results.add(Map.of("crossInstance", f));
+        log("streams: across instances -> " + f);
+        table.add(String.format(Locale.ROOT, "| Streams across instances (PostgreSQL, LISTEN/NOTIFY): write on A to a stream on B | p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d writes x %d streams, %d lost; load %s) | | | p99 < 100 ms | %s |",
+                r.pct(0.5), r.pct(0.99), r.pct(1.0), writes, r.streams(), r.lost(), loadAverage(),
+                yes(r.pct(0.99) < 100 && r.lost() == 0)));
     }
 
     private static int after(SseLoadClients.Client c, long mark) {
@@ -309,6 +356,27 @@ public final class StreamsBench {
             }
         }
         return names.toString();
+    }
+
+    /** How many of the server's threads are Jetty's request pool (grown by connection bursts, idle after). */
+    private String poolThreads() throws Exception {
+        String names = threadNames();
+        Matcher m = Pattern.compile("JettyServerThre=(\\d+)").matcher(names);
+        Matcher e = Pattern.compile("concord-events=(\\d+)").matcher(names);
+        return (m.find() ? m.group(1) : "?") + " of them Jetty's request pool, " + (e.find() ? e.group(1) : "?")
+                + " the event hub's";
+    }
+
+    /** User + system CPU time of the server process so far (/proc/PID/stat, clock ticks of 10 ms). */
+    private long serverCpuMillis() throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    private static long clientCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** A line of /proc/PID/status as a number (VmRSS in KiB, Threads). */

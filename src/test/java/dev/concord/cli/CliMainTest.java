@@ -235,16 +235,69 @@ class CliMainTest {
     }
 
     @Test
-    void editWithNoCopyWhileTheServerIsDownChangesNothing() throws IOException {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        assertThat(raw("edit", "subscriptions/sub_0042", "notes=x", "--server", "http://127.0.0.1:" + closed,
+    void editOfARecordNeverFetchedWhileTheServerIsDownIsKeptAndAppliedWhenItIsBack(@TempDir Path data) {
+        String url = restartableServer(data);
+        server.close();
+        server = null;
+        assertThat(raw("edit", "subscriptions/sub_0042", "notes=typed blind", "--server", url,
                 "--home", home.toString())).isEqualTo(4);
-        assertThat(err).contains("Cannot reach the server").contains("Nothing was changed");
+        assertThat(out).contains("kept as pending");
         assertThat(raw("pending", "--home", home.toString())).isZero();
-        assertThat(out).contains("No pending edits.");
+        assertThat(out).contains("subscriptions/sub_0042").contains("fields: notes").contains("never fetched");
+
+        server = ConcordServer.start(ServerConfig.demo(data).withPort(java.net.URI.create(url).getPort()));
+        long before = api("demo-alice").get(SUB, "sub_0042").version();
+        assertThat(cli("demo-alice", "retry")).as(err + out).isZero();
+        assertThat(out).contains("Saved v" + (before + 1));
+        assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0042")).notes()).isEqualTo("typed blind");
+    }
+
+    @Test
+    void aNeverFetchedEditShowsWhatItWouldOverwriteAsAConflict(@TempDir Path data) {
+        String url = restartableServer(data);
+        server.close();
+        server = null;
+        assertThat(raw("edit", "subscriptions/sub_0043", "notes=mine, typed offline", "status=paused", "--server", url,
+                "--home", home.toString())).isEqualTo(4);
+
+        server = ConcordServer.start(ServerConfig.demo(data).withPort(java.net.URI.create(url).getPort()));
+        Subscription now = (Subscription) api("demo-bob").get(SUB, "sub_0043");
+        // Bob changes notes after the offline edit was made: applying it blindly would overwrite his words.
+        api("demo-bob").patch(dev.concord.client.PatchCall.of(SUB, "sub_0043", now.version(),
+                java.util.Map.of("notes", "bob's words"), "bob-key"));
+
+        assertThat(cli("demo-alice", "retry")).as(err + out).isEqualTo(3);
+        assertThat(out + err).contains("bob's words").contains("mine, typed offline");
+        assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0043")).notes()).isEqualTo("bob's words");
+        assertThat(cli("demo-alice", "conflicts")).isZero();
+        assertThat(out).contains("sub_0043");
+    }
+
+    @Test
+    void everySaveRefreshesTheLastCopySoALaterOfflineEditStartsFromIt(@TempDir Path data) {
+        String url = restartableServer(data);
+        assertThat(cli("demo-alice", "get", "subscriptions/sub_0044")).isZero();
+        long fetched = api("demo-alice").get(SUB, "sub_0044").version();
+        assertThat(cli("demo-alice", "edit", "subscriptions/sub_0044", "notes=saved online")).as(err).isZero();
+        server.close();
+        server = null;
+
+        assertThat(raw("edit", "subscriptions/sub_0044", "status=paused", "--server", url,
+                "--home", home.toString())).isEqualTo(4);
+        assertThat(out).contains("editing from your last copy, v" + (fetched + 1));
+        server = ConcordServer.start(ServerConfig.demo(data).withPort(java.net.URI.create(url).getPort()));
+        assertThat(cli("demo-alice", "retry")).as(err + out).isZero();
+        assertThat(out).doesNotContain("onflict");
+        Subscription after = (Subscription) api("demo-alice").get(SUB, "sub_0044");
+        assertThat(after.notes()).isEqualTo("saved online");
+        assertThat(after.version()).isEqualTo(fetched + 2);
+    }
+
+    /** A demo server on files under {@code data}, so it can be stopped and started again on the same port. */
+    private String restartableServer(Path data) {
+        server.close();
+        server = ConcordServer.start(ServerConfig.demo(data));
+        return server.baseUrl();
     }
 
     @Test

@@ -2,19 +2,29 @@ package dev.concord.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The notes merge against {@code git merge-file -p} (git is on every machine here) on generated merges
  * from a fixed seed. Where git is clean we must be clean with the same bytes; where git conflicts and
  * neither side's insertions met, our marked output and conflict count must be git's too. Where both sides
- * only inserted at one place we merge the insertions (git conflicts), so those are only counted.
+ * only inserted at one place we merge the insertions (git conflicts), so those are only counted (the
+ * checked-in corpus under {@code merge-corpus} pins our result for them in {@code expected.txt}).
+ *
+ * <p>What it found while the engine was written: nothing after the port of git's xdiff; the earlier engine
+ * (java-diff-utils and its own grouping) disagreed with git on clean merges with repeated lines and on
+ * insertions both sides made (see issue 10).
  */
 class GitDifferentialTest {
     static final int TRIPLES = 2000;
@@ -34,6 +44,39 @@ class GitDifferentialTest {
         assertThat(tally.clean).isGreaterThan(TRIPLES / 5);
         assertThat(tally.conflicted).isGreaterThan(TRIPLES / 10);
         assertThat(tally.union).isGreaterThan(TRIPLES / 50);
+    }
+
+    @Test
+    void checkedInCorpusAgreesWithGit() throws Exception {
+        Path corpus = Path.of(GitDifferentialTest.class.getResource("/merge-corpus").toURI());
+        List<Path> cases;
+        try (Stream<Path> dirs = Files.list(corpus)) {
+            cases = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        List<Triples.Triple> triples = new ArrayList<>();
+        for (Path c : cases) {
+            triples.add(new Triples.Triple(read(c, "base.txt"), read(c, "mine.txt"), read(c, "theirs.txt")));
+        }
+
+        Tally tally = compare(triples);
+
+        System.out.println("git merge-file differential, checked-in corpus of " + cases.size() + ": " + tally);
+        assertThat(tally.mismatches).as("mismatches with git (three texts printed)").isEmpty();
+        assertThat(tally.union).as("cases where both sides inserted at one place").isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < cases.size(); i++) {
+            Path expected = cases.get(i).resolve("expected.txt");
+            if (Files.exists(expected)) {
+                Triples.Triple t = triples.get(i);
+                TextMergeResult ours = TextMerge.merge(t.base(), t.mine(), t.theirs());
+                assertThat(ours.clean()).as(cases.get(i).getFileName().toString()).isTrue();
+                assertThat(ours.text()).as(cases.get(i).getFileName().toString())
+                        .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String read(Path dir, String name) throws IOException {
+        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
     }
 
     /** Counts of the outcomes and the first mismatches, each with its three texts. */

@@ -21,6 +21,9 @@ final class Triples {
     }
 
     static Triple next(Random random) {
+        if (random.nextInt(40) == 0) {
+            return large(random);
+        }
         List<String> base = random.nextInt(20) == 0 ? new ArrayList<>() : lines(random, 1 + random.nextInt(24));
         List<String> mine = edit(random, base, "mine");
         List<String> theirs;
@@ -35,6 +38,40 @@ final class Triples {
         }
         String eol = random.nextInt(6) == 0 ? "\r\n" : "\n";
         return new Triple(render(base, eol, random), render(mine, eol, random), render(theirs, eol, random));
+    }
+
+    /**
+     * A long text rewritten heavily or reordered: enough differences that xdiff's cost limit and its
+     * heuristics (discarded lines, snake sampling, furthest-reaching split) decide the diff.
+     */
+    static Triple large(Random random) {
+        List<String> base = lines(random, 300 + random.nextInt(1200));
+        List<String> mine = new ArrayList<>(base);
+        List<String> theirs = new ArrayList<>(base);
+        for (List<String> side : List.of(mine, theirs)) {
+            switch (random.nextInt(3)) {
+                case 0 -> java.util.Collections.shuffle(side, random);
+                case 1 -> {
+                    // Blocks moved around.
+                    for (int i = 0; i < 20; i++) {
+                        int at = random.nextInt(side.size());
+                        int len = Math.min(side.size() - at, 1 + random.nextInt(40));
+                        List<String> block = new ArrayList<>(side.subList(at, at + len));
+                        side.subList(at, at + len).clear();
+                        side.addAll(random.nextInt(side.size() + 1), block);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < side.size(); i++) {
+                        if (random.nextInt(3) == 0) {
+                            side.set(i, WORDS[random.nextInt(WORDS.length)] + " " + random.nextInt(9));
+                        }
+                    }
+                }
+            }
+        }
+        return new Triple(String.join("\n", base) + "\n", String.join("\n", mine) + "\n",
+                String.join("\n", theirs) + "\n");
     }
 
     private static List<String> lines(Random random, int count) {

@@ -34,6 +34,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("background task failed", e);
                 Platform.runLater(() -> onFailure.accept(e));
+            } catch (Throwable e) {
+                // An Error (a StackOverflowError in a merge, an OutOfMemoryError, a linkage error) must reach the
+                // view model too, or the form it disabled for the work stays disabled for good.
+                LOG.error("background task failed with an error", e);
+                Platform.runLater(() -> onFailure.accept(e));
             }
         });
     }

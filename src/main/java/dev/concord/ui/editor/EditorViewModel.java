@@ -191,7 +191,8 @@ public final class EditorViewModel {
         if (movedOnServer.get() != null && movedOnServer.get().version() <= record.version()) {
             movedOnServer.set(null);
         }
-        title.set(capitalized(record.kind().singular()) + " " + record.id());
+        title.set(NewRecords.isDraft(record) ? "New " + record.kind().singular()
+                : capitalized(record.kind().singular()) + " " + record.id());
         resetFields(record);
     }
 

@@ -28,9 +28,9 @@ public record ConflictSummary(String record, String fields, String when) {
     }
 
     public static ConflictSummary of(PendingEdit p) {
-        Set<String> changed = p.base().values().withAll(p.mine().asMap()).changedFrom(p.base().values());
+        Set<String> changed = p.changedFields();
         List<String> labels = changed.stream().map(f -> label(p.kind(), f)).toList();
-        return new ConflictSummary(record(p.kind(), p.entityId(), p.base().values()),
+        return new ConflictSummary(record(p.kind(), p.entityId(), p.baseKnown() ? p.base().values() : p.mine()),
                 "Not sent: " + (labels.isEmpty() ? "no changes" : String.join(", ", labels)),
                 "Kept " + WHEN.format(p.createdAt()) + (p.lastError() == null ? "" : ": " + p.lastError()));
     }

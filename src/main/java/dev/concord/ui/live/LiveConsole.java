@@ -222,6 +222,11 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
 
     /** A listed record moved: fetch it and put it in its row (the table keeps its selection). */
     private void refreshRow(RecordListViewModel list, ChangeEvent event) {
+        if (dev.concord.api.HistoryEntry.DELETE.equals(event.kind())) {
+            // Retired: there is nothing to fetch, the row goes.
+            list.remove(event.id());
+            return;
+        }
         boolean listed = list.items().stream().anyMatch(r -> r.id().equals(event.id()) && r.version() < event.version());
         if (listed) {
             executor.run(() -> console.services().api().get(list.kind(), event.id()), list::replace,

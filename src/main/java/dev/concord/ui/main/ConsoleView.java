@@ -131,7 +131,12 @@ public final class ConsoleView extends BorderPane {
         MenuItem refresh = item("Refresh", "menu-refresh", new KeyCodeCombination(KeyCode.F5), vm::refreshAll);
         MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, refresh, new SeparatorMenuItem(), quit);
+        MenuItem newSubscription = item("New subscription", "menu-new-subscription",
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> vm.openNew(EntityKind.SUBSCRIPTION));
+        MenuItem newPlan = item("New plan", "menu-new-plan", null, () -> vm.openNew(EntityKind.PLAN));
+        MenuItem newInvoice = item("New invoice", "menu-new-invoice", null, () -> vm.openNew(EntityKind.INVOICE));
+        Menu file = new Menu("File", null, newSubscription, newPlan, newInvoice, new SeparatorMenuItem(), refresh,
+                new SeparatorMenuItem(), quit);
 
         MenuItem save = item("Save", "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 vm::saveCurrent);

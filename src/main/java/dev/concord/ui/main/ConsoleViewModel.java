@@ -5,7 +5,11 @@ import dev.concord.domain.EntityKind;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.TrackingTaskExecutor;
+import dev.concord.sync.LifecycleCoordinator;
 import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.editor.NewRecordSaver;
+import dev.concord.ui.editor.NewRecords;
+import dev.concord.ui.editor.RecordSaver;
 import dev.concord.ui.history.HistoryViewModel;
 import dev.concord.ui.records.RecordListViewModel;
 import dev.concord.ui.status.StatusBarViewModel;
@@ -59,6 +63,24 @@ public final class ConsoleViewModel implements AutoCloseable {
         vm.recordMoved(record);
         editor.set(vm);
         history.show(record.kind(), record.id());
+        evictClosedEditors();
+    }
+
+    /**
+     * File > New: an empty editor of {@code kind} whose Save creates the record; once created, the record
+     * opens like any other (its list shows it, its history follows).
+     */
+    public void openNew(EntityKind kind) {
+        RecordSaver creator = new NewRecordSaver(new LifecycleCoordinator(services.api()), services.saver());
+        EditorViewModel vm = new EditorViewModel(NewRecords.draft(kind), creator, executor,
+                c -> conflictHandler.accept(c));
+        vm.addSavedListener(created -> {
+            if (editor.get() == vm) {
+                lists.get(kind).refresh();
+                open(created);
+            }
+        });
+        editor.set(vm);
         evictClosedEditors();
     }
 

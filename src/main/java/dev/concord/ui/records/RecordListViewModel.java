@@ -71,6 +71,11 @@ public final class RecordListViewModel {
     }
 
     /** Puts a newer copy of a record where the old one is shown. */
+    /** Drops the row of a record that was retired (soft-deleted) elsewhere. */
+    public void remove(String id) {
+        items.removeIf(row -> row.id().equals(id));
+    }
+
     public void replace(Entity updated) {
         for (int i = 0; i < items.size(); i++) {
             Entity row = items.get(i);

@@ -30,6 +30,8 @@ public final class FakeConcordApi implements ConcordApi {
     private final Map<String, Entity> records = new ConcurrentHashMap<>();
     private final Map<String, List<HistoryEntry>> history = new ConcurrentHashMap<>();
     private final List<PatchCall> patches = new CopyOnWriteArrayList<>();
+    private final List<dev.concord.client.CreateCall> creates = new CopyOnWriteArrayList<>();
+    private final Map<String, Entity> createdByKey = new ConcurrentHashMap<>();
     private final String actor;
     private volatile boolean reachable = true;
     private final java.util.concurrent.atomic.AtomicInteger listCalls = new java.util.concurrent.atomic.AtomicInteger();
@@ -122,6 +124,29 @@ public final class FakeConcordApi implements ConcordApi {
                 .add(new HistoryEntry(0, call.kind().path(), call.id(), next.version(), actor, next.updatedAt(),
                         HistoryEntry.UPDATE, changes, null));
         return next;
+    }
+
+    /** Creates like the server: a new id unless given, version 1; the same idempotency key answers the first create. */
+    @Override
+    public synchronized Entity create(dev.concord.client.CreateCall call) {
+        checkReachable();
+        creates.add(call);
+        Entity first = createdByKey.get(call.idempotencyKey());
+        if (first != null) {
+            return first;
+        }
+        String id = call.id() != null ? call.id() : call.kind().path().substring(0, 3) + "_new" + creates.size();
+        Map<String, Object> values = new java.util.LinkedHashMap<>(call.values());
+        Entity created = call.kind().create(new RecordMeta(id, 1, Instant.now(), Instant.now(), actor),
+                dev.concord.domain.FieldValues.of(values));
+        records.put(key(call.kind(), id), created);
+        createdByKey.put(call.idempotencyKey(), created);
+        return created;
+    }
+
+    /** Every create sent, retries included. */
+    public List<dev.concord.client.CreateCall> creates() {
+        return List.copyOf(creates);
     }
 
     @Override
