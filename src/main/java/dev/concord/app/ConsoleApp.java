@@ -1,6 +1,8 @@
 package dev.concord.app;
 
+import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
+import dev.concord.ui.common.Theme;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.StoreWatcher;
@@ -103,6 +105,32 @@ final class ConsoleApp {
             }));
         }
         return vm;
+    }
+
+    /**
+     * The console of a connection, as built: its view (for menus) and view model (for the unsaved edit).
+     */
+    record Opened(ConsoleView view, ConsoleViewModel vm) {
+    }
+
+    /**
+     * Builds one console in {@code stage} for a connection made on the Connect screen (or resumed): the
+     * client's bearer tokens come from {@code tokens} (a signed-in session refreshes them). Must run on the
+     * FX thread.
+     */
+    static Opened openConnected(Stage stage, String server, String title, AccessTokens tokens, ConcordApi api,
+                                     ConflictStore store, RetryCoordinator coordinator, FxTaskExecutor executor,
+                                     Theme theme, java.util.function.Consumer<Theme> themeChosen) {
+        theme.apply();
+        ConsoleServices services = new ConsoleServices(server, api, coordinator::save, ConflictFeed.of(store), executor);
+        ConsoleViewModel vm = new ConsoleViewModel(services);
+        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), theme,
+                themeChosen);
+        stage.setTitle(title);
+        LiveConsole live = LiveConsole.start(vm, view, server, tokens);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.close());
+        watchStore(stage, store, executor);
+        return new Opened(view, vm);
     }
 
     /**

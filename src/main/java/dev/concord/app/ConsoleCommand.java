@@ -39,6 +39,15 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "light|dark", description = "Look of the console")
     String theme;
 
+    @Option(names = "--issuer", paramLabel = "URL", description = "Identity provider to sign in with (else CONCORD_ISSUER, your settings, /etc/concord/console.conf)")
+    String issuer;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "The console's client id at the identity provider (else CONCORD_CLIENT_ID, ...)")
+    String clientId;
+
+    /** Set by ./launcher: a clone is the developer's demo (demo users, embedded server), not an installation. */
+    static final String DEVELOPER_DEMO = "concord.developerDemo";
+
     static int run(String[] args) {
         String[] rest = args.length > 0 && "console".equals(args[0])
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
@@ -51,6 +60,9 @@ final class ConsoleCommand implements Callable<Integer> {
         if (cannotOpen.isPresent()) {
             System.err.println(cannotOpen.get());
             return 2;
+        }
+        if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && token == null) {
+            return InstalledConsole.run(server, issuer, clientId);
         }
         ConsoleSetup setup;
         try {

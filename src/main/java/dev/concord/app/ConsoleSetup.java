@@ -1,5 +1,7 @@
 package dev.concord.app;
 
+import dev.concord.auth.SecretStore;
+import dev.concord.auth.SecretStores;
 import dev.concord.sync.SyncServices;
 import dev.concord.ui.common.Theme;
 import java.io.IOException;
@@ -11,32 +13,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the console runs as and against what: command-line options first, then the user's saved settings,
- * then the defaults (the demo token of the user, the local server, the light theme).
+ * Who the developer's console ({@code ./launcher}, {@code --user}, {@code --token}) runs as and against
+ * what: command-line options first, then the user's saved settings and secret store, then the defaults
+ * (the demo token of the user, the local server, the light theme). Tokens are kept in the secret store,
+ * never in settings.json; one found there (written by an older version) is moved.
  */
-record ConsoleSetup(Path home, String user, String server, String token, Theme theme) {
+record ConsoleSetup(Path home, String user, String server, String token, Theme theme, SecretStore secrets) {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSetup.class);
 
     static ConsoleSetup resolve(String userOption, String serverOption, String tokenOption, String themeOption,
                                 Path home) {
+        return resolve(userOption, serverOption, tokenOption, themeOption, home,
+                SecretStores.open(home.resolve(SECRETS_FILE)));
+    }
+
+    /** The fallback file of secrets when no keyring answers, under the data folder. */
+    static final String SECRETS_FILE = "secrets.json";
+
+    static ConsoleSetup resolve(String userOption, String serverOption, String tokenOption, String themeOption,
+                                Path home, SecretStore secrets) {
         String user = userOption != null ? checkedUser(userOption)
                 : tokenOption != null ? SyncServices.userFolderName(tokenOption) : "alice";
-        ConsoleSettings saved = new SettingsFile(ConsoleCommand.settingsPath(home, user)).load();
-        String token = firstOf(tokenOption, saved.token(), demoToken(user));
+        SettingsFile settingsFile = new SettingsFile(ConsoleCommand.settingsPath(home, user));
+        ConsoleSettings saved = settingsFile.load();
+        if (saved.token() != null) {
+            migrate(saved, settingsFile, secrets, user);
+        }
+        String token = firstOf(tokenOption, secrets.get(tokenKey(user)).orElse(null), demoToken(user));
         if (token == null) {
             throw new IllegalArgumentException("no token for user '" + user + "': give --token T, or use one of the demo users "
                     + String.join(", ", ConsoleCommand.DEMO_USERS));
         }
         String server = checkedUrl(firstOf(serverOption, saved.server(), SyncServices.DEFAULT_SERVER));
         Theme theme = Theme.fromSetting(firstOf(themeOption, saved.theme(), Theme.LIGHT.settingName()));
-        return new ConsoleSetup(home, user, server, token, theme);
+        return new ConsoleSetup(home, user, server, token, theme, secrets);
+    }
+
+    /** Moves a token an older version saved in plain text into the secret store. */
+    private static void migrate(ConsoleSettings saved, SettingsFile file, SecretStore secrets, String user) {
+        try {
+            secrets.put(tokenKey(user), saved.token());
+            file.save(saved.withoutToken());
+            LOG.info("moved the token of '{}' from {} to {}", user, file.path(), secrets.description());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not move the token out of {}: {}", file.path(), e.getMessage());
+        }
+    }
+
+    static String tokenKey(String user) {
+        return "token of console user " + user;
     }
 
     Path userDir() {
         return home.resolve(user);
     }
 
-    /** Saves server, token and theme for the next run; a failure to save is reported, not fatal. */
+    /** Saves server and theme for the next run, the token in the secret store; a failure to save is reported, not fatal. */
     void remember() {
         rememberTheme(theme);
     }
@@ -44,8 +76,11 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
     void rememberTheme(Theme chosen) {
         SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
         try {
-            file.save(new ConsoleSettings(server, token, chosen.settingName()));
-        } catch (IOException e) {
+            if (!token.equals(demoToken(user))) {
+                secrets.put(tokenKey(user), token);
+            }
+            file.save(new ConsoleSettings(server, null, chosen.settingName()));
+        } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the settings to {}", file.path(), e);
         }
     }

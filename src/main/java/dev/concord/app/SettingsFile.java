@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ${concord.home}/<user>/settings.json}. It holds the user's token, so it is readable by its owner
- * only where the file system allows; it is written to a temporary file and renamed so a crash cannot
+ * {@code ${concord.home}/<user>/settings.json} (and the installed console's {@code console.json}). Tokens
+ * are not in it (they go to the secret store); it is still readable by its owner only, and written to a temporary file and renamed so a crash cannot
  * leave half a file.
  */
 final class SettingsFile {

@@ -24,12 +24,14 @@ public final class SignedInSession implements AccessTokens {
     private final Clock clock;
     private TokenSet tokens;
     private boolean ended;
+    private volatile Runnable onEnded = () -> { };
 
     public SignedInSession(OidcClient oidc, TokenSet tokens, SecretStore secrets, String secretKey) {
         this(oidc, tokens, secrets, secretKey, Clock.systemUTC());
     }
 
-    SignedInSession(OidcClient oidc, TokenSet tokens, SecretStore secrets, String secretKey, Clock clock) {
+    /** As above, deciding by {@code clock} when the access token is due for a refresh. */
+    public SignedInSession(OidcClient oidc, TokenSet tokens, SecretStore secrets, String secretKey, Clock clock) {
         this.oidc = oidc;
         this.secrets = secrets;
         this.secretKey = secretKey;
@@ -39,8 +41,9 @@ public final class SignedInSession implements AccessTokens {
     }
 
     /** A session from a refresh token kept by an earlier run; the first request refreshes it. */
-    public static SignedInSession resume(OidcClient oidc, String refreshToken, SecretStore secrets, String secretKey) {
-        return new SignedInSession(oidc, new TokenSet("", refreshToken, Instant.EPOCH), secrets, secretKey);
+    public static SignedInSession resume(OidcClient oidc, String refreshToken, SecretStore secrets, String secretKey,
+                                         Clock clock) {
+        return new SignedInSession(oidc, new TokenSet("", refreshToken, Instant.EPOCH), secrets, secretKey, clock);
     }
 
     @Override
@@ -65,6 +68,11 @@ public final class SignedInSession implements AccessTokens {
     @Override
     public synchronized boolean signInRequired() {
         return ended;
+    }
+
+    /** Runs {@code listener} (on the thread that found out) when the provider no longer accepts the refresh token. */
+    public void onEnded(Runnable listener) {
+        this.onEnded = listener;
     }
 
     /** Signs out: revokes the refresh token at the provider (best effort) and forgets it here. */
@@ -95,6 +103,7 @@ public final class SignedInSession implements AccessTokens {
                 LOG.info("the sign-in has ended: {}", e.getMessage());
                 ended = true;
                 secrets.delete(secretKey);
+                onEnded.run();
             } else {
                 LOG.warn("could not refresh the access token: {}", e.getMessage());
             }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>The folder is named from the token, not from {@code GET /me}, so that an edit kept while the server
  * was down is found again once it is up: {@code demo-alice} gives {@code alice}; any other token gives
- * {@code user-<first 12 hex digits of its SHA-256>} (the token itself never appears on disk).
+ * {@code user-<first 12 hex digits of its SHA-256>}, so the folder name gives nothing of the token away.
+ * The token itself is not written by this class; the console keeps it in its secret store (the OS keyring,
+ * or a file only the user can read when no keyring answers: see dev.concord.auth.SecretStores).
  */
 public final class SyncServices {
     public static final String DEFAULT_SERVER = OkHttpConcordApi.DEFAULT_SERVER;

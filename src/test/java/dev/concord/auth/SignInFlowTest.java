@@ -1,6 +1,7 @@
 package dev.concord.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.concord.api.HistoryEntry;
 import dev.concord.client.OkHttpConcordApi;
@@ -52,10 +53,16 @@ class SignInFlowTest {
     }
 
     private SignedInSession signIn(String user, String role, long expirySeconds) throws SignInException {
+        return signIn(user, role, expirySeconds, java.time.Clock.systemUTC());
+    }
+
+    /** {@code sessionClock}: what the session takes for now when it decides whether its token has expired. */
+    private SignedInSession signIn(String user, String role, long expirySeconds, java.time.Clock sessionClock)
+            throws SignInException {
         OidcClient oidc = new OidcClient(new OidcClientSettings(IDP.issuer(), OidcProvider.CLIENT_ID, null));
         IDP.nextSignIn(user, role, expirySeconds);
         TokenSet tokens = oidc.signIn(new RedirectFollowingBrowser(), Duration.ofSeconds(20));
-        return new SignedInSession(oidc, tokens, secrets, SecretStores.refreshTokenKey(server.baseUrl()));
+        return new SignedInSession(oidc, tokens, secrets, SecretStores.refreshTokenKey(server.baseUrl()), sessionClock);
     }
 
     @Test
@@ -76,21 +83,29 @@ class SignInFlowTest {
 
     @Test
     void expiredAccessTokenIsRefreshedWithoutLosingTheEdit() throws Exception {
-        // Lives one second: the session refreshes it before the first request (and again on a 401).
+        // Lives one second at the server; the session does not know (the provider rounds expires_in down to 0,
+        // and an unknown lifetime counts as five minutes): the server refuses it, the session refreshes, the
+        // request is sent again.
         SignedInSession session = signIn("dave", "agent", 1);
+        String first = session.current();
         OkHttpConcordApi api = new OkHttpConcordApi(server.baseUrl(), session);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                new dev.concord.testing.ApiTestClient(server.baseUrl()).get(first, "/api/v1/me").status() == 401);
         RetryCoordinator coordinator = new RetryCoordinator(api, new ConflictStore(home.resolve("conflicts.json")));
         Entity base = api.get(EntityKind.SUBSCRIPTION, "sub_0003");
         SaveOutcome saved = coordinator.save(base, base.values().with("notes", base.values().get("notes") + "\ndave"));
         assertThat(saved).isInstanceOf(SaveOutcome.Saved.class);
         assertThat(api.history(EntityKind.SUBSCRIPTION, "sub_0003").get(0).actor()).isEqualTo("dave");
+        assertThat(session.current()).as("refreshed").isNotEqualTo(first);
         assertThat(session.signInRequired()).isFalse();
     }
 
     @Test
     void revokedRefreshTokenEndsTheSessionAndKeepsTheEditPending() throws Exception {
-        // The access token is about to expire, and the provider forgets the refresh token (revoked by an admin).
-        SignedInSession session = signIn("erin", "agent", 1);
+        // The session's clock is an hour ahead, so it refreshes before every request; the provider has
+        // revoked the refresh token (an administrator ended the session).
+        SignedInSession session = signIn("erin", "agent", 3600,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2)));
         IDP.revoke(secrets.get(SecretStores.refreshTokenKey(server.baseUrl())).orElseThrow());
         IDP.refuseNextRefresh();
         OkHttpConcordApi api = new OkHttpConcordApi(server.baseUrl(), session);

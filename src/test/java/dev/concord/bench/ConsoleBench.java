@@ -303,7 +303,9 @@ public final class ConsoleBench {
 
     private Launch launchConsole(Path home, boolean loadAll, String serverUrl) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaExe(), "-cp", classPath, "-Dconcord.home=" + home,
-                "-Dconcord.benchExitAfterShown=true", "-Dconcord.benchLoadAll=" + loadAll));
+                "-Dconcord.benchExitAfterShown=true", "-Dconcord.benchLoadAll=" + loadAll,
+                // As ./launcher in a clone: the developer's demo, not the installed app's Connect screen.
+                "-Dconcord.developerDemo=true"));
         command.addAll(HEADLESS);
         // The console's own JVM options, as ./launcher and the packaged app use them, then any what-if ones.
         jvmArgs().forEach(command::add);

@@ -1,0 +1,284 @@
+package dev.concord.app;
+
+import dev.concord.auth.SignedInSession;
+import dev.concord.client.OkHttpConcordApi;
+import dev.concord.server.ConcordServer;
+import dev.concord.sync.ConflictStore;
+import dev.concord.sync.RetryCoordinator;
+import dev.concord.sync.SyncServices;
+import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.ui.common.Theme;
+import dev.concord.ui.connect.ConnectActions;
+import dev.concord.ui.connect.ConnectView;
+import dev.concord.ui.connect.ConnectViewModel;
+import dev.concord.ui.main.AccountMenus;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.main.ConsoleViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The installed console's windows: the Connect screen until a connection works, then the console; back to
+ * the Connect screen on Sign out, Connect to another server, or when the sign-in ends (the refresh token
+ * was revoked: whatever was being saved stays a pending edit in the user's folder). FX thread only, except
+ * the connection work, which runs on {@code background}.
+ */
+final class ConnectFlow implements ConnectActions {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
+
+    private final Connections connections;
+    private final ConsoleConf conf;
+    private final Path home;
+    private final SettingsFile settingsFile;
+    private final FxTaskExecutor executor;
+    private final Executor background;
+    private final Runnable onQuit;
+    private ConsoleSettings settings;
+    private Stage stage;
+    private boolean switching;
+    private Connections.Connected current;
+    private final List<ConcordServer> demoServers = new ArrayList<>();
+
+    ConnectFlow(Connections connections, ConsoleConf conf, Path home, FxTaskExecutor executor, Executor background,
+                Runnable onQuit) {
+        this.connections = connections;
+        this.conf = conf;
+        this.home = home;
+        this.settingsFile = new SettingsFile(home.resolve("console.json"));
+        this.settings = settingsFile.load();
+        this.executor = executor;
+        this.background = background;
+        this.onQuit = onQuit;
+    }
+
+    /** Resumes the last connection if the secret store kept one, else shows the Connect screen. */
+    void start() {
+        String server = conf.server();
+        String mode = settings.mode();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return connections.resume(server, mode);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, background).whenComplete((resumed, failure) -> Platform.runLater(() -> {
+            if (failure == null && resumed.isPresent()) {
+                openConsole(resumed.get());
+            } else {
+                showConnect(failure == null ? null : rootMessage(failure));
+            }
+        }));
+    }
+
+    void showConnect(String message) {
+        String server = current != null ? current.server() : conf.server();
+        ConnectViewModel vm = new ConnectViewModel(this, server, message, Platform::runLater);
+        Stage next = newStage();
+        next.setTitle("Concord \u2014 connect");
+        next.setScene(new Scene(new ConnectView(vm), 720, 620));
+        switchTo(next);
+    }
+
+    @Override
+    public CompletionStage<?> signIn(String serverUrl) {
+        return connect(() -> connections.signIn(serverUrl), "sign-in");
+    }
+
+    @Override
+    public CompletionStage<?> useToken(String serverUrl, String token) {
+        return connect(() -> connections.useToken(serverUrl, token), "token");
+    }
+
+    @Override
+    public CompletionStage<?> tryDemo() {
+        return connect(() -> connections.demo(demoServers::add), null);
+    }
+
+    @Override
+    public boolean signInAvailable() {
+        return conf.signInConfigured();
+    }
+
+    @Override
+    public String secretsKeptIn() {
+        return connections.secrets().description();
+    }
+
+    /** Demo servers this console started; closed when it quits. */
+    List<ConcordServer> demoServers() {
+        return demoServers;
+    }
+
+    private interface Step {
+        Connections.Connected run() throws Exception;
+    }
+
+    private CompletionStage<?> connect(Step step, String mode) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Connections.Connected c = step.run();
+                if (mode != null) {
+                    remember(c.server(), mode);
+                }
+                return c;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, background).thenAcceptAsync(this::openConsole, Platform::runLater);
+    }
+
+    private void openConsole(Connections.Connected c) {
+        current = c;
+        Path folder = home.resolve(folderName(c.who().actor()));
+        OkHttpConcordApi api = new OkHttpConcordApi(c.server(), c.tokens());
+        ConflictStore store = new ConflictStore(folder.resolve(SyncServices.STORE_FILE));
+        RetryCoordinator coordinator = new RetryCoordinator(api, store);
+        Stage next = newStage();
+        Theme theme = Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme());
+        ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
+                "Concord \u2014 " + c.who().actor() + " (" + c.who().role() + ") @ " + c.server(), c.tokens(), api, store,
+                coordinator, executor, theme, chosen -> background.execute(() -> saveSettings(settings.withTheme(chosen.settingName()))));
+        AccountMenus.install(opened.view(), new AccountMenus.Actions() {
+            @Override
+            public void connectElsewhere() {
+                showConnect(null);
+            }
+
+            @Override
+            public void signOut() {
+                ConnectFlow.this.signOut(c);
+            }
+
+            @Override
+            public List<String> about() {
+                return aboutLines(c, folder);
+            }
+        });
+        if (c.session() != null) {
+            SignedInSession session = c.session();
+            session.onEnded(() -> Platform.runLater(() -> {
+                if (current == c) {
+                    keepEditThenReconnect(opened.vm());
+                }
+            }));
+        }
+        switchTo(next);
+    }
+
+    /**
+     * The sign-in has ended while the console is open. An edit not yet saved is saved now: with the session
+     * over, the coordinator keeps it as a pending edit in the user's folder instead of sending it. Then the
+     * Connect screen asks to sign in again; the pending edit is there once they have.
+     */
+    private void keepEditThenReconnect(ConsoleViewModel vm) {
+        String message = "Your sign-in has ended. Sign in again: your unsaved edit is kept as a pending edit.";
+        EditorViewModel editor = vm.getEditor();
+        if (editor != null && editor.isDirty() && !editor.savingProperty().get()) {
+            vm.saveCurrent();
+        }
+        if (editor != null && editor.savingProperty().get()) {
+            editor.savingProperty().addListener((obs, was, saving) -> {
+                if (!saving) {
+                    showConnect(message);
+                }
+            });
+        } else {
+            showConnect(message);
+        }
+    }
+
+    private void signOut(Connections.Connected c) {
+        background.execute(() -> {
+            if (c.session() != null) {
+                c.session().signOut();
+            } else if (c.secretKey() != null) {
+                connections.secrets().delete(c.secretKey());
+            }
+            saveSettings(settings.withConnection(c.server(), null));
+        });
+        showConnect("Signed out.");
+    }
+
+    List<String> aboutLines(Connections.Connected c, Path folder) {
+        return List.of("Concord " + Version.current(),
+                "Server: " + c.server() + (conf.sources().containsKey("server") ? "  (set by " + conf.sources().get("server") + ")" : ""),
+                "Signed in as: " + c.who().actor() + ", " + c.who().role() + ", through " + c.how(),
+                "Your data (pending edits, conflicts): " + folder,
+                "Log file: " + ConsoleLogging.logDir(home).resolve("console.log"),
+                "Sign-ins and tokens are kept in " + connections.secrets().description());
+    }
+
+    private void remember(String server, String mode) {
+        saveSettings(settings.withConnection(server, mode));
+    }
+
+    private synchronized void saveSettings(ConsoleSettings next) {
+        settings = next;
+        try {
+            settingsFile.save(next);
+        } catch (IOException e) {
+            LOG.warn("could not save {}: {}", settingsFile.path(), e.getMessage());
+        }
+    }
+
+    private Stage newStage() {
+        Stage s = new Stage();
+        WindowIdentity.setIcons(s);
+        s.setOnHidden(e -> {
+            if (!switching && s == stage) {
+                onQuit.run();
+            }
+        });
+        return s;
+    }
+
+    private void switchTo(Stage next) {
+        Stage previous = stage;
+        stage = next;
+        next.show();
+        if (previous != null) {
+            switching = true;
+            try {
+                previous.hide();
+            } finally {
+                switching = false;
+            }
+        }
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** The connection of the console shown, or of the last one (tests look at its tokens). */
+    Connections.Connected current() {
+        return current;
+    }
+
+    /** The user's data folder: the actor's name made safe as a folder name ("alice" stays "alice"). */
+    static String folderName(String actor) {
+        String s = actor.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        return s.isEmpty() || s.startsWith(".") ? "user-" + s : s;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && (c.getMessage() == null || c instanceof java.util.concurrent.CompletionException)) {
+            c = c.getCause();
+        }
+        return c.getMessage();
+    }
+}

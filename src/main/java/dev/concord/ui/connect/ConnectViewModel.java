@@ -1,0 +1,85 @@
+package dev.concord.ui.connect;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** State of the Connect screen: the server URL, a token, what is going on, and whether a step is under way. */
+public final class ConnectViewModel {
+    private final ConnectActions actions;
+    private final Executor ui;
+    private final StringProperty server = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    /** {@code ui} runs updates on the FX thread (Platform::runLater in the application). */
+    public ConnectViewModel(ConnectActions actions, String serverUrl, String message, Executor ui) {
+        this.actions = actions;
+        this.ui = ui;
+        this.server.set(serverUrl == null ? "" : serverUrl);
+        this.message.set(message == null ? "" : message);
+    }
+
+    public void signIn() {
+        if (server.get().isBlank()) {
+            message.set("Enter the address of your team's Concord server first.");
+            return;
+        }
+        run("Opening your browser to sign in\u2026 finish there, then come back.", actions.signIn(server.get().strip()));
+    }
+
+    public void useToken() {
+        if (server.get().isBlank() || token.get().isBlank()) {
+            message.set("Enter the server address and the token your administrator gave you.");
+            return;
+        }
+        run("Connecting\u2026", actions.useToken(server.get().strip(), token.get().strip()));
+    }
+
+    public void tryDemo() {
+        run("Starting the demo server with sample data\u2026", actions.tryDemo());
+    }
+
+    private void run(String doing, CompletionStage<?> step) {
+        busy.set(true);
+        message.set(doing);
+        step.whenComplete((ok, failure) -> ui.execute(() -> {
+            busy.set(false);
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                message.set(cause.getMessage() == null ? "That did not work; try again." : cause.getMessage());
+            } else {
+                message.set("");
+            }
+        }));
+    }
+
+    public boolean signInAvailable() {
+        return actions.signInAvailable();
+    }
+
+    public String secretsKeptIn() {
+        return actions.secretsKeptIn();
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}
