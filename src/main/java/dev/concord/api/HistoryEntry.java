@@ -23,6 +23,12 @@ public record HistoryEntry(@JsonProperty("seq") long seq,
     public static final String UPDATE = "update";
     public static final String OVERRIDE = "override";
     public static final String CONFLICT = "conflict";
+    /**
+     * As the history shows a refused stale write whose writer then merged it onto the newer version and
+     * saved it (their next row on the record is a committed write): no person had to decide anything.
+     * Stored as a conflict row; a conflict still shown as {@link #CONFLICT} was not saved that way.
+     */
+    public static final String REBASED = "rebased";
     /** The record was created (POST or import); {@code changes} hold every field from null. */
     public static final String CREATE = "create";
     /** The record was retired (soft delete); it is kept, hidden from reads, and can be restored. */

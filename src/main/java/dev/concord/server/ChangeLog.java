@@ -83,6 +83,21 @@ final class ChangeLog {
         }
     }
 
+    /** The kind of the next row by {@code actor} on one record after {@code seq}, if any. */
+    static java.util.Optional<String> nextKindBy(Connection c, EntityKind kind, String id, String actor, long seq)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM change_log WHERE entity = ? AND entity_id = ?"
+                + " AND actor = ? AND seq > ? ORDER BY seq LIMIT 1")) {
+            ps.setString(1, kind.path());
+            ps.setString(2, id);
+            ps.setString(3, actor);
+            ps.setLong(4, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
     /** The committed writes (update, override) of one record after {@code version}, oldest first. */
     static List<HistoryEntry> writesAfter(Connection c, EntityKind kind, String id, long version) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM change_log WHERE entity = ? AND entity_id = ? AND version > ?"

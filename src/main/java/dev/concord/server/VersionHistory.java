@@ -68,7 +68,28 @@ final class VersionHistory {
     /** One page of the change log, newest first, below {@code beforeSeq}; empty when the record does not exist. */
     Optional<List<HistoryEntry>> history(EntityKind kind, String id, Long beforeSeq, int limit) {
         return db.inTransaction(c -> RecordRows.read(c, kind, id).isEmpty()
-                ? Optional.empty() : Optional.of(ChangeLog.historyPage(c, kind, id, beforeSeq, limit)));
+                ? Optional.empty() : Optional.of(shown(c, kind, id, ChangeLog.historyPage(c, kind, id, beforeSeq, limit))));
+    }
+
+    /**
+     * The rows as the history shows them: a refused write whose writer's next row on this record is a
+     * committed write (update or override) was merged onto the newer version and saved, so it is shown as
+     * {@link HistoryEntry#REBASED}, not as a conflict someone had to settle.
+     */
+    private static List<HistoryEntry> shown(Connection c, EntityKind kind, String id, List<HistoryEntry> rows)
+            throws SQLException {
+        List<HistoryEntry> out = new ArrayList<>(rows.size());
+        for (HistoryEntry e : rows) {
+            if (HistoryEntry.CONFLICT.equals(e.kind()) && !e.changes().isEmpty()
+                    && ChangeLog.nextKindBy(c, kind, id, e.actor(), e.seq())
+                    .filter(k -> HistoryEntry.UPDATE.equals(k) || HistoryEntry.OVERRIDE.equals(k)).isPresent()) {
+                out.add(new HistoryEntry(e.seq(), e.entity(), e.id(), e.version(), e.actor(), e.at(),
+                        HistoryEntry.REBASED, e.changes(), e.reason()));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /**

@@ -55,6 +55,8 @@ public final class RetryCoordinator {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final RecordMerger merger;
+    /** The actor of the API's token, once asked. */
+    private volatile String me;
 
     /** The product's coordinator: default policy, system clock, real sleeps. */
     public RetryCoordinator(ConcordApi api, ConflictStore store) {
@@ -76,6 +78,20 @@ public final class RetryCoordinator {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
         this.merger = Objects.requireNonNull(merger, "merger");
+    }
+
+    /** Who the API's token stands for, asked once (only when a save merged others' changes); null if unknown. */
+    private String me() {
+        String known = me;
+        if (known == null) {
+            try {
+                known = api.whoAmI().actor();
+                me = known;
+            } catch (RuntimeException e) {
+                LOG.debug("could not ask who this is; merged changes keep their authors as sent", e);
+            }
+        }
+        return known;
     }
 
     public ConflictStore store() {
@@ -179,7 +195,8 @@ public final class RetryCoordinator {
             Entity current = api.get(edit.kind(), edit.entityId());
             long at = 1;
             for (dev.concord.api.HistoryEntry h : api.history(edit.kind(), edit.entityId())) {
-                boolean write = !dev.concord.api.HistoryEntry.CONFLICT.equals(h.kind());
+                boolean write = !dev.concord.api.HistoryEntry.CONFLICT.equals(h.kind())
+                        && !dev.concord.api.HistoryEntry.REBASED.equals(h.kind());
                 if (write && !h.at().isAfter(edit.createdAt()) && h.version() > at) {
                     at = h.version();
                 }
@@ -372,11 +389,17 @@ public final class RetryCoordinator {
 
         private SaveOutcome saved(Entity entity) {
             List<MergedChange> merged = new ArrayList<>();
+            String me = fromTheirs.isEmpty() ? null : me();
             for (FieldSpec f : kind.fields()) {
                 if (fromTheirs.contains(f.name())) {
                     ChangedField c = changedByOthers.get(f.name());
-                    merged.add(c != null ? new MergedChange(f.name(), c.changedBy(), c.changedAt())
-                            : new MergedChange(f.name(), sendBase.updatedBy(), sendBase.updatedAt()));
+                    MergedChange m = c != null ? new MergedChange(f.name(), c.changedBy(), c.changedAt())
+                            : new MergedChange(f.name(), sendBase.updatedBy(), sendBase.updatedAt());
+                    // The agent's own earlier change (another window, the CLI) is kept, but it is no one
+                    // else's: "merged Bob's change" must never be said to Bob.
+                    if (me == null || !me.equals(m.changedBy())) {
+                        merged.add(m);
+                    }
                 }
             }
             return new SaveOutcome.Saved(entity, merged, sends);

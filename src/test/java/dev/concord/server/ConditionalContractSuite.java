@@ -213,6 +213,23 @@ abstract class ConditionalContractSuite {
     }
 
     @Test
+    void historyTellsARefusalThatWasMergedAndSavedFromARealConflict() {
+        String path = sub("sub_0052");
+        long v = versionOf(path);
+        assertThat(api.patch(BOB, path, patchBody(v, Map.of("status", "paused"))).status()).isEqualTo(200);
+        // Alice's stale save is refused; her client merges it onto v+1 and saves: no one had to decide.
+        assertThat(api.patch(ALICE, path, patchBody(v, Map.of("notes", "alice"))).status()).isEqualTo(409);
+        assertThat(api.patch(ALICE, path, patchBody(v + 1, Map.of("notes", "alice"))).status()).isEqualTo(200);
+        // Bob's stale save is refused and never saved: a real conflict.
+        assertThat(api.patch(BOB, path, patchBody(v, Map.of("notes", "bob"))).status()).isEqualTo(409);
+
+        JsonNode h = api.get(ALICE, path + "/history").data();
+        List<String> kinds = new ArrayList<>();
+        h.forEach(e -> kinds.add(e.path("actor").asText() + ":" + e.path("kind").asText()));
+        assertThat(kinds).containsExactly("bob:conflict", "alice:update", "alice:rebased", "bob:update");
+    }
+
+    @Test
     void refusedWritesKeepOnlyNamesAndSizesOfLargeValues() {
         String path = sub("sub_0051");
         long v = versionOf(path);

@@ -191,6 +191,18 @@ class RetryCoordinatorTest {
     }
 
     @Test
+    void anAgentsOwnEarlierChangeIsMergedButNeverAttributedToSomeoneElse() {
+        // Bob saved notes from the command line; his console, still at v1, now saves status.
+        coordinator("bob", RetryPolicy.defaults()).save(v1, v1.values().with("notes", "Bob's notes, from the CLI"));
+        SaveOutcome outcome = coordinator("bob", RetryPolicy.defaults()).save(v1, v1.values().with("status", "paused"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Saved.class, s -> {
+            assertThat(((Subscription) s.entity()).notes()).isEqualTo("Bob's notes, from the CLI");
+            assertThat(s.mergedFromOthers()).as("nobody else's change was merged").isEmpty();
+        });
+    }
+
+    @Test
     void serverFaultsAreResentWithTheSameKeyAndLandWhenTheFaultClears() {
         // 500 (e.g. a database fault the server did not classify), 503 and 502: each worth the same request again.
         server.script(new FakeConcordApi.Fail(new dev.concord.client.ApiException(500, "INTERNAL_ERROR", "Something went wrong")),
