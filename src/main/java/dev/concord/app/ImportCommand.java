@@ -174,7 +174,8 @@ final class ImportCommand implements Callable<Integer> {
         private final PrintWriter err;
         private boolean printedInPlace;
         private final boolean terminal = System.console() != null;
-        private long lastPrinted;
+        /** Starts now: a file imported within the first second shows no progress at all, only the report. */
+        private long lastPrinted = System.nanoTime();
 
         ProgressLine(PrintWriter err) {
             this.err = err;

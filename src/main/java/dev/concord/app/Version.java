@@ -6,7 +6,7 @@ public final class Version {
     }
 
     public static String current() {
-        String v = Main.class.getPackage().getImplementationVersion();
+        String v = Version.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }
 }

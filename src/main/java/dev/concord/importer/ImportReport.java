@@ -40,7 +40,8 @@ public record ImportReport(Map<RowResult.Status, Integer> counts, List<RowResult
 
     /** The report as people read it: a summary line, then one line per problem row. */
     public void print(PrintWriter out) {
-        String verb = dryRun ? "Dry run, nothing written: would have " : rolledBack ? "Nothing imported (--atomic): " : "";
+        String verb = dryRun ? "Dry run, nothing written: would have " : rolledBack
+                ? "Nothing imported (--atomic, " + problems.size() + " rows with problems); would have " : "";
         out.printf("%s%d created, %d updated, %d unchanged, %d skipped as conflicts, %d invalid, of %d rows in %.1f s%n",
                 verb, count(RowResult.Status.CREATED), count(RowResult.Status.UPDATED),
                 count(RowResult.Status.UNCHANGED), count(RowResult.Status.CONFLICT), count(RowResult.Status.INVALID),

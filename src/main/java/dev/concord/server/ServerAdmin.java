@@ -37,12 +37,23 @@ public final class ServerAdmin {
     public static java.util.List<String> check(ServerConfig config) {
         java.util.List<String> ok = new java.util.ArrayList<>();
         if (config.tokensFile() != null) {
+            if (!Files.exists(config.tokensFile())) {
+                throw new IllegalArgumentException("The tokens file " + config.tokensFile()
+                        + " does not exist; add a token with: concord-server tokens add NAME ROLE");
+            }
             try {
                 TokenStore.fromFile(config.tokensFile());
             } catch (IOException e) {
                 throw new IllegalArgumentException("Cannot read the tokens file " + config.tokensFile() + ": " + e.getMessage());
             }
             ok.add("tokens file " + config.tokensFile() + " reads");
+        }
+        if (config.jdbcUrl() == null && !Files.exists(config.dataDir().resolve("concord.mv.db"))) {
+            // Opening would create the file as whoever runs the check (root, say), which the service's user
+            // then could not write: say where it will be made instead.
+            ok.add("H2 database will be made in " + config.dataDir() + " when the server first starts"
+                    + (Files.isWritable(config.dataDir()) || !Files.exists(config.dataDir()) ? "" : " (not writable for this user)"));
+            return ok;
         }
         try (Database db = open(config, 1)) {
             ok.add("database " + config.effectiveJdbcUrl().split(";")[0] + " answers ("

@@ -65,6 +65,35 @@ class ImportCommandTest {
     }
 
     @Test
+    void concordServerImportFindsTheDatabaseInServerConf() throws Exception {
+        Path conf = dir.resolve("server.conf");
+        Files.writeString(conf, "listen-address = 127.0.0.1\nport = 0\ndata-dir = " + dir.resolve("data")
+                + "\ntokens-file = " + dir.resolve("tokens") + "\n");
+        assertThat(ServerMain.run(new String[] {"--config", conf.toString(), "tokens", "add", "carol", "agent"})).isZero();
+        String token = out.toString(StandardCharsets.UTF_8).trim();
+        out.reset();
+        Path plans = dir.resolve("plans.csv");
+        Files.writeString(plans, "id,name,tier,price,currency,billingCycle,features,active\n"
+                + "plan_small,Small,starter,4.99,EUR,monthly,\"Email support,1 seat\",true\n");
+        Path subs = dir.resolve("subscriptions.jsonl");
+        Files.writeString(subs, "{\"customerName\": \"Ada\", \"customerEmail\": \"ada@example.com\", \"planId\": \"plan_small\","
+                + " \"status\": \"active\", \"amount\": \"4.99\", \"currency\": \"EUR\", \"billingCycle\": \"monthly\"}\n");
+
+        assertThat(ServerMain.run(new String[] {"--config", conf.toString(), "import", plans.toString(), "--kind", "plans"}))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(ServerMain.run(new String[] {"--config", conf.toString(), "import", subs.toString()})).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 created");
+        ServerConfFile loaded = ServerConfFile.load(conf);
+        try (ConcordServer server = ConcordServer.start(loaded.config(), loaded.deployment())) {
+            ApiTestClient api = new ApiTestClient(server.baseUrl());
+            assertThat(api.get(token, "/api/v1/plans/plan_small").data().path("features").toString())
+                    .isEqualTo("[\"Email support\",\"1 seat\"]");
+            assertThat(api.get(token, "/api/v1/subscriptions?q=Ada").data()).hasSize(1);
+        }
+    }
+
+    @Test
     void refusesWhatItCannotImportWithExit2() throws IOException {
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, "customerName\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -39,6 +39,11 @@ public enum LogFormat {
                 // Line per event; the logger context and sequence numbers only add noise.
                 encoder.setWithContext(false);
                 encoder.setWithSequenceNumber(false);
+                encoder.setWithNanoseconds(false);
+                // The message as people read it, not its pattern and arguments apart.
+                encoder.setWithFormattedMessage(true);
+                encoder.setWithMessage(false);
+                encoder.setWithArguments(false);
                 encoder.start();
                 console.stop();
                 console.setEncoder(encoder);

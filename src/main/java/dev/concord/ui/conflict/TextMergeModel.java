@@ -14,11 +14,14 @@ import javafx.collections.ObservableList;
  * ({@link TextMerge#regions}), so each knows whether one side or both changed it and the choices it starts
  * with give exactly the engine's merge; the rows inside a hunk are the merge package's {@link SideBySideDiff}
  * of yours against theirs. Hunks only one side changed start taken from that side; hunks both sides changed
- * differently start undecided (showing theirs, as the merge engine keeps it).
+ * differently start undecided (showing theirs, as the merge engine keeps it). Everything that takes a diff
+ * is worked out in the constructor, which the dialog runs off the FX thread; choosing hunks only joins lines.
  */
 public final class TextMergeModel {
     private final List<TextRegion> regions;
     private final List<Integer> hunkRegion = new ArrayList<>();
+    /** Per hunk, the union of yours and theirs ({@link TextRegion#both()}, a diff): built once, with the model. */
+    private final List<List<String>> both = new ArrayList<>();
     private final ObservableList<HunkChoice> choices = FXCollections.observableArrayList();
     private final ObservableList<HunkChoice> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
     private final List<DiffLine> lines;
@@ -29,6 +32,7 @@ public final class TextMergeModel {
             if (regions.get(i).changed()) {
                 hunkRegion.add(i);
                 choices.add(defaultChoice(regions.get(i)));
+                both.add(regions.get(i).both());
             }
         }
         this.lines = List.copyOf(buildLines());
@@ -98,9 +102,10 @@ public final class TextMergeModel {
         StringBuilder out = new StringBuilder();
         int hunk = 0;
         for (TextRegion r : regions) {
-            List<String> lines = !r.changed() ? r.baseLines() : switch (choices.get(hunk++)) {
+            int h = r.changed() ? hunk++ : -1;
+            List<String> lines = h < 0 ? r.baseLines() : switch (choices.get(h)) {
                 case MINE -> r.mineLines();
-                case BOTH -> r.both();
+                case BOTH -> both.get(h);
                 case THEIRS, UNDECIDED -> r.theirsLines();
             };
             lines.forEach(out::append);
