@@ -46,6 +46,11 @@ record DatabaseSnapshot(Map<String, List<String>> tables) {
                 while (rs.next()) {
                     StringBuilder row = new StringBuilder();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
+                        // The event hub numbers committed change-log rows in the background, after the write
+                        // that made them: that bookkeeping is not a write by the request under test.
+                        if (md.getColumnLabel(i).equalsIgnoreCase("event_id")) {
+                            continue;
+                        }
                         row.append(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT)).append('=')
                                 .append(rs.getString(i)).append('\u001f');
                     }
