@@ -3,6 +3,7 @@ package dev.concord.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 final class LifecycleRoutes {
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
-    private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
     private static final int MAX_REASON = 1000;
 
     private final RecordLifecycle lifecycle;
@@ -105,7 +105,7 @@ final class LifecycleRoutes {
             throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may read but not delete records");
         }
         String id = id(ctx, kind);
-        Long fromHeader = ifMatch(ctx.header(ApiPaths.IF_MATCH));
+        Long fromHeader = ifMatchVersion(kind, id, Preconditions.parse(ctx.header(ApiPaths.IF_MATCH), ApiPaths.IF_MATCH));
         String query = ctx.queryParam("version");
         Long fromQuery = query == null ? null : PatchInput.parseVersion(query, "version");
         if (fromHeader != null && fromQuery != null && !fromHeader.equals(fromQuery)) {
@@ -235,15 +235,25 @@ final class LifecycleRoutes {
         return key;
     }
 
-    private static Long ifMatch(String header) {
-        if (header == null || header.isBlank()) {
+    /**
+     * The version an If-Match names, compared as RFC 9110 says and as PATCH does: a lone strong tag is the
+     * version; {@code *} names none (the query must); a weak tag never matches strongly, and a list matches
+     * when one of its strong tags names the version now, which the retirement is then based on.
+     */
+    private Long ifMatchVersion(EntityKind kind, String id, Preconditions ifMatch) {
+        if (ifMatch == null || ifMatch.any()) {
             return null;
         }
-        var m = IF_MATCH.matcher(header);
-        if (!m.matches()) {
-            throw new ApiError(ErrorCode.INVALID_VERSION, "If-Match must hold one version in quotes, such as \"7\"");
+        Long lone = ifMatch.singleStrongVersion();
+        if (lone != null) {
+            return lone;
         }
-        return PatchInput.parseVersion(m.group(1), "The If-Match version");
+        Entity current = lifecycle.live(kind, id).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND,
+                "There is no " + kind.singular() + " " + id));
+        if (!ifMatch.strongMatch(current.version())) {
+            throw RecordRoutes.preconditionFailed(current, ApiPaths.IF_MATCH);
+        }
+        return current.version();
     }
 
     private static String id(Context ctx, EntityKind kind) {

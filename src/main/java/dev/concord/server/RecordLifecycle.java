@@ -70,6 +70,11 @@ final class RecordLifecycle {
         return new LifecycleOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
     }
 
+    /** The record if it is live. */
+    Optional<Entity> live(EntityKind kind, String id) {
+        return db.inTransaction(c -> RecordRows.read(c, kind, id));
+    }
+
     /** Retires the record if it is live at {@code expectedVersion} and nothing live points to it. */
     LifecycleOutcome delete(EntityKind kind, String id, long expectedVersion, String actor) {
         return db.inTransaction(c -> {

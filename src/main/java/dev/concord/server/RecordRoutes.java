@@ -240,7 +240,7 @@ final class RecordRoutes {
     }
 
     /** A precondition header that does not hold for the record as it is now: 412 with the current record. */
-    private static ApiError preconditionFailed(Entity current, String header) {
+    static ApiError preconditionFailed(Entity current, String header) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", current.version());
         details.put("current", current);

@@ -454,7 +454,10 @@ final class HostileRequests {
         for (String v : new String[] {"abc", "0", "-1", "1.0", "1e3", "", "99999999999999999999"}) {
             add("DELETE ?version=" + v, rawDelete(RECORD + "?version=" + v, ALICE), INVALID_VERSION, PRECONDITION_REQUIRED);
         }
-        add("DELETE with If-Match x", rawDelete(RECORD, ALICE, "If-Match", "\"x\""), INVALID_VERSION);
+        // "x" is a well-formed entity tag that names no version: it fails to match (412), as on PATCH.
+        add("DELETE with If-Match \"x\"", rawDelete(RECORD, ALICE, "If-Match", "\"x\""), CONFLICT_VERSION_MISMATCH);
+        add("DELETE with an unquoted If-Match", rawDelete(RECORD, ALICE, "If-Match", "1"), INVALID_VERSION);
+        add("DELETE with a weak If-Match", rawDelete(RECORD, ALICE, "If-Match", "W/\"1\""), CONFLICT_VERSION_MISMATCH);
         add("DELETE with If-Match and ?version= that disagree", rawDelete(RECORD + "?version=1", ALICE, "If-Match", "\"2\""),
                 VERSION_HEADER_MISMATCH);
         add("DELETE of a stale version", rawDelete(RECORD + "?version=7", ALICE), CONFLICT_VERSION_MISMATCH);

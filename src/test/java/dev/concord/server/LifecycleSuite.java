@@ -167,10 +167,15 @@ abstract class LifecycleSuite {
         assertThat(stale.error().path("changedSince").get(0).path("field").asText()).isEqualTo("notes");
         assertThat(delete(ALICE, path, "If-Match", "\"1\"").status()).isEqualTo(412);
         assertThat(delete(ALICE, path + "?version=2", "If-Match", "\"1\"").status()).isEqualTo(400);
+        // RFC 9110 as for PATCH: a weak tag never matches strongly, a tag must be quoted, * names no version.
+        assertThat(delete(ALICE, path, "If-Match", "W/\"2\"").status()).isEqualTo(412);
+        assertThat(delete(ALICE, path, "If-Match", "2").status()).isEqualTo(400);
+        assertThat(delete(ALICE, path, "If-Match", "*").status()).isEqualTo(428);
+        assertThat(delete(ALICE, path, "If-Match", "\"5\", \"1\"").status()).isEqualTo(412);
         assertThat(delete(VIEWER, path + "?version=2").status()).isEqualTo(403);
         assertThat(api.get(ALICE, path).status()).isEqualTo(200);
 
-        Response done = delete(ALICE, path, "If-Match", "\"2\"");
+        Response done = delete(ALICE, path, "If-Match", "\"1\", \"2\"");
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.data().path("version").asLong()).isEqualTo(3);
         assertThat(done.data().path("deletedBy").asText()).isEqualTo("alice");
