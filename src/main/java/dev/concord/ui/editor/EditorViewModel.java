@@ -201,6 +201,11 @@ public final class EditorViewModel {
         fields.values().forEach(f -> f.reset(values.get(f.name())));
     }
 
+    /** A word from a command run on this record beside the editor (File > Retire), shown where save outcomes are. */
+    public void tell(NoticeLevel level, String text) {
+        showNotice(level, text);
+    }
+
     private void showNotice(NoticeLevel level, String text) {
         noticeLevel.set(level);
         notice.set(text);

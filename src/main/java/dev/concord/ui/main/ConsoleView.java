@@ -17,6 +17,9 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -48,6 +51,7 @@ public final class ConsoleView extends BorderPane {
     private final Tab historyTab = new Tab("History");
     private final StackPane editorHost = new StackPane();
     private Function<EditorViewModel, Node> editorBanner = editor -> null;
+    private final Label nothingOpen = new Label("Select a record to edit it");
 
     public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Theme theme, Consumer<Theme> themeChosen) {
         this.vm = vm;
@@ -70,7 +74,6 @@ public final class ConsoleView extends BorderPane {
         kindTabs.setId("kind-tabs");
         kindTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        Label nothingOpen = new Label("Select a record to edit it");
         nothingOpen.setId("no-editor");
         nothingOpen.getStyleClass().add("muted-hint");
         editorHost.getChildren().setAll(nothingOpen);
@@ -116,7 +119,9 @@ public final class ConsoleView extends BorderPane {
     }
 
     private void showEditor(EditorViewModel editor) {
-        if (editor != null) {
+        if (editor == null) {
+            editorHost.getChildren().setAll(nothingOpen);
+        } else {
             EditorView view = new EditorView(editor);
             Node banner = editorBanner.apply(editor);
             if (banner != null) {
@@ -135,8 +140,10 @@ public final class ConsoleView extends BorderPane {
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> vm.openNew(EntityKind.SUBSCRIPTION));
         MenuItem newPlan = item("New plan", "menu-new-plan", null, () -> vm.openNew(EntityKind.PLAN));
         MenuItem newInvoice = item("New invoice", "menu-new-invoice", null, () -> vm.openNew(EntityKind.INVOICE));
-        Menu file = new Menu("File", null, newSubscription, newPlan, newInvoice, new SeparatorMenuItem(), refresh,
+        MenuItem retire = item("Retire this record...", "menu-retire", null, this::confirmRetire);
+        Menu file = new Menu("File", null, newSubscription, newPlan, newInvoice, retire, new SeparatorMenuItem(), refresh,
                 new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> retire.setDisable(!vm.canRetireCurrent()));
 
         MenuItem save = item("Save", "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 vm::saveCurrent);
@@ -186,6 +193,24 @@ public final class ConsoleView extends BorderPane {
         item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** Retiring hides the record from every agent: asked once, naming the record and any unsaved edits it drops. */
+    private void confirmRetire() {
+        if (!vm.canRetireCurrent()) {
+            return;
+        }
+        EditorViewModel editor = vm.getEditor();
+        ButtonType retire = new ButtonType("Retire", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "It leaves every agent's list; an admin can restore it."
+                + (editor.isDirty() ? " Your unsaved changes to it are dropped." : ""), ButtonType.CANCEL, retire);
+        ask.setTitle("Retire");
+        ask.setHeaderText("Retire " + editor.titleProperty().get() + " (v" + editor.getBase().version() + ")?");
+        ask.getDialogPane().setId("retire-confirm");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        ask.showAndWait().filter(retire::equals).ifPresent(b -> vm.retireCurrent());
     }
 
     private void focusEditor() {

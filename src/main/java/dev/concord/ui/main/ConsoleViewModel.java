@@ -3,7 +3,9 @@ package dev.concord.ui.main;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.sync.Conflict;
+import dev.concord.sync.RetireOutcome;
 import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.NoticeLevel;
 import dev.concord.ui.common.TrackingTaskExecutor;
 import dev.concord.sync.LifecycleCoordinator;
 import dev.concord.ui.editor.EditorViewModel;
@@ -139,6 +141,60 @@ public final class ConsoleViewModel implements AutoCloseable {
                     history.reload();
                 }
             }, failure -> LOG.warn("could not reload {}", base.id(), failure));
+        }
+    }
+
+    /** Whether File > Retire applies: a saved record is open (a draft of File > New is not yet a record). */
+    public boolean canRetireCurrent() {
+        return editor.get() != null && !NewRecords.isDraft(editor.get().getBase());
+    }
+
+    /**
+     * File > Retire: retires the open record at the version the agent sees, off the FX thread. If someone
+     * changed it since, nothing is retired: the editor moves to the newer version and says what changed, so
+     * retiring it is a new, informed decision. A retired record leaves the list and the editor (the view asks
+     * first, and says so when that drops unsaved edits).
+     */
+    public void retireCurrent() {
+        if (!canRetireCurrent()) {
+            return;
+        }
+        EditorViewModel vm = editor.get();
+        Entity seen = vm.getBase();
+        LifecycleCoordinator lifecycle = new LifecycleCoordinator(services.api());
+        vm.tell(NoticeLevel.INFO, "Retiring...");
+        executor.run(() -> lifecycle.retire(seen), outcome -> showRetired(vm, seen, outcome),
+                failure -> vm.tell(NoticeLevel.ERROR, "Not retired: " + failure.getMessage()));
+    }
+
+    private void showRetired(EditorViewModel vm, Entity seen, RetireOutcome outcome) {
+        String what = seen.kind().singular() + " " + seen.id();
+        if (outcome instanceof RetireOutcome.Retired r) {
+            forget(vm, seen);
+            status.showLiveStatus("Retired " + what + " (v" + r.deleted().version() + "); an admin can restore it");
+        } else if (outcome instanceof RetireOutcome.AlreadyGone g) {
+            forget(vm, seen);
+            status.showLiveStatus(g.reason());
+        } else if (outcome instanceof RetireOutcome.Stale stale) {
+            vm.recordMoved(stale.current());
+            lists.get(seen.kind()).replace(stale.current());
+            vm.tell(NoticeLevel.WARNING, stale.message());
+        } else if (outcome instanceof RetireOutcome.Refused refused) {
+            vm.tell(NoticeLevel.ERROR, "Not retired: " + refused.reason());
+        } else if (outcome instanceof RetireOutcome.Unreachable u) {
+            vm.tell(NoticeLevel.ERROR, "Not retired: the server could not be reached (" + u.reason() + ")");
+        }
+    }
+
+    /** A record that is gone leaves its list and its editor, with what hangs on the editor. */
+    private void forget(EditorViewModel vm, Entity seen) {
+        lists.get(seen.kind()).remove(seen.id());
+        EditorViewModel dropped = openEditors.remove(key(seen.kind(), seen.id()));
+        if (editor.get() == vm) {
+            editor.set(null);
+        }
+        if (dropped != null) {
+            evictionListeners.forEach(l -> l.accept(dropped));
         }
     }
 

@@ -144,6 +144,18 @@ public final class FakeConcordApi implements ConcordApi {
         return created;
     }
 
+    /** Retires like the server: only at the current version; afterwards the record is gone (404). */
+    @Override
+    public synchronized dev.concord.api.DeletedRecord delete(EntityKind kind, String id, long version) {
+        checkReachable();
+        Entity current = get(kind, id);
+        if (current.version() != version) {
+            throw new VersionConflictException(409, "moved on", current, current.version(), List.of());
+        }
+        records.remove(key(kind, id));
+        return new dev.concord.api.DeletedRecord(kind.path(), id, version + 1, Instant.now(), actor);
+    }
+
     /** Every create sent, retries included. */
     public List<dev.concord.client.CreateCall> creates() {
         return List.copyOf(creates);

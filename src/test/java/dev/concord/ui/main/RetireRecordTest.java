@@ -1,0 +1,81 @@
+package dev.concord.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import dev.concord.ui.common.NoticeLevel;
+import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.ui.testing.NoConflicts;
+import dev.concord.ui.testing.Records;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** File > Retire: the open record is retired at the version the agent sees, never at a newer one. */
+class RetireRecordTest {
+    private final FakeConcordApi api = new FakeConcordApi("alice");
+    private final ConsoleViewModel vm = new ConsoleViewModel(new ConsoleServices("http://fake", api, (base, mine) -> {
+        throw new AssertionError("retiring sends no edit");
+    }, new NoConflicts(), new CurrentThreadTaskExecutor()));
+
+    @Test
+    void theOpenRecordIsRetiredAndLeavesTheListAndTheEditor() {
+        Entity record = Records.subscription("sub_0001", 3);
+        api.put(record);
+        vm.list(EntityKind.SUBSCRIPTION).refresh();
+        List<EditorViewModel> evicted = new ArrayList<>();
+        vm.addEditorEvictedListener(evicted::add);
+        vm.open(record);
+        EditorViewModel editor = vm.getEditor();
+
+        vm.retireCurrent();
+
+        assertThat(vm.getEditor()).isNull();
+        assertThat(evicted).containsExactly(editor);
+        assertThat(vm.list(EntityKind.SUBSCRIPTION).items()).extracting(Entity::id).doesNotContain("sub_0001");
+        assertThat(vm.status().liveProperty().get()).contains("Retired subscription sub_0001 (v4)");
+    }
+
+    @Test
+    void aRecordChangedSinceItWasOpenedIsNotRetiredAndTheEditorShowsTheNewVersion() {
+        Entity seen = Records.subscription("sub_0002", 3);
+        api.put(seen);
+        vm.open(seen);
+        Entity newer = Records.subscription("sub_0002", 4);
+        api.put(newer);
+
+        vm.retireCurrent();
+
+        EditorViewModel editor = vm.getEditor();
+        assertThat(editor).isNotNull();
+        assertThat(editor.getBase().version()).isEqualTo(4);
+        assertThat(editor.noticeLevelProperty().get()).isEqualTo(NoticeLevel.WARNING);
+        assertThat(editor.noticeProperty().get()).contains("Not retired").contains("version 3");
+        assertThat(api.current(EntityKind.SUBSCRIPTION, "sub_0002")).isNotNull();
+    }
+
+    @Test
+    void aDraftOfANewRecordCannotBeRetired() {
+        vm.openNew(EntityKind.PLAN);
+
+        assertThat(vm.canRetireCurrent()).isFalse();
+        vm.retireCurrent();
+        assertThat(vm.getEditor().noticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRetireThatCannotReachTheServerSaysSoAndKeepsTheRecordOpen() {
+        Entity record = Records.subscription("sub_0003", 1);
+        api.put(record);
+        vm.open(record);
+        api.setReachable(false);
+
+        vm.retireCurrent();
+
+        assertThat(vm.getEditor().getBase()).isEqualTo(record);
+        assertThat(vm.getEditor().noticeProperty().get()).startsWith("Not retired: the server could not be reached");
+    }
+}
