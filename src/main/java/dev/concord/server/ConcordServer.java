@@ -115,9 +115,10 @@ public final class ConcordServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> purge(presence), 5, 30, TimeUnit.MINUTES);
             Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
             ops = new OpsWiring(config, deployment, db, auth);
-            // The event streams' gauges (owned by the events work): the hub's subscribers are the open streams;
-            // the change-log lag reads 0 until the hub offers a figure: ops.metrics().changeLogLag(supplier).
+            // The event streams' gauges: the hub's subscribers are the open streams; the lag is what the change
+            // log holds that this instance's streams have not been sent yet (read at scrape time only).
             ops.metrics().openEventStreams(hub::streamCount);
+            ops.metrics().changeLogLag(() -> unpublished(db, hub.head()));
             Javalin app = createApp(auth, ops, new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
                     new PresenceRoutes(records, presence, hub::nudge));
@@ -235,6 +236,27 @@ public final class ConcordServer implements AutoCloseable {
             return fromFile == null ? TokenStore.demo() : TokenStore.merge(TokenStore.demo(), fromFile);
         }
         return fromFile == null ? TokenStore.empty() : fromFile;
+    }
+
+    /**
+     * Change-log rows committed but not yet published on this instance: rows the event reader has not numbered
+     * yet plus numbered rows after the hub's head. NaN when the database cannot say (the scrape goes on).
+     */
+    private static double unpublished(Database db, long head) {
+        try {
+            return db.inTransaction(c -> {
+                try (var ps = c.prepareStatement("SELECT COUNT(*) FROM change_log WHERE event_id IS NULL OR event_id > ?")) {
+                    ps.setLong(1, head);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return (double) rs.getLong(1);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("change-log lag unknown: {}", e.getMessage());
+            return Double.NaN;
+        }
     }
 
     private static void purge(IdempotencyStore idempotency) {
