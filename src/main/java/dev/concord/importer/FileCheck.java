@@ -26,10 +26,15 @@ final class FileCheck {
 
     static Summary check(Path file, ImportFormat format) {
         if (!Files.isRegularFile(file)) {
-            throw new ImportFileException("There is no file " + file);
+            // Neither there nor provably absent: a folder on the way may not be opened by this user (the
+            // installed concord-server imports as the service's user, which cannot look into /root).
+            throw new ImportFileException(Files.notExists(file) ? "There is no file " + file
+                    : "Cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a folder"
+                    : "this user (" + System.getProperty("user.name") + ") may not open it or a folder on its way"));
         }
         if (!Files.isReadable(file)) {
-            throw new ImportFileException("Cannot read " + file + " (permissions?)");
+            throw new ImportFileException("Cannot read " + file + ": this user (" + System.getProperty("user.name")
+                    + ") may not read it");
         }
         Summary summary;
         try (InputStream in = Files.newInputStream(file)) {
