@@ -39,7 +39,12 @@ final class ErrorMapper {
         String code = error == null ? "HTTP_" + status : error.path("code").asText("HTTP_" + status);
         String message = error == null ? "" : error.path("message").asText("");
         if (message.isBlank()) {
-            message = "The server answered " + status + (error == null ? "" : " " + code);
+            // No envelope: a server stopping gracefully, or a proxy in front of it, answered. Say what it means.
+            message = switch (status) {
+                case 503 -> "The server is not available right now (restarting or overloaded)";
+                case 502, 504 -> "The server did not answer its gateway (" + status + ")";
+                default -> "The server answered " + status + (error == null ? "" : " " + code);
+            };
         }
         if (REFUSALS.contains(code)) {
             // 409s that are no version conflict: a retry or a merge cannot help, the person must act.
