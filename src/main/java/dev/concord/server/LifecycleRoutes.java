@@ -9,7 +9,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class LifecycleRoutes {
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
     private static final int MAX_REASON = 1000;
 
     private final RecordLifecycle lifecycle;
@@ -50,10 +48,10 @@ final class LifecycleRoutes {
         if (!who.role().mayEdit()) {
             throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may read but not create records");
         }
-        String key = idempotencyKey(ctx);
+        String key = IdempotentRequests.key(ctx);
         BodyRules.requireJson(ctx);
         CreateInput input = CreateInput.parse(kind, BodyRules.body(ctx));
-        if (key != null && replayed(ctx, who, key, input.fingerprint())) {
+        if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
             return;
         }
         RecordRepository.InTransaction hook = key == null ? RecordRepository.InTransaction.NONE
@@ -77,7 +75,7 @@ final class LifecycleRoutes {
                 throw e;
             }
             // A twin with the same key, or another create of the same id, committed first.
-            if (key != null && replayed(ctx, who, key, input.fingerprint())) {
+            if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
                 return;
             }
             throw alreadyExists(kind, input.id(), null);
@@ -88,7 +86,7 @@ final class LifecycleRoutes {
             ctx.header("Location", ApiPaths.PREFIX + "/" + kind.path() + "/" + w.entity().id());
             Envelopes.ok(ctx, 201, w.entity(), null);
         } else if (outcome instanceof LifecycleOutcome.AnsweredMeanwhile) {
-            if (!replayed(ctx, who, key, input.fingerprint())) {
+            if (!IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
                 throw new IllegalStateException("idempotent answer vanished between two statements");
             }
         } else if (outcome instanceof LifecycleOutcome.AlreadyExists e) {
@@ -199,22 +197,6 @@ final class LifecycleRoutes {
         return text;
     }
 
-    private boolean replayed(Context ctx, TokenStore.Principal who, String key, String fingerprint) {
-        Optional<IdempotencyStore.Stored> stored = idempotency.find(who.actor(), key);
-        if (stored.isEmpty()) {
-            return false;
-        }
-        if (!stored.get().requestHash().equals(fingerprint)) {
-            throw new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used for a "
-                    + "different request; use a new key for each new record");
-        }
-        if (stored.get().etag() != null) {
-            ctx.header(ApiPaths.ETAG, stored.get().etag());
-        }
-        ctx.header("Idempotent-Replayed", "true");
-        Envelopes.replay(ctx, stored.get().status(), stored.get().dataJson());
-        return true;
-    }
 
     private static ApiError alreadyExists(EntityKind kind, String id, Object current) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -226,14 +208,6 @@ final class LifecycleRoutes {
                 details);
     }
 
-    private static String idempotencyKey(Context ctx) {
-        String key = ctx.header(ApiPaths.IDEMPOTENCY_KEY);
-        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ApiError(ErrorCode.BAD_REQUEST, "Idempotency-Key must be 1 to 200 visible ASCII characters,"
-                    + " such as a UUID");
-        }
-        return key;
-    }
 
     /**
      * The version an If-Match names, compared as RFC 9110 says and as PATCH does: a lone strong tag is the

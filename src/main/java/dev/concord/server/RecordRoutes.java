@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The routes of subscriptions, plans and invoices: list, get, versions/{n}, history, PATCH. */
@@ -21,7 +20,6 @@ final class RecordRoutes {
     static final int MAX_LIMIT = 200;
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     static final String IF_NONE_MATCH = "If-None-Match";
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
 
     private final RecordRepository records;
     private final IdempotencyStore idempotency;
@@ -164,9 +162,9 @@ final class RecordRoutes {
                     + "\"version\" in the body or an If-Match header with its ETag");
         }
         long base = expected == null ? 0 : expected;
-        String key = idempotencyKey(ctx);
+        String key = IdempotentRequests.key(ctx);
         String fingerprint = input.fingerprint(kind, id, force, reason);
-        if (key != null && replayed(ctx, who, key, fingerprint)) {
+        if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
             return;
         }
         RecordRepository.InTransaction hook = key == null ? RecordRepository.InTransaction.NONE
@@ -189,7 +187,8 @@ final class RecordRoutes {
                     : records.update(kind, id, base, input.changes(), who.actor(), hook);
         } catch (StorageException e) {
             // A twin request with the same key committed first: answer what it answered.
-            if (key != null && IdempotencyStore.isUniqueViolation(e) && replayed(ctx, who, key, fingerprint)) {
+            if (key != null && IdempotencyStore.isUniqueViolation(e)
+                    && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
                 return;
             }
             throw e;
@@ -201,7 +200,7 @@ final class RecordRoutes {
             ctx.header(ApiPaths.ETAG, ApiPaths.etag(w.entity().version()));
             Envelopes.ok(ctx, 200, w.entity(), null);
         } else if (outcome instanceof WriteOutcome.AnsweredMeanwhile) {
-            if (!replayed(ctx, who, key, fingerprint)) {
+            if (!IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
                 throw new IllegalStateException("idempotent answer vanished between two statements");
             }
         } else if (outcome instanceof WriteOutcome.Conflict c) {
@@ -211,22 +210,6 @@ final class RecordRoutes {
         }
     }
 
-    private boolean replayed(Context ctx, TokenStore.Principal who, String key, String fingerprint) {
-        Optional<IdempotencyStore.Stored> stored = idempotency.find(who.actor(), key);
-        if (stored.isEmpty()) {
-            return false;
-        }
-        if (!stored.get().requestHash().equals(fingerprint)) {
-            throw new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used for a "
-                    + "different request; use a new key for each new change");
-        }
-        if (stored.get().etag() != null) {
-            ctx.header(ApiPaths.ETAG, stored.get().etag());
-        }
-        ctx.header("Idempotent-Replayed", "true");
-        Envelopes.replay(ctx, stored.get().status(), stored.get().dataJson());
-        return true;
-    }
 
     private ApiError conflict(WriteOutcome.Conflict c, long base, boolean ifMatchSent) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -272,17 +255,6 @@ final class RecordRoutes {
         throw new ApiError(ErrorCode.BAD_REQUEST, "force must be true or false, was '" + truncate(raw) + "'");
     }
 
-    private static String idempotencyKey(Context ctx) {
-        String key = ctx.header(ApiPaths.IDEMPOTENCY_KEY);
-        if (key == null) {
-            return null;
-        }
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ApiError(ErrorCode.BAD_REQUEST, "Idempotency-Key must be 1 to 200 visible ASCII characters,"
-                    + " such as a UUID");
-        }
-        return key;
-    }
 
     private static int parseLimit(String raw, int byDefault) {
         if (raw == null || raw.isEmpty()) {
