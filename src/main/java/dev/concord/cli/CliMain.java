@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import ch.qos.logback.classic.Level;
 import dev.concord.auth.SignInException;
 import dev.concord.client.ApiException;
@@ -84,7 +86,7 @@ public final class CliMain {
             return ExitCode.FAILED;
         }
         if (ex instanceof SessionExpiredException) {
-            printer.error("Your sign-in has ended: run `concord cli login` to sign in again.");
+            printer.error(lang("cli.sessionEnded"));
             return ExitCode.FAILED;
         }
         if (ex instanceof AuthException) {

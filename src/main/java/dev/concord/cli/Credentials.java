@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.auth.ConfigLayers;
 import dev.concord.auth.OidcClient;
 import dev.concord.auth.OidcClientSettings;
@@ -41,15 +43,14 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
     static Credentials resolve(String serverOption, String tokenOption, Path tokenFile, CliEnvironment env, Path home) {
         String server = server(serverOption, env, home);
         if (tokenOption != null && !tokenOption.isBlank()) {
-            return fixed(server, tokenOption.strip(), "the token given with --token");
+            return fixed(server, tokenOption.strip(), lang("cli.how.tokenOption"));
         }
         if (tokenFile != null) {
-            return fixed(server, readToken(tokenFile, env.stdin()), "the token read from "
-                    + ("-".equals(tokenFile.toString()) ? "standard input" : tokenFile.toString()));
+            return fixed(server, readToken(tokenFile, env.stdin()), lang("cli.how.tokenFile", sourceName(tokenFile)));
         }
         String fromEnv = env.env().get(TOKEN_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return fixed(server, fromEnv.strip(), "the token in " + TOKEN_ENV);
+            return fixed(server, fromEnv.strip(), lang("cli.how.tokenEnv", TOKEN_ENV));
         }
         Optional<StoredSignIn> stored = StoredSignIn.load(home).filter(s -> s.server().equals(server));
         if (stored.isPresent()) {
@@ -60,10 +61,10 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
             if (refresh.isPresent()) {
                 OidcClient oidc = new OidcClient(new OidcClientSettings(URI.create(s.issuer()), s.clientId(), null));
                 SignedInSession session = SignedInSession.resume(oidc, refresh.get(), secrets, key, env.clock());
-                return new Credentials(server, session, s.folderKey(), "your sign-in as " + s.user() + " (" + s.issuer() + ")");
+                return new Credentials(server, session, s.folderKey(), lang("cli.how.signIn", s.user(), s.issuer()));
             }
         }
-        return fixed(server, SyncServices.DEFAULT_TOKEN, "the demo token (not signed in: run login)");
+        return fixed(server, SyncServices.DEFAULT_TOKEN, lang("cli.how.demo"));
     }
 
     private static Credentials fixed(String server, String token, String how) {
@@ -72,19 +73,23 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
 
     /** The first line of the file (or standard input for {@code -}), so a trailing newline does not count. */
     private static String readToken(Path file, InputStream stdin) {
-        String name = "-".equals(file.toString()) ? "standard input" : file.toString();
+        String name = sourceName(file);
         String text;
         try {
             text = "-".equals(file.toString()) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("Cannot read a token from " + name + " (" + e.getMessage() + ")");
+            throw new UsageException(lang("cli.token.unreadable", name, e.getMessage()));
         }
         String token = text.strip().lines().findFirst().orElse("").strip();
         if (token.isEmpty()) {
-            throw new UsageException("No token in " + name + ": it is empty");
+            throw new UsageException(lang("cli.token.empty", name));
         }
         return token;
+    }
+
+    private static String sourceName(Path file) {
+        return "-".equals(file.toString()) ? lang("cli.how.stdin") : file.toString();
     }
 
     static String normalised(String server) {
@@ -93,10 +98,10 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
         try {
             uri = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--server must be an http(s) URL such as https://concord.example.com; got '" + server + "'");
+            throw new UsageException(lang("cli.server.invalid", server));
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new UsageException("--server must be an http(s) URL such as https://concord.example.com; got '" + server + "'");
+            throw new UsageException(lang("cli.server.invalid", server));
         }
         return uri.toString();
     }

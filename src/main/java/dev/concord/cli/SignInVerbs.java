@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.Identity;
 import dev.concord.auth.Browser;
 import dev.concord.auth.ConfigLayers;
@@ -69,8 +71,7 @@ final class SignInVerbs {
                     last.map(StoredSignIn::clientId).orElse(null), "login", env.env().get("CONCORD_CLIENT_ID"), "env",
                     clientId, "option");
             if (iss == null || client == null) {
-                throw new UsageException("Sign-in is not set up: give --issuer URL and --client-id ID, set CONCORD_ISSUER "
-                        + "and CONCORD_CLIENT_ID, or ask your administrator for " + env.systemFile());
+                throw new UsageException(lang("cli.login.notSetUp", env.systemFile()));
             }
             OidcClient oidc = new OidcClient(new OidcClientSettings(URI.create(iss), client, null));
             SecretStore secrets = env.secrets().apply(home);
@@ -82,8 +83,7 @@ final class SignInVerbs {
                 who = new OkHttpConcordApi(server, session).whoAmI();
             } catch (ApiException e) {
                 session.signOut();
-                throw new SignInException("You signed in at " + iss + ", but the server at " + server
-                        + " did not accept it: " + e.getMessage(), true, e);
+                throw new SignInException(lang("cli.login.serverRefused", iss, server, e.getMessage()), true, e);
             }
             try {
                 new StoredSignIn(server, iss, client, who.actor()).save(home);
@@ -92,17 +92,16 @@ final class SignInVerbs {
                 throw new UncheckedIOException("cannot save the sign-in under " + home, e);
             }
             if (tokens.refreshToken() == null) {
-                printer.error("The identity provider gave no refresh token: sign in again when this sign-in expires.");
+                printer.error(lang("cli.login.noRefreshToken"));
             }
-            printer.info("Signed in to " + server + " as " + who.actor() + " (" + who.role() + "). Your sign-in is kept in "
-                    + secrets.description() + ".");
+            printer.info(lang("cli.login.signedIn", server, who.actor(), who.role(), secrets.description()));
             return ExitCode.OK;
         }
 
         /** Prints the address first, so it can be opened by hand where no browser starts (or over SSH). */
         private Browser announcing(Browser system, Printer printer) {
             return page -> {
-                printer.error("To sign in, open this address in a browser on this computer:");
+                printer.error(lang("cli.login.openAddress"));
                 printer.error("  " + page);
                 if (noBrowser) {
                     return;
@@ -110,7 +109,7 @@ final class SignInVerbs {
                 try {
                     system.open(page);
                 } catch (IOException e) {
-                    printer.error("(No browser could be started here; open the address above yourself.)");
+                    printer.error(lang("cli.login.noBrowser"));
                 }
             };
         }
@@ -127,7 +126,7 @@ final class SignInVerbs {
             Path home = cli.home();
             Optional<StoredSignIn> stored = StoredSignIn.load(home);
             if (stored.isEmpty()) {
-                cli.printer().info("Not signed in.");
+                cli.printer().info(lang("cli.logout.notSignedIn"));
                 return ExitCode.OK;
             }
             StoredSignIn s = stored.get();
@@ -138,7 +137,7 @@ final class SignInVerbs {
             StoredSignIn.forget(home);
             // Best effort: the provider may be unreachable; the sign-in is gone from this machine either way.
             refresh.ifPresent(r -> new OidcClient(new OidcClientSettings(URI.create(s.issuer()), s.clientId(), null)).revoke(r));
-            cli.printer().info("Signed out of " + s.server() + " (" + s.user() + ").");
+            cli.printer().info(lang("cli.logout.signedOut", s.server(), s.user()));
             return ExitCode.OK;
         }
     }
@@ -152,7 +151,7 @@ final class SignInVerbs {
         public Integer call() {
             Credentials c = cli.credentials();
             Identity who = cli.services().api().whoAmI();
-            cli.printer().info(who.actor() + " (" + who.role() + ") at " + c.server() + ", with " + c.how());
+            cli.printer().info(lang("cli.whoami", who.actor(), who.role(), c.server(), c.how()));
             return ExitCode.OK;
         }
     }

@@ -91,7 +91,7 @@ class CliSignInTest {
         IDP.revoke(secrets.get(key).orElseThrow());
         IDP.refuseNextRefresh();
         assertThat(cli("get", "subscriptions/" + id)).isEqualTo(ExitCode.FAILED);
-        assertThat(err).contains("sign-in has ended").contains("login");
+        assertThat(err).contains("sign-in has ended").contains("concord cli login");
         assertThat(secrets.get(key)).isEmpty();
 
         assertThat(cli("logout")).isEqualTo(0);
