@@ -1,5 +1,7 @@
 package dev.concord.app;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
 import dev.concord.ui.common.Theme;
@@ -93,7 +95,7 @@ final class ConsoleApp {
                     setup.rememberTheme(chosen);
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
-        stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
         watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);

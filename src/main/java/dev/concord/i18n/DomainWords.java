@@ -45,6 +45,12 @@ public final class DomainWords {
         return key == null ? kind.field(field).map(FieldSpec::label).orElse(field) : lang(key);
     }
 
+    /** A field's label from its spec (the key depends on the field's name only). */
+    public static String field(FieldSpec spec) {
+        String key = fieldKey(spec.name());
+        return key == null ? spec.label() : lang(key);
+    }
+
     /**
      * A field's label inside a sentence ("Bob changed status"): lower case, except in German, where nouns
      * keep their capital.

@@ -39,7 +39,7 @@ public final class StoreConflictUi implements ConflictUi {
         inboxView();
         ConflictDialog dialog = inbox.open(conflict, owner);
         dialog.setOnSaved(saved -> {
-            inboxModel.resolved("Saved resolution of " + conflict.entityId() + " (v" + saved.entity().version() + ")");
+            inboxModel.resolved(dev.concord.ui.conflict.ConflictDialog.noticeFor(conflict, saved));
             onResolved.accept(saved);
         });
     }
