@@ -1,5 +1,11 @@
 package dev.concord.app;
 
+import dev.concord.ui.main.LanguageMenu;
+
+import dev.concord.i18n.Localization;
+
+import dev.concord.i18n.Language;
+
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.auth.SignedInSession;
@@ -59,6 +65,8 @@ final class ConnectFlow implements ConnectActions {
         this.home = home;
         this.settingsFile = new SettingsFile(home.resolve("console.json"));
         this.settings = settingsFile.load();
+        // Before any window: every word is looked up in the language chosen here.
+        Localization.use(Language.ofTag(settings.language()).orElse(null), Locale.getDefault());
         this.executor = executor;
         this.background = background;
         this.onQuit = onQuit;
@@ -152,8 +160,10 @@ final class ConnectFlow implements ConnectActions {
         Stage next = newStage();
         Theme theme = Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme());
         ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
-                "Concord \u2014 " + c.who().actor() + " (" + c.who().role() + ") @ " + c.server(), c.tokens(), api, store,
+                lang("window.titleInstalled", c.who().actor(), c.who().role(), c.server()), c.tokens(), api, store,
                 coordinator, executor, theme, chosen -> background.execute(() -> saveSettings(settings.withTheme(chosen.settingName()))));
+        LanguageMenu.install(opened.view(), Localization.language(),
+                chosen -> background.execute(() -> saveSettings(settings.withLanguage(chosen.tag()))));
         AccountMenus.install(opened.view(), new AccountMenus.Actions() {
             @Override
             public void connectElsewhere() {

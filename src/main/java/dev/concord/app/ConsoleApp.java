@@ -1,5 +1,9 @@
 package dev.concord.app;
 
+import dev.concord.ui.main.LanguageMenu;
+
+import dev.concord.i18n.Localization;
+
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.AccessTokens;
@@ -96,6 +100,10 @@ final class ConsoleApp {
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
         stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
+        LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
+            setup.rememberLanguage(chosen);
+            return chosen;
+        }, saved -> { }, failure -> LOG.warn("could not save the language", failure)));
         watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);

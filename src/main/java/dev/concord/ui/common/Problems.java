@@ -27,7 +27,8 @@ public final class Problems {
         if (t instanceof ApiException api) {
             return ofCode(api.code());
         }
-        return lang("problem.unexpected");
+        // Not the server's: a local failure (a full disk, a read-only store) whose own message says what it is.
+        return t.getMessage() == null || t.getMessage().isBlank() ? lang("problem.unexpected") : t.getMessage();
     }
 
     /** The words for an error code of the API (docs/api.md), or a general sentence naming the code. */

@@ -114,7 +114,8 @@ public final class ConflictInboxView extends VBox {
         }
         ConflictDialog dialog = new ConflictDialog(vm.dialogFor(conflict), owner);
         dialog.setOnSaved(saved -> {
-            vm.resolved(ConflictDialog.noticeFor(conflict, saved));
+            vm.resolved(lang("inbox.savedResolution", ConflictSummary.of(conflict).record(),
+                    String.valueOf(saved.entity().version())));
             onResolved.accept(saved);
         });
         dialog.setOnHidden(e -> openDialogs.remove(conflict.conflictId()));

@@ -178,7 +178,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private void showRetired(EditorViewModel vm, Entity seen, RetireOutcome outcome) {
                 if (outcome instanceof RetireOutcome.Retired r) {
             forget(vm, seen);
-            status.showLiveStatus(lang("retire.done", DomainWords.title(seen.kind()), seen.id(),
+            status.showLiveStatus(lang("retire.done", DomainWords.singular(seen.kind()), seen.id(),
                     String.valueOf(r.deleted().version())));
         } else if (outcome instanceof RetireOutcome.AlreadyGone g) {
             forget(vm, seen);
@@ -187,7 +187,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             vm.recordMoved(stale.current());
             lists.get(seen.kind()).replace(stale.current());
             vm.tell(NoticeLevel.WARNING, lang("retire.stale", People.displayName(stale.current().updatedBy()),
-                    String.valueOf(stale.current().version())));
+                    String.valueOf(seen.version()), String.valueOf(stale.current().version())));
         } else if (outcome instanceof RetireOutcome.Refused refused) {
             vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", refused.reason()));
         } else if (outcome instanceof RetireOutcome.Unreachable u) {
