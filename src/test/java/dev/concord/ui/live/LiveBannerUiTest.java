@@ -185,7 +185,7 @@ class LiveBannerUiTest {
                 "not-a-token", home)).get(15, java.util.concurrent.TimeUnit.SECONDS);
         try {
             await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, stranger, "#status-live"))
-                    .isEqualTo("live updates unavailable: This token is not known to the server"));
+                    .isEqualTo("Live updates unavailable (the server refused them; the log says why)"));
         } finally {
             robot.interact(() -> {
                 stranger.stage.close();
