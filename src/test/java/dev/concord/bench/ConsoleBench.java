@@ -222,9 +222,11 @@ public final class ConsoleBench {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         // The console warms the dialog up (ui.conflict.DialogWarmUp) as a task of its own once its window is
         // shown; the same here, after the stand-in window, timed: it is FX-thread work an agent could notice.
+        // Its sample's notes merge runs off the FX thread first, as in the console.
+        dev.concord.ui.conflict.ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
         double warmUpMs = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             long t0 = System.nanoTime();
-            DialogWarmUp.warmUp();
+            DialogWarmUp.warmUp(sample);
             return (System.nanoTime() - t0) / 1e6;
         }).get();
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
