@@ -2,6 +2,7 @@ package dev.concord.ui.main;
 
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
+import dev.concord.i18n.Localization;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.RetireOutcome;
 import dev.concord.sync.SaveOutcome;
@@ -84,8 +85,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         }, failure -> {
             LOG.warn("could not open {}", row, failure);
             if (mine == openRequests) {
-                status.showLiveStatus("Could not open " + row.kind().singular() + " " + row.id() + ": "
-                        + failure.getMessage());
+                status.showLiveStatus(Localization.lang("console.openFailed", row.id(), failure.getMessage()));
             }
         });
     }
