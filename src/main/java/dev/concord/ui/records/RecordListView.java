@@ -6,7 +6,6 @@ import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.concord.domain.Entity;
 import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +33,12 @@ public final class RecordListView extends VBox {
     /** The filter's "no filter" choice: a marker, shown as "All statuses". */
     private static final String ALL = "*";
 
-    private final TableView<Entity> table = new TableView<>();
+    private final TableView<RecordRow> table = new TableView<>();
     private final TextField search = new TextField();
     private String selectedId;
     private final javafx.beans.binding.StringBinding countText;
 
-    public RecordListView(RecordListViewModel vm, Consumer<Entity> onSelect) {
+    public RecordListView(RecordListViewModel vm, Consumer<RecordRow> onSelect) {
         String kind = vm.kind().path();
         setId("list-" + kind);
         getStyleClass().add("record-list");
@@ -79,7 +78,7 @@ public final class RecordListView extends VBox {
                 .otherwise(lang("list.loading", DomainWords.pluralInSentence(vm.kind()))));
         table.setPlaceholder(placeholder);
         for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
-            TableColumn<Entity, String> column = new TableColumn<>(c.header());
+            TableColumn<RecordRow, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
             column.setPrefWidth(c.width());
             if (c.width() < 125) {
@@ -97,7 +96,7 @@ public final class RecordListView extends VBox {
             }
         });
         // Replacing a row's record (after a save or a live update) makes the table drop its selection.
-        vm.items().addListener((ListChangeListener<Entity>) c -> keepSelection());
+        vm.items().addListener((ListChangeListener<RecordRow>) c -> keepSelection());
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button more = new Button(lang("list.loadMore"));
@@ -163,7 +162,7 @@ public final class RecordListView extends VBox {
         }
     }
 
-    public TableView<Entity> table() {
+    public TableView<RecordRow> table() {
         return table;
     }
 }
