@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * moved to the secret store.
  *
  * @param mode how the installed console connected last: {@code sign-in} or {@code token}
+ * @param textSize the text size in percent of the theme's (Ctrl+Plus / Ctrl+Minus)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -18,9 +19,10 @@ record ConsoleSettings(@JsonProperty("server") String server,
                        @JsonProperty("theme") String theme,
                        @JsonProperty("issuer") String issuer,
                        @JsonProperty("clientId") String clientId,
-                       @JsonProperty("mode") String mode) {
+                       @JsonProperty("mode") String mode,
+                       @JsonProperty("textSize") Integer textSize) {
     ConsoleSettings(String server, String token, String theme) {
-        this(server, token, theme, null, null, null);
+        this(server, token, theme, null, null, null, null);
     }
 
     static ConsoleSettings none() {
@@ -28,14 +30,18 @@ record ConsoleSettings(@JsonProperty("server") String server,
     }
 
     ConsoleSettings withoutToken() {
-        return new ConsoleSettings(server, null, theme, issuer, clientId, mode);
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, textSize);
     }
 
     ConsoleSettings withConnection(String newServer, String newMode) {
-        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode);
+        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode, textSize);
     }
 
     ConsoleSettings withTheme(String newTheme) {
-        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode);
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, textSize);
+    }
+
+    ConsoleSettings withAppearance(String newTheme, int newTextSize) {
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, newTextSize);
     }
 }

@@ -37,12 +37,15 @@ final class FieldGrid extends GridPane {
         this.vm = vm;
         getStyleClass().add("field-grid");
         setId("fieldGrid");
-        ColumnConstraints field = new ColumnConstraints(130);
-        ColumnConstraints value = new ColumnConstraints(120, 180, Double.MAX_VALUE);
+        // Minimums that fit an 800 px window at 100% text; below them the table scrolls sideways.
+        ColumnConstraints field = new ColumnConstraints(100, 130, 160);
+        ColumnConstraints value = new ColumnConstraints(90, 180, Double.MAX_VALUE);
         value.setHgrow(Priority.ALWAYS);
-        ColumnConstraints result = new ColumnConstraints(180, 240, Double.MAX_VALUE);
+        ColumnConstraints result = new ColumnConstraints(140, 240, Double.MAX_VALUE);
         result.setHgrow(Priority.ALWAYS);
-        ColumnConstraints choice = new ColumnConstraints(190);
+        // As wide as the two choices are in the agent's language and text size.
+        ColumnConstraints choice = new ColumnConstraints();
+        choice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getColumnConstraints().addAll(field, value, value, value, result, choice);
         theirsHeader.textProperty().bind(vm.theirsCaptionProperty());
         theirsHeader.setId("theirsCaption");
@@ -134,7 +137,8 @@ final class FieldGrid extends GridPane {
         ChangeListener<Decision> onDecision = (o, a, b) -> sync.run();
         row.decisionProperty().addListener(onDecision);
         unbinders.add(() -> row.decisionProperty().removeListener(onDecision));
-        focusTargets.put(f, resultControl instanceof TextField ? resultControl : yours);
+        // F7 lands on "Yours": Space takes it, Tab then Space takes theirs, Shift+Tab goes to the result to type.
+        focusTargets.put(f, yours);
 
         for (Node cell : cells) {
             cell.getStyleClass().add("grid-cell");

@@ -30,7 +30,7 @@ final class NotesMergePane extends VBox {
 
     private final FieldRow row;
     private final ListView<DiffLine> diff = new ListView<>();
-    private final TextArea result = new TextArea();
+    private final TextArea result = dev.concord.ui.common.TabLeaves.of(new TextArea());
     private final Label status = new Label();
     private final ListChangeListener<HunkChoice> onChoice = c -> choicesChanged();
     private ChangeListener<String> previewUpdater;

@@ -72,6 +72,7 @@ public final class EditorView extends BorderPane {
         ScrollPane scroll = new ScrollPane(form(vm, strongRefs));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        dev.concord.ui.common.KeyboardScrolling.followFocus(scroll);
         setCenter(scroll);
         setBottom(footer(vm, strongRefs));
         disableWhileSaving(scroll, vm);
@@ -88,7 +89,8 @@ public final class EditorView extends BorderPane {
         grid.setHgap(12);
         grid.setVgap(4);
         grid.setPadding(new Insets(8, 16, 16, 16));
-        ColumnConstraints labels = new ColumnConstraints(150);
+        // As wide as the longest label up to a limit (labels grow with the text size and the language), then they wrap.
+        ColumnConstraints labels = new ColumnConstraints(90, Region.USE_COMPUTED_SIZE, 220);
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
@@ -99,6 +101,7 @@ public final class EditorView extends BorderPane {
             Label label = new Label(field.spec().label());
             label.setId("label-" + field.name());
             label.getStyleClass().add("field-label");
+            label.setWrapText(true);
             Node control = FieldControls.controlFor(field);
             label.setLabelFor(control);
             Label error = new Label();

@@ -86,7 +86,7 @@ final class FieldControls {
     }
 
     private static TextArea area(FieldModel<String> field) {
-        TextArea area = new TextArea();
+        TextArea area = dev.concord.ui.common.TabLeaves.of(new TextArea());
         area.setWrapText(true);
         area.setPrefRowCount(8);
         area.textProperty().bindBidirectional(field.inputProperty());

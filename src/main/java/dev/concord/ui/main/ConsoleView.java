@@ -1,6 +1,7 @@
 package dev.concord.ui.main;
 
 import dev.concord.domain.EntityKind;
+import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.editor.EditorView;
 import dev.concord.ui.editor.EditorViewModel;
@@ -8,27 +9,29 @@ import dev.concord.ui.history.HistoryView;
 import dev.concord.ui.records.RecordListView;
 import dev.concord.ui.status.StatusBarView;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -53,9 +56,20 @@ public final class ConsoleView extends BorderPane {
     private Function<EditorViewModel, Node> editorBanner = editor -> null;
     private final Label nothingOpen = new Label("Select a record to edit it");
 
-    public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Theme theme, Consumer<Theme> themeChosen) {
+    /** Narrower than this (at 100% text), the editor goes under the list instead of beside it. */
+    static final double SIDE_BY_SIDE_FROM = 1000;
+    /** The editor beside the list never gets narrower than this (at 100% text): its tab and form stay whole. */
+    static final double EDITOR_MIN_WIDTH = 380;
+
+    private final Appearance appearance;
+    private final SplitPane split;
+    private Supplier<List<String>> about;
+
+    public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Appearance appearance) {
         this.vm = vm;
         this.conflictUi = conflictUi;
+        this.appearance = appearance;
+        this.about = () -> List.of("Concord", vm.services().serverUrl());
         setId("console");
         getStyleClass().add("console");
 
@@ -87,10 +101,13 @@ public final class ConsoleView extends BorderPane {
         detailTabs.getTabs().addAll(editorTab, historyTab);
         detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane split = new SplitPane(kindTabs, detailTabs);
+        split = new SplitPane(kindTabs, detailTabs);
+        split.setId("main-split");
         split.setDividerPositions(0.65);
+        widthProperty().addListener((obs, old, width) -> arrange());
+        appearance.textSizeProperty().addListener((obs, old, size) -> arrange());
         setCenter(split);
-        setTop(menus(theme, themeChosen));
+        setTop(menus());
         setBottom(new StatusBarView(vm.status(), this::showConflicts));
 
         vm.setConflictHandler(conflict -> conflictUi.open(getScene() == null ? null : getScene().getWindow(),
@@ -113,6 +130,21 @@ public final class ConsoleView extends BorderPane {
         });
     }
 
+    /**
+     * Side by side when there is room, the editor under the list when the window is narrow (800 px, or
+     * large text): the editor is never pushed off the window. Widths scale with the text size.
+     */
+    private void arrange() {
+        double scale = appearance.getTextSize() / 100.0;
+        Orientation wanted = getWidth() > 0 && getWidth() < SIDE_BY_SIDE_FROM * scale
+                ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+        detailTabs.setMinWidth(wanted == Orientation.HORIZONTAL ? EDITOR_MIN_WIDTH * scale : 0);
+        if (split.getOrientation() != wanted) {
+            split.setOrientation(wanted);
+            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.65 : 0.45);
+        }
+    }
+
     /** Adds a node (the live banner) to every editor as it is shown; null from the function adds none. */
     public void setEditorBanner(Function<EditorViewModel, Node> banner) {
         this.editorBanner = banner;
@@ -132,7 +164,7 @@ public final class ConsoleView extends BorderPane {
         }
     }
 
-    private MenuBar menus(Theme theme, Consumer<Theme> themeChosen) {
+    private MenuBar menus() {
         MenuItem refresh = item("Refresh", "menu-refresh", new KeyCodeCombination(KeyCode.F5), vm::refreshAll);
         MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
@@ -168,19 +200,56 @@ public final class ConsoleView extends BorderPane {
         view.getItems().add(item("History", "menu-history",
                 new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> detailTabs.getSelectionModel().select(historyTab)));
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setId("menu-dark");
-        dark.setSelected(theme == Theme.DARK);
-        dark.setOnAction(e -> {
-            Theme chosen = dark.isSelected() ? Theme.DARK : Theme.LIGHT;
-            chosen.apply();
-            themeChosen.accept(chosen);
-        });
-        view.getItems().addAll(new SeparatorMenuItem(), dark);
+        view.getItems().addAll(new SeparatorMenuItem(), themeMenu(),
+                item("Larger text", "menu-text-larger", Appearance.LARGER_KEY, appearance::larger),
+                item("Smaller text", "menu-text-smaller", Appearance.SMALLER_KEY, appearance::smaller),
+                item("Actual text size", "menu-text-actual", Appearance.ACTUAL_KEY, appearance::actualSize));
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuItem shortcuts = item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1),
+                this::showShortcuts);
+        MenuItem aboutItem = item("About Concord", "menu-about", null, this::showAbout);
+        Menu help = new Menu("Help", null, shortcuts, new SeparatorMenuItem(), aboutItem);
+        help.setId("menu-help");
+
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Light, dark or high contrast; the choice applies to every window at once and is remembered. */
+    private Menu themeMenu() {
+        Menu menu = new Menu("Theme");
+        menu.setId("menu-theme");
+        ToggleGroup group = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem choice = new RadioMenuItem(switch (theme) {
+                case LIGHT -> "Light";
+                case DARK -> "Dark";
+                case HIGH_CONTRAST -> "High contrast";
+            });
+            choice.setId("menu-theme-" + theme.settingName());
+            choice.setToggleGroup(group);
+            choice.setSelected(appearance.getTheme() == theme);
+            choice.setOnAction(e -> appearance.chooseTheme(theme));
+            menu.getItems().add(choice);
+        }
+        // Another console window (or the settings) may change the theme: keep the tick where it is.
+        appearance.themeProperty().addListener((obs, old, now) -> group.getToggles().forEach(t ->
+                t.setSelected(((MenuItem) t).getId().equals("menu-theme-" + now.settingName()))));
+        return menu;
+    }
+
+    /** Replaces the lines of Help > About (the installed console names its sign-in, data and log files). */
+    public void setAbout(Supplier<List<String>> lines) {
+        this.about = java.util.Objects.requireNonNull(lines);
+    }
+
+    private void showAbout() {
+        HelpWindows.about(getScene().getWindow(), about.get());
+    }
+
+    private void showShortcuts() {
+        HelpWindows.shortcuts(getScene().getWindow(), (MenuBar) getTop());
     }
 
     private static KeyCodeCombination digit(int n) {
