@@ -92,4 +92,15 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.concord.auth..", "dev.concord.client..", "java..", "com.nimbusds..",
                     "com.github.javakeyring..", "com.fasterxml.jackson..", "com.sun.net.httpserver..", "org.slf4j..");
+
+    /** Words and formats of the console and the command line: the JDK and the domain, nothing else. */
+    @ArchTest
+    static final ArchRule localizationNeedsOnlyTheJdkAndTheDomain = classes().that().resideInAPackage("dev.concord.i18n..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.concord.i18n..", "dev.concord.domain..", "java..");
+
+    /** Only what an agent reads is translated: the server, sync and the client speak English and codes. */
+    @ArchTest
+    static final ArchRule onlyTheFacesUseLocalization = noClasses()
+            .that().resideOutsideOfPackages("dev.concord.i18n..", "dev.concord.ui..", "dev.concord.cli..", "dev.concord.app..")
+            .should().dependOnClassesThat().resideInAPackage("dev.concord.i18n..");
 }

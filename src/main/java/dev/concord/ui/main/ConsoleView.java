@@ -1,7 +1,10 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.Appearance;
+import dev.concord.i18n.DomainWords;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.editor.EditorView;
 import dev.concord.ui.editor.EditorViewModel;
@@ -10,7 +13,6 @@ import dev.concord.ui.records.RecordListView;
 import dev.concord.ui.status.StatusBarView;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,13 +50,14 @@ public final class ConsoleView extends BorderPane {
     private final ConflictUi conflictUi;
     private final Map<EntityKind, RecordListView> lists = new EnumMap<>(EntityKind.class);
     private final TabPane kindTabs = new TabPane();
-    private final Tab conflictsTab = new Tab("Conflicts");
+    private final Tab conflictsTab = new Tab();
     private final TabPane detailTabs = new TabPane();
-    private final Tab editorTab = new Tab("Editor");
-    private final Tab historyTab = new Tab("History");
+    private final Tab editorTab = new Tab(lang("console.tab.editor"));
+    private final Tab historyTab = new Tab(lang("console.tab.history"));
     private final StackPane editorHost = new StackPane();
     private Function<EditorViewModel, Node> editorBanner = editor -> null;
-    private final Label nothingOpen = new Label("Select a record to edit it");
+    private final javafx.beans.binding.StringBinding conflictsTabText;
+    private final Label nothingOpen = new Label(lang("console.noEditor"));
 
     /** Narrower than this (at 100% text), the editor goes under the list instead of beside it. */
     static final double SIDE_BY_SIDE_FROM = 1000;
@@ -70,20 +73,23 @@ public final class ConsoleView extends BorderPane {
         this.conflictUi = conflictUi;
         this.appearance = appearance;
         this.about = () -> List.of("Concord", vm.services().serverUrl());
+        conflictsTabText = javafx.beans.binding.Bindings.createStringBinding(
+                () -> lang("console.tab.conflicts", vm.status().conflictCountProperty().get()),
+                vm.status().conflictCountProperty());
         setId("console");
         getStyleClass().add("console");
 
         for (EntityKind kind : EntityKind.values()) {
             RecordListView list = new RecordListView(vm.list(kind), vm::open);
             lists.put(kind, list);
-            Tab tab = new Tab(title(kind.path()));
+            Tab tab = new Tab(DomainWords.plural(kind));
             tab.setId("tab-" + kind.path());
             contentOnFirstSelection(tab, () -> list);
             kindTabs.getTabs().add(tab);
         }
         conflictsTab.setId("tab-conflicts");
         contentOnFirstSelection(conflictsTab, conflictUi::inboxView);
-        conflictsTab.textProperty().bind(vm.status().conflictCountProperty().asString("Conflicts (%d)"));
+        conflictsTab.textProperty().bind(conflictsTabText);
         kindTabs.getTabs().add(conflictsTab);
         kindTabs.setId("kind-tabs");
         kindTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -165,50 +171,50 @@ public final class ConsoleView extends BorderPane {
     }
 
     private MenuBar menus() {
-        MenuItem refresh = item("Refresh", "menu-refresh", new KeyCodeCombination(KeyCode.F5), vm::refreshAll);
-        MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+        MenuItem refresh = item(lang("menu.file.refresh"), "menu-refresh", new KeyCodeCombination(KeyCode.F5), vm::refreshAll);
+        MenuItem quit = item(lang("menu.file.quit"), "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        MenuItem newSubscription = item("New subscription", "menu-new-subscription",
+        MenuItem newSubscription = item(lang("menu.file.newSubscription"), "menu-new-subscription",
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> vm.openNew(EntityKind.SUBSCRIPTION));
-        MenuItem newPlan = item("New plan", "menu-new-plan", null, () -> vm.openNew(EntityKind.PLAN));
-        MenuItem newInvoice = item("New invoice", "menu-new-invoice", null, () -> vm.openNew(EntityKind.INVOICE));
-        MenuItem retire = item("Retire this record...", "menu-retire", null, this::confirmRetire);
-        Menu file = new Menu("File", null, newSubscription, newPlan, newInvoice, retire, new SeparatorMenuItem(), refresh,
+        MenuItem newPlan = item(lang("menu.file.newPlan"), "menu-new-plan", null, () -> vm.openNew(EntityKind.PLAN));
+        MenuItem newInvoice = item(lang("menu.file.newInvoice"), "menu-new-invoice", null, () -> vm.openNew(EntityKind.INVOICE));
+        MenuItem retire = item(lang("menu.file.retire"), "menu-retire", null, this::confirmRetire);
+        Menu file = new Menu(lang("menu.file"), null, newSubscription, newPlan, newInvoice, retire, new SeparatorMenuItem(), refresh,
                 new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> retire.setDisable(!vm.canRetireCurrent()));
 
-        MenuItem save = item("Save", "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+        MenuItem save = item(lang("menu.edit.save"), "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 vm::saveCurrent);
-        MenuItem revert = item("Revert", "menu-revert", new KeyCodeCombination(KeyCode.ESCAPE), vm::revertCurrent);
-        MenuItem find = item("Find", "menu-find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+        MenuItem revert = item(lang("menu.edit.revert"), "menu-revert", new KeyCodeCombination(KeyCode.ESCAPE), vm::revertCurrent);
+        MenuItem find = item(lang("menu.edit.find"), "menu-find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 this::focusSearch);
-        MenuItem focusEditor = item("Go to editor", "menu-go-editor",
+        MenuItem focusEditor = item(lang("menu.edit.goToEditor"), "menu-go-editor",
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::focusEditor);
-        Menu edit = new Menu("Edit", null, save, revert, new SeparatorMenuItem(), find, focusEditor);
+        Menu edit = new Menu(lang("menu.edit"), null, save, revert, new SeparatorMenuItem(), find, focusEditor);
 
-        Menu view = new Menu("View");
+        Menu view = new Menu(lang("menu.view"));
         int n = 1;
         for (EntityKind kind : EntityKind.values()) {
             int index = n - 1;
-            view.getItems().add(item(title(kind.path()), "menu-" + kind.path(), digit(n),
+            view.getItems().add(item(DomainWords.plural(kind), "menu-" + kind.path(), digit(n),
                     () -> kindTabs.getSelectionModel().select(index)));
             n++;
         }
-        view.getItems().add(item("Conflicts", "menu-conflicts", digit(n), this::showConflicts));
+        view.getItems().add(item(lang("menu.view.conflicts"), "menu-conflicts", digit(n), this::showConflicts));
         // Ctrl+Shift+H, not Ctrl+H: text fields take Ctrl+H as a backspace, which would eat a character of
         // the notes an agent is typing instead of opening the history.
-        view.getItems().add(item("History", "menu-history",
+        view.getItems().add(item(lang("menu.view.history"), "menu-history",
                 new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> detailTabs.getSelectionModel().select(historyTab)));
         view.getItems().addAll(new SeparatorMenuItem(), themeMenu(),
-                item("Larger text", "menu-text-larger", Appearance.LARGER_KEY, appearance::larger),
-                item("Smaller text", "menu-text-smaller", Appearance.SMALLER_KEY, appearance::smaller),
-                item("Actual text size", "menu-text-actual", Appearance.ACTUAL_KEY, appearance::actualSize));
+                item(lang("menu.view.textLarger"), "menu-text-larger", Appearance.LARGER_KEY, appearance::larger),
+                item(lang("menu.view.textSmaller"), "menu-text-smaller", Appearance.SMALLER_KEY, appearance::smaller),
+                item(lang("menu.view.textActual"), "menu-text-actual", Appearance.ACTUAL_KEY, appearance::actualSize));
 
-        MenuItem shortcuts = item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1),
+        MenuItem shortcuts = item(lang("menu.help.shortcuts"), "menu-shortcuts", new KeyCodeCombination(KeyCode.F1),
                 this::showShortcuts);
-        MenuItem aboutItem = item("About Concord", "menu-about", null, this::showAbout);
-        Menu help = new Menu("Help", null, shortcuts, new SeparatorMenuItem(), aboutItem);
+        MenuItem aboutItem = item(lang("menu.help.about"), "menu-about", null, this::showAbout);
+        Menu help = new Menu(lang("menu.help"), null, shortcuts, new SeparatorMenuItem(), aboutItem);
         help.setId("menu-help");
 
         MenuBar bar = new MenuBar(file, edit, view, help);
@@ -218,14 +224,14 @@ public final class ConsoleView extends BorderPane {
 
     /** Light, dark or high contrast; the choice applies to every window at once and is remembered. */
     private Menu themeMenu() {
-        Menu menu = new Menu("Theme");
+        Menu menu = new Menu(lang("menu.view.theme"));
         menu.setId("menu-theme");
         ToggleGroup group = new ToggleGroup();
         for (Theme theme : Theme.values()) {
             RadioMenuItem choice = new RadioMenuItem(switch (theme) {
-                case LIGHT -> "Light";
-                case DARK -> "Dark";
-                case HIGH_CONTRAST -> "High contrast";
+                case LIGHT -> lang("theme.light");
+                case DARK -> lang("theme.dark");
+                case HIGH_CONTRAST -> lang("theme.highContrast");
             });
             choice.setId("menu-theme-" + theme.settingName());
             choice.setToggleGroup(group);
@@ -270,11 +276,14 @@ public final class ConsoleView extends BorderPane {
             return;
         }
         EditorViewModel editor = vm.getEditor();
-        ButtonType retire = new ButtonType("Retire", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "It leaves every agent's list; an admin can restore it."
-                + (editor.isDirty() ? " Your unsaved changes to it are dropped." : ""), ButtonType.CANCEL, retire);
-        ask.setTitle("Retire");
-        ask.setHeaderText("Retire " + editor.titleProperty().get() + " (v" + editor.getBase().version() + ")?");
+        ButtonType retire = new ButtonType(lang("retire.button"), ButtonBar.ButtonData.OK_DONE);
+        // Our own Cancel: JavaFX words its ButtonType.CANCEL in the machine's language, not the agent's.
+        ButtonType cancel = new ButtonType(lang("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, editor.isDirty() ? lang("retire.contentUnsaved")
+                : lang("retire.content"), cancel, retire);
+        ask.setTitle(lang("retire.title"));
+        ask.setHeaderText(lang("retire.header", editor.titleProperty().get(),
+                String.valueOf(editor.getBase().version())));
         ask.getDialogPane().setId("retire-confirm");
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());
@@ -308,9 +317,5 @@ public final class ConsoleView extends BorderPane {
 
     public RecordListView list(EntityKind kind) {
         return lists.get(kind);
-    }
-
-    static String title(String path) {
-        return path.substring(0, 1).toUpperCase(Locale.ROOT) + path.substring(1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.concord.ui.status;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -47,11 +49,8 @@ public final class StatusBarView extends HBox {
 
         Hyperlink conflicts = new Hyperlink();
         conflicts.setId("status-conflicts");
-        conflictText = Bindings.createStringBinding(() -> switch (vm.getConflictCount()) {
-            case 0 -> "No conflicts";
-            case 1 -> "1 unresolved conflict";
-            default -> vm.getConflictCount() + " unresolved conflicts";
-        }, vm.conflictCountProperty());
+        conflictText = Bindings.createStringBinding(() -> lang("status.conflicts", vm.getConflictCount()),
+                vm.conflictCountProperty());
         conflicts.textProperty().bind(conflictText);
         vm.conflictCountProperty().addListener((obs, old, now) -> styleCount(conflicts, now.intValue()));
         styleCount(conflicts, vm.getConflictCount());
@@ -59,7 +58,7 @@ public final class StatusBarView extends HBox {
         Label pending = new Label();
         pending.setId("status-pending");
         pendingText = Bindings.createStringBinding(() -> vm.pendingCountProperty().get() == 0 ? ""
-                : vm.pendingCountProperty().get() + " pending", vm.pendingCountProperty());
+                : lang("status.pending", vm.pendingCountProperty().get()), vm.pendingCountProperty());
         pending.textProperty().bind(pendingText);
         pending.getStyleClass().add(Styles.WARNING);
 

@@ -1,0 +1,68 @@
+package dev.concord.i18n;
+
+import static dev.concord.i18n.Localization.lang;
+
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldSpec;
+
+/**
+ * The domain's names in the agent's language: kinds of record and field labels. The domain keeps its
+ * English labels for the server's messages; the console and the command line ask here. Each key is written
+ * out (no key is built from a field name), so the bundle test finds them all, and DomainWordsTest checks
+ * that every field of every kind has one.
+ */
+public final class DomainWords {
+    private DomainWords() {
+    }
+
+    /** "Subscriptions": the tab and list of a kind. */
+    public static String plural(EntityKind kind) {
+        return switch (kind) {
+            case SUBSCRIPTION -> lang("kind.subscriptions");
+            case PLAN -> lang("kind.plans");
+            case INVOICE -> lang("kind.invoices");
+        };
+    }
+
+    /** "subscription", as inside a sentence. */
+    public static String singular(EntityKind kind) {
+        return switch (kind) {
+            case SUBSCRIPTION -> lang("kind.subscription");
+            case PLAN -> lang("kind.plan");
+            case INVOICE -> lang("kind.invoice");
+        };
+    }
+
+    /** A field's label ("Customer name"); a field the console does not know yet shows its domain label. */
+    public static String field(EntityKind kind, String field) {
+        String key = fieldKey(field);
+        return key == null ? kind.field(field).map(FieldSpec::label).orElse(field) : lang(key);
+    }
+
+    /** The key of a field's label, or null for a field without one. */
+    static String fieldKey(String field) {
+        return switch (field) {
+            case "customerName" -> "field.customerName";
+            case "customerEmail" -> "field.customerEmail";
+            case "planId" -> "field.planId";
+            case "status" -> "field.status";
+            case "amount" -> "field.amount";
+            case "currency" -> "field.currency";
+            case "billingCycle" -> "field.billingCycle";
+            case "nextBillingDate" -> "field.nextBillingDate";
+            case "cancelAtPeriodEnd" -> "field.cancelAtPeriodEnd";
+            case "tags" -> "field.tags";
+            case "notes" -> "field.notes";
+            case "name" -> "field.name";
+            case "tier" -> "field.tier";
+            case "price" -> "field.price";
+            case "features" -> "field.features";
+            case "active" -> "field.active";
+            case "number" -> "field.number";
+            case "subscriptionId" -> "field.subscriptionId";
+            case "total" -> "field.total";
+            case "dueDate" -> "field.dueDate";
+            default -> null;
+        };
+    }
+}
