@@ -1,7 +1,11 @@
 package dev.concord.ui.conflict;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import dev.concord.domain.FieldType;
+import dev.concord.ui.common.A11y;
+import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,8 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -20,6 +26,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The field table of the conflict dialog: Field, Original, Yours, Theirs, Result and the per-row choice.
@@ -84,9 +91,9 @@ final class FieldGrid extends GridPane {
         VBox nameCell = new VBox(2, name, pill);
 
         boolean wrap = row.spec().type() != FieldType.LONG_TEXT;
-        Label base = value(row.baseTextProperty().get(), "base-" + f, "base-value", wrap);
-        Label mine = value(row.mineTextProperty().get(), "mine-" + f, "mine-value", wrap);
-        Label theirs = value(row.theirsTextProperty().get(), "theirs-" + f, "theirs-value", wrap);
+        Label base = value(shown(row, row.baseTextProperty().get()), "base-" + f, "base-value", wrap);
+        Label mine = value(shown(row, row.mineTextProperty().get()), "mine-" + f, "mine-value", wrap);
+        Label theirs = value(shown(row, row.theirsTextProperty().get()), "theirs-" + f, "theirs-value", wrap);
         if (!java.util.Objects.equals(row.baseTextProperty().get(), row.mineTextProperty().get())) {
             mine.getStyleClass().add("side-changed");
         }
@@ -106,12 +113,18 @@ final class FieldGrid extends GridPane {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
         Node resultControl = resultControl(row);
+        A11y.name(resultControl, lang("a11y.result", name.getText()));
+        resultControl.setAccessibleHelp(lang("a11y.resultHelp"));
         VBox resultCell = new VBox(4, resultControl, error);
 
         ToggleButton yours = choice("Yours", "take-mine-" + f, Styles.LEFT_PILL);
         ToggleButton theirsButton = choice("Theirs", "take-theirs-" + f, Styles.RIGHT_PILL);
         yours.setTooltip(new Tooltip("Use your value for " + row.spec().label()));
         theirsButton.setTooltip(new Tooltip("Use their value for " + row.spec().label()));
+        // Every row has a "Yours" and a "Theirs": a screen reader hears which field and which value.
+        A11y.describe(yours, lang("a11y.takeYours", name.getText(), spoken(mine.getText())), lang("a11y.takeHelp"));
+        A11y.describe(theirsButton, lang("a11y.takeTheirs", name.getText(), spoken(theirs.getText())),
+                lang("a11y.takeHelp"));
         HBox choiceCell = new HBox(yours, theirsButton);
         choiceCell.setAlignment(Pos.TOP_LEFT);
         Node[] cells = {nameCell, base, mine, theirs, resultCell, choiceCell};
@@ -165,6 +178,9 @@ final class FieldGrid extends GridPane {
             unbinders.add(() -> summary.textProperty().unbind());
             return summary;
         }
+        if (row.spec().type() == FieldType.ENUM) {
+            return choice(row);
+        }
         TextField text = new TextField();
         text.setId("result-" + row.field());
         text.getStyleClass().add("result-field");
@@ -175,6 +191,38 @@ final class FieldGrid extends GridPane {
         text.textProperty().bindBidirectional(row.resultTextProperty());
         unbinders.add(() -> text.textProperty().unbindBidirectional(row.resultTextProperty()));
         return text;
+    }
+
+    /** An enum's result is picked from its values by their names, never typed as a wire value. */
+    private ChoiceBox<String> choice(FieldRow row) {
+        ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(row.spec().allowedValues()));
+        box.setId("result-" + row.field());
+        box.getStyleClass().add("result-field");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String wire) {
+                return Labels.ofWire(wire);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.valueProperty().bindBidirectional(row.resultTextProperty());
+        unbinders.add(() -> box.valueProperty().unbindBidirectional(row.resultTextProperty()));
+        return box;
+    }
+
+    /** A value as the row shows it: enum values by their display names ("Past due", not past_due). */
+    private static String shown(FieldRow row, String text) {
+        return row.spec().type() == FieldType.ENUM ? Labels.ofWire(text) : text;
+    }
+
+    /** A long value as a screen reader should hear it in a button's name: its first line. */
+    private static String spoken(String text) {
+        return text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text;
     }
 
     private static ToggleButton choice(String text, String id, String pill) {

@@ -69,8 +69,13 @@ public final class ConnectView extends VBox {
         useToken.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
 
-        getChildren().addAll(title, intro, new Label("Server"), server, signIn, signInNote, new Separator(),
-                new Label("Or connect with a token (service accounts, no identity provider)"), tokenRow, new Separator(),
+        // The labels name the fields for screen readers too.
+        Label serverLabel = new Label("Server");
+        serverLabel.setLabelFor(server);
+        Label tokenLabel = new Label("Or connect with a token (service accounts, no identity provider)");
+        tokenLabel.setLabelFor(token);
+        getChildren().addAll(title, intro, serverLabel, server, signIn, signInNote, new Separator(),
+                tokenLabel, tokenRow, new Separator(),
                 demo, demoNote, message, secrets);
     }
 }

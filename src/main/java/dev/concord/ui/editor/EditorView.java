@@ -102,7 +102,7 @@ public final class EditorView extends BorderPane {
             label.setId("label-" + field.name());
             label.getStyleClass().add("field-label");
             label.setWrapText(true);
-            Node control = FieldControls.controlFor(field);
+            Node control = FieldControls.controlFor(field, label.getText());
             label.setLabelFor(control);
             Label error = new Label();
             error.setId("error-" + field.name());

@@ -1,6 +1,9 @@
 package dev.concord.ui.editor;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
+import dev.concord.ui.common.A11y;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -25,14 +28,19 @@ public final class TagEditor extends FlowPane {
     private final ObjectProperty<List<String>> tags = new SimpleObjectProperty<>(this, "tags", List.of());
     private final TextField entry = new TextField();
     private final String idPrefix;
+    private final String fieldName;
 
-    public TagEditor(String idPrefix) {
+    /** {@code fieldName} (the field's label, "Tags") names the entry and the chips for screen readers. */
+    public TagEditor(String idPrefix, String fieldName) {
         setHgap(6);
         setVgap(6);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("tag-editor");
         this.idPrefix = idPrefix;
+        this.fieldName = fieldName;
         entry.setId(idPrefix + "-entry");
+        A11y.name(entry, lang("a11y.tagEntry", fieldName));
+        entry.setAccessibleHelp(lang("a11y.tagEntryHelp"));
         entry.setPromptText("Add, then Enter");
         entry.setPrefColumnCount(10);
         entry.setOnKeyPressed(e -> {
@@ -104,8 +112,7 @@ public final class TagEditor extends FlowPane {
         chip.getStyleClass().add("tag-chip");
         chip.setFocusTraversable(true);
         chip.setAccessibleRole(AccessibleRole.BUTTON);
-        chip.setAccessibleText("Tag " + tag);
-        chip.setAccessibleHelp("Press Delete to remove this tag");
+        A11y.describe(chip, lang("a11y.nameAndValue", fieldName, tag), lang("a11y.chipHelp"));
         chip.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 remove(tag, true);

@@ -1,5 +1,7 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,23 +29,23 @@ final class HelpWindows {
 
     /** Shortcuts without a menu item: they act on the focused control or in the conflict window. */
     static List<Shortcut> beyondMenus() {
-        String everywhere = "Everywhere";
-        String conflict = "Conflict window";
-        String tags = "Tags in the editor";
+        String everywhere = lang("help.where.everywhere");
+        String conflict = lang("help.where.conflict");
+        String tags = lang("help.where.tags");
         return List.of(
-                new Shortcut(everywhere, "Next / previous control", "Tab / Shift+Tab"),
-                new Shortcut(everywhere, "Menu bar", "F10"),
-                new Shortcut(everywhere, "Press a button or menu by its underlined letter", "Alt+letter"),
-                new Shortcut(everywhere, "Leave a multi-line text box", "Tab / Shift+Tab"),
-                new Shortcut(conflict, "Next undecided field", "F7 or Alt+N"),
-                new Shortcut(conflict, "Take the focused side (Yours or Theirs)", "Space"),
-                new Shortcut(conflict, "Save the resolution", "Ctrl+Enter or Ctrl+S"),
-                new Shortcut(conflict, "Close (the conflict stays in the inbox)", "Esc"),
-                new Shortcut(tags, "Add the typed tag", "Enter or comma"),
-                new Shortcut(tags, "Remove the focused tag", "Delete or Backspace"),
-                new Shortcut(tags, "Go from the tag box to the last tag", "Backspace in the empty box"),
-                new Shortcut("Lists", "From the search to the results", "Enter"),
-                new Shortcut("Conflict inbox", "Open the selected conflict", "Enter"));
+                new Shortcut(everywhere, lang("help.action.traverse"), lang("help.keys.traverse")),
+                new Shortcut(everywhere, lang("help.action.menuBar"), "F10"),
+                new Shortcut(everywhere, lang("help.action.mnemonic"), lang("help.keys.mnemonic")),
+                new Shortcut(everywhere, lang("help.action.leaveTextArea"), lang("help.keys.traverse")),
+                new Shortcut(conflict, lang("help.action.nextConflict"), lang("help.keys.nextConflict")),
+                new Shortcut(conflict, lang("help.action.pickSide"), lang("help.keys.space")),
+                new Shortcut(conflict, lang("help.action.saveResolution"), lang("help.keys.saveResolution")),
+                new Shortcut(conflict, lang("help.action.closeConflict"), lang("help.keys.escape")),
+                new Shortcut(tags, lang("help.action.addTag"), lang("help.keys.addTag")),
+                new Shortcut(tags, lang("help.action.removeTag"), lang("help.keys.removeTag")),
+                new Shortcut(tags, lang("help.action.lastTag"), lang("help.keys.backspace")),
+                new Shortcut(lang("help.where.lists"), lang("help.action.searchToResults"), lang("help.keys.enter")),
+                new Shortcut(lang("help.where.inbox"), lang("help.action.openConflict"), lang("help.keys.enter")));
     }
 
     /** Every menu command with a shortcut, then {@link #beyondMenus()}. */
@@ -75,12 +77,12 @@ final class HelpWindows {
         TableView<Shortcut> table = new TableView<>();
         table.setId("shortcuts-table");
         table.getItems().setAll(all(bar));
-        table.getColumns().add(column("Where", 150, Shortcut::where));
-        table.getColumns().add(column("Action", 330, Shortcut::action));
-        table.getColumns().add(column("Keys", 230, Shortcut::keys));
+        table.getColumns().add(column(lang("help.column.where"), 150, Shortcut::where));
+        table.getColumns().add(column(lang("help.column.action"), 330, Shortcut::action));
+        table.getColumns().add(column(lang("help.column.keys"), 230, Shortcut::keys));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(720, 420);
-        show(owner, "Keyboard shortcuts", "shortcuts-dialog", table);
+        show(owner, lang("help.shortcuts.title"), "shortcuts-dialog", table);
     }
 
     static void about(Window owner, List<String> lines) {
@@ -90,7 +92,7 @@ final class HelpWindows {
         text.setWrapText(true);
         text.setPrefRowCount(Math.min(16, lines.size() + 3));
         text.setPrefColumnCount(70);
-        show(owner, "About Concord", "about-dialog", text);
+        show(owner, lang("help.about.title"), "about-dialog", text);
     }
 
     private static TableColumn<Shortcut, String> column(String header, double width,

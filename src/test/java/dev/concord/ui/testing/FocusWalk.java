@@ -84,9 +84,20 @@ public final class FocusWalk {
      * The name a screen reader announces, by JavaFX's own rule (glass' WinAccessible and MacAccessible): a
      * text field's, text area's or combo box's {@link AccessibleAttribute#TEXT} is its value, so its name is
      * its label's ({@link AccessibleAttribute#LABELED_BY}); any other control is named by its
-     * {@link AccessibleAttribute#TEXT}, falling back to its label. Blank when it would be read without a name.
+     * {@link AccessibleAttribute#TEXT}, falling back to its label; a container with a focused item (tab pane,
+     * list, table) without a name of its own is read as that item. Blank when it would be read without a name.
      */
     public static String accessibleName(Node node) {
+        String own = ownName(node);
+        if (!own.isEmpty()) {
+            return own;
+        }
+        // Tab panes, lists and tables pass the reader on to their focused item (the tab, the row).
+        Node item = (Node) node.queryAccessibleAttribute(AccessibleAttribute.FOCUS_ITEM);
+        return item == null || item == node ? "" : ownName(item);
+    }
+
+    private static String ownName(Node node) {
         AccessibleRole role = (AccessibleRole) node.queryAccessibleAttribute(AccessibleAttribute.ROLE);
         String name = null;
         if (role != AccessibleRole.TEXT_FIELD && role != AccessibleRole.TEXT_AREA && role != AccessibleRole.COMBO_BOX) {
