@@ -2,6 +2,7 @@ package dev.concord.app;
 
 import dev.concord.auth.SecretStore;
 import dev.concord.auth.SecretStores;
+import dev.concord.auth.SystemBrowser;
 import dev.concord.server.ConcordServer;
 import dev.concord.sync.SyncServices;
 import dev.concord.ui.common.FxTaskExecutor;

@@ -25,9 +25,13 @@ final class ChangeLog {
     /** Appends a row on the caller's connection, so it commits or rolls back with the write it describes. */
     static HistoryEntry append(Connection c, EntityKind kind, String id, long version, String actor, Instant at,
                                String entryKind, List<FieldChange> changes, String reason) throws SQLException {
-        String sql = "INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
+        String insert = "INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        boolean postgres = RowWrites.isPostgres(c);
+        // PostgreSQL: the row and the NOTIFY in one round trip; H2 (in process) has no NOTIFY to send.
+        String sql = postgres ? "WITH log AS (" + insert + " RETURNING seq) SELECT seq, pg_notify('" + CHANNEL
+                + "', '') FROM log" : insert;
+        try (PreparedStatement ps = postgres ? c.prepareStatement(sql) : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.path());
             ps.setString(2, id);
             ps.setLong(3, version);
@@ -36,15 +40,20 @@ final class ChangeLog {
             ps.setString(6, entryKind);
             ps.setString(7, toJson(changes));
             ps.setString(8, reason);
-            ps.executeUpdate();
-            HistoryEntry entry;
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                long seq = keys.getLong(1);
-                entry = new HistoryEntry(seq, kind.path(), id, version, actor, at, entryKind, changes, reason);
+            long seq;
+            if (postgres) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                }
+            } else {
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    seq = keys.getLong(1);
+                }
             }
-            notifyListeners(c);
-            return entry;
+            return new HistoryEntry(seq, kind.path(), id, version, actor, at, entryKind, changes, reason);
         }
     }
 
@@ -160,7 +169,7 @@ final class ChangeLog {
         return out;
     }
 
-    private static String toJson(List<FieldChange> changes) {
+    static String toJson(List<FieldChange> changes) {
         try {
             return Json.mapper().writeValueAsString(changes);
         } catch (JsonProcessingException e) {

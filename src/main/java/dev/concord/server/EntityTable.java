@@ -85,6 +85,15 @@ final class EntityTable {
         return kind.create(meta, FieldValues.of(values));
     }
 
+    /** Only {@code fields} of a row (the columns the write path read before its UPDATE), canonical values. */
+    FieldValues readFields(ResultSet rs, Collection<String> fields) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : fields) {
+            values.put(field, readValue(rs, column(field), kind.requireField(field)));
+        }
+        return FieldValues.of(values);
+    }
+
     /** Binds a canonical field value to a parameter. */
     void bind(PreparedStatement ps, int index, String field, Object canonical) throws SQLException {
         FieldSpec f = kind.requireField(field);

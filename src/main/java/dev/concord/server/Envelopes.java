@@ -1,6 +1,7 @@
 package dev.concord.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.Json;
 import dev.concord.api.Meta;
@@ -26,6 +27,11 @@ final class Envelopes {
         write(ctx, status, body);
     }
 
+    /** As {@link #ok} without a cursor, with {@code data} already serialized ({@link #toJson}): sent as is. */
+    static void okJson(Context ctx, int status, String dataJson) {
+        ok(ctx, status, new RawValue(dataJson), null);
+    }
+
     static void error(Context ctx, ApiError e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code().name());
@@ -47,14 +53,9 @@ final class Envelopes {
         }
     }
 
-    /** Replays a stored answer: the same status and data, a fresh meta. */
+    /** Replays a stored answer: the same status and the stored data byte for byte, a fresh meta. */
     static void replay(Context ctx, int status, String dataJson) {
-        try {
-            Object data = Json.mapper().readTree(dataJson);
-            ok(ctx, status, data, null);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored answer is not JSON", e);
-        }
+        okJson(ctx, status, dataJson);
     }
 
     static String requestId(Context ctx) {

@@ -29,7 +29,7 @@ final class IdempotencyStore {
     }
 
     Optional<Stored> find(String actor, String key) {
-        return db.inTransaction(c -> find(c, actor, key));
+        return db.readOnce(c -> find(c, actor, key));
     }
 
     Optional<Stored> find(Connection c, String actor, String key) throws SQLException {

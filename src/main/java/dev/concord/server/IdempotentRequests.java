@@ -2,7 +2,10 @@ package dev.concord.server;
 
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
+import dev.concord.domain.Entity;
 import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -47,5 +50,52 @@ final class IdempotentRequests {
         ctx.header("Idempotent-Replayed", "true");
         Envelopes.replay(ctx, stored.get().status(), stored.get().dataJson());
         return true;
+    }
+
+    /**
+     * The work a write does in its transaction for its key (none when {@code key} is null): it stores the
+     * answer with the write, and keeps the record's JSON it made for that, so the response sends the same
+     * bytes instead of serializing the record a second time.
+     */
+    static Answer answer(IdempotencyStore store, TokenStore.Principal who, String key, String fingerprint, int status) {
+        return new Answer(store, who, key, fingerprint, status);
+    }
+
+    /** See {@link #answer}. */
+    static final class Answer implements RecordRepository.InTransaction {
+        private final IdempotencyStore store;
+        private final TokenStore.Principal who;
+        private final String key;
+        private final String fingerprint;
+        private final int status;
+        private String dataJson;
+
+        private Answer(IdempotencyStore store, TokenStore.Principal who, String key, String fingerprint, int status) {
+            this.store = store;
+            this.who = who;
+            this.key = key;
+            this.fingerprint = fingerprint;
+            this.status = status;
+        }
+
+        @Override
+        public void afterWrite(Connection c, WriteOutcome.Written written) throws SQLException {
+            if (key != null) {
+                dataJson = Envelopes.toJson(written.entity());
+                store.store(c, who.actor(), key, new IdempotencyStore.Stored(fingerprint, status,
+                        ApiPaths.etag(written.entity().version()), dataJson));
+            }
+        }
+
+        @Override
+        public boolean answeredMeanwhile(Connection c) throws SQLException {
+            return key != null && store.find(c, who.actor(), key).isPresent();
+        }
+
+        /** Answers the written record: its ETag and the JSON the store holds, byte for byte the same. */
+        void send(Context ctx, Entity written) {
+            ctx.header(ApiPaths.ETAG, ApiPaths.etag(written.version()));
+            Envelopes.okJson(ctx, status, dataJson != null ? dataJson : Envelopes.toJson(written));
+        }
     }
 }

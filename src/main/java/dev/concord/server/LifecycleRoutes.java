@@ -54,19 +54,7 @@ final class LifecycleRoutes {
         if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
             return;
         }
-        RecordRepository.InTransaction hook = key == null ? RecordRepository.InTransaction.NONE
-                : new RecordRepository.InTransaction() {
-                    @Override
-                    public void afterWrite(java.sql.Connection c, WriteOutcome.Written w) throws java.sql.SQLException {
-                        idempotency.store(c, who.actor(), key, new IdempotencyStore.Stored(input.fingerprint(), 201,
-                                ApiPaths.etag(w.entity().version()), Envelopes.toJson(w.entity())));
-                    }
-
-                    @Override
-                    public boolean answeredMeanwhile(java.sql.Connection c) throws java.sql.SQLException {
-                        return idempotency.find(c, who.actor(), key).isPresent();
-                    }
-                };
+        IdempotentRequests.Answer hook = IdempotentRequests.answer(idempotency, who, key, input.fingerprint(), 201);
         LifecycleOutcome outcome;
         try {
             outcome = lifecycle.create(kind, input, who.actor(), hook);
@@ -82,9 +70,8 @@ final class LifecycleRoutes {
         }
         if (outcome instanceof LifecycleOutcome.Written w) {
             listener.committed(w.entry());
-            ctx.header(ApiPaths.ETAG, ApiPaths.etag(w.entity().version()));
             ctx.header("Location", ApiPaths.PREFIX + "/" + kind.path() + "/" + w.entity().id());
-            Envelopes.ok(ctx, 201, w.entity(), null);
+            hook.send(ctx, w.entity());
         } else if (outcome instanceof LifecycleOutcome.AnsweredMeanwhile) {
             if (!IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
                 throw new IllegalStateException("idempotent answer vanished between two statements");

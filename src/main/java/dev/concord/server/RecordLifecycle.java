@@ -54,11 +54,9 @@ final class RecordLifecycle {
     static LifecycleOutcome create(Connection c, EntityKind kind, String id, FieldValues values, String actor,
                                    Instant now) throws SQLException {
         ReferenceChecks.check(c, kind, values.asMap());
-        Optional<Entity> existing = RecordRows.readAny(c, kind, id);
-        if (existing.isPresent()) {
+        if (RecordRows.exists(c, kind, id, false)) {
             return new LifecycleOutcome.AlreadyExists(id, RecordRows.read(c, kind, id).orElse(null));
         }
-        RecordRows.insert(c, kind, id, values, actor, now);
         List<FieldChange> changes = new ArrayList<>();
         for (FieldSpec f : kind.fields()) {
             Object v = values.get(f.name());
@@ -66,8 +64,9 @@ final class RecordLifecycle {
                 changes.add(new FieldChange(f.name(), null, f.toWire(v)));
             }
         }
-        HistoryEntry entry = ChangeLog.append(c, kind, id, 1, actor, now, HistoryEntry.CREATE, changes, null);
-        return new LifecycleOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
+        // The stored row comes back from the INSERT itself (no read after it), with its log row (issue 16).
+        WriteOutcome.Written w = RowWrites.insertAndLog(c, kind, id, values, actor, now, changes);
+        return new LifecycleOutcome.Written(w.entity(), w.entry());
     }
 
     /** The record if it is live. */

@@ -52,7 +52,7 @@ final class RecordRepository {
     }
 
     Optional<Entity> find(EntityKind kind, String id) {
-        return db.inTransaction(c -> RecordRows.read(c, kind, id));
+        return db.readOnce(c -> RecordRows.read(c, kind, id));
     }
 
     RecordPage list(EntityKind kind, String q, String status, int limit, String afterId) {

@@ -167,19 +167,7 @@ final class RecordRoutes {
         if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
             return;
         }
-        RecordRepository.InTransaction hook = key == null ? RecordRepository.InTransaction.NONE
-                : new RecordRepository.InTransaction() {
-                    @Override
-                    public void afterWrite(java.sql.Connection c, WriteOutcome.Written written) throws java.sql.SQLException {
-                        idempotency.store(c, who.actor(), key, new IdempotencyStore.Stored(fingerprint, 200,
-                                ApiPaths.etag(written.entity().version()), Envelopes.toJson(written.entity())));
-                    }
-
-                    @Override
-                    public boolean answeredMeanwhile(java.sql.Connection c) throws java.sql.SQLException {
-                        return idempotency.find(c, who.actor(), key).isPresent();
-                    }
-                };
+        IdempotentRequests.Answer hook = IdempotentRequests.answer(idempotency, who, key, fingerprint, 200);
         WriteOutcome outcome;
         try {
             outcome = force
@@ -197,8 +185,7 @@ final class RecordRoutes {
             if (w.entry() != null) {
                 listener.committed(w.entry()); // a no-op write has no entry and tells no one
             }
-            ctx.header(ApiPaths.ETAG, ApiPaths.etag(w.entity().version()));
-            Envelopes.ok(ctx, 200, w.entity(), null);
+            hook.send(ctx, w.entity());
         } else if (outcome instanceof WriteOutcome.AnsweredMeanwhile) {
             if (!IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
                 throw new IllegalStateException("idempotent answer vanished between two statements");

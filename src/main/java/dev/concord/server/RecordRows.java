@@ -81,26 +81,47 @@ final class RecordRows {
     /** Inserts a new record at version 1 (seeding); no change-log row, version 1 is the record as created. */
     static void insert(Connection c, EntityKind kind, String id, FieldValues values, String actor, Instant at)
             throws SQLException {
-        EntityTable t = EntityTable.of(kind);
-        List<String> fields = kind.fields().stream().map(FieldSpec::name).toList();
+        try (PreparedStatement ps = c.prepareStatement(insertSql(EntityTable.of(kind)))) {
+            bindInsert(ps, EntityTable.of(kind), id, values, actor, at);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether a row with this id exists, live or retired (one indexed probe, no columns read). */
+    static boolean exists(Connection c, EntityKind kind, String id, boolean liveOnly) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + EntityTable.of(kind).table() + " WHERE id = ?"
+                + (liveOnly ? " AND deleted_at IS NULL" : ""))) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The INSERT of a whole record at version 1; parameters bound by {@link #bindInsert}. */
+    static String insertSql(EntityTable t) {
+        List<String> fields = t.kind().fields().stream().map(FieldSpec::name).toList();
         StringBuilder sql = new StringBuilder("INSERT INTO " + t.table() + " (id");
         for (String f : fields) {
             sql.append(", ").append(t.column(f));
         }
         sql.append(", version, created_at, created_by, updated_at, updated_by) VALUES (?");
-        sql.append(", ?".repeat(fields.size())).append(", 1, ?, ?, ?, ?)");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setString(i++, id);
-            for (String f : fields) {
-                t.bind(ps, i++, f, values.get(f));
-            }
-            EntityTable.bindInstant(ps, i++, at);
-            ps.setString(i++, actor);
-            EntityTable.bindInstant(ps, i++, at);
-            ps.setString(i, actor);
-            ps.executeUpdate();
+        return sql.append(", ?".repeat(fields.size())).append(", 1, ?, ?, ?, ?)").toString();
+    }
+
+    /** Binds {@link #insertSql}'s parameters; returns the index of the next one. */
+    static int bindInsert(PreparedStatement ps, EntityTable t, String id, FieldValues values, String actor, Instant at)
+            throws SQLException {
+        int i = 1;
+        ps.setString(i++, id);
+        for (FieldSpec f : t.kind().fields()) {
+            t.bind(ps, i++, f.name(), values.get(f.name()));
         }
+        EntityTable.bindInstant(ps, i++, at);
+        ps.setString(i++, actor);
+        EntityTable.bindInstant(ps, i++, at);
+        ps.setString(i++, actor);
+        return i;
     }
 
     static long count(Connection c, EntityKind kind) throws SQLException {

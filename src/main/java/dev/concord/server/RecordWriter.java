@@ -35,45 +35,79 @@ final class RecordWriter {
     /**
      * Applies {@code changes} (canonical values) if the record is still at {@code expectedVersion}.
      * On a refusal the current record is read in the same transaction, and the refusal is logged.
+     *
+     * <p>The usual case costs a narrow read (the version and the changed columns, for the log's {@code from})
+     * and the UPDATE that returns the new row ({@link RowWrites}); anything unusual (a no-op, a stale or
+     * unknown version) takes {@link #updateSlowly}, which reads whole rows.
      */
     WriteOutcome update(EntityKind kind, String id, long expectedVersion, Map<String, Object> changes, String actor,
                         RecordRepository.InTransaction hook) {
         return db.inTransaction(c -> {
             ReferenceChecks.check(c, kind, changes);
-            Optional<Entity> before = RecordRows.read(c, kind, id);
+            Optional<RowWrites.Before> before = RowWrites.readBefore(c, kind, id,
+                    RowWrites.neededBefore(kind, changes.keySet()));
             if (before.isEmpty()) {
                 return new WriteOutcome.NotFound();
             }
             MinorUnits.check(kind, before.get().values(), changes);
-            if (before.get().version() == expectedVersion && diff(kind, before.get().values(), changes, null).isEmpty()) {
-                // Nothing would change: no new version, no log row, no event, so no one else gets a 409 for it.
-                WriteOutcome.Written unchanged = new WriteOutcome.Written(before.get(), null);
-                hook.afterWrite(c, unchanged);
-                return unchanged;
+            List<FieldChange> diff = diff(kind, before.get().values(), changes, null);
+            if (before.get().version() != expectedVersion || diff.isEmpty()) {
+                return updateSlowly(c, kind, id, expectedVersion, changes, actor, hook);
             }
             Instant now = clock.now();
-            if (RecordRows.conditionalUpdate(c, kind, id, expectedVersion, changes, actor, now) == 1) {
-                FieldValues base = VersionHistory.stateAt(c, before.get(), expectedVersion);
-                List<FieldChange> diff = diff(kind, base, changes, null);
-                HistoryEntry entry = ChangeLog.append(c, kind, id, expectedVersion + 1, actor, now,
-                        HistoryEntry.UPDATE, diff, null);
-                WriteOutcome.Written written = new WriteOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
-                hook.afterWrite(c, written);
-                return written;
+            WriteOutcome.Written written = RowWrites.updateAndLog(c, kind, id, expectedVersion, changes, actor, now,
+                    HistoryEntry.UPDATE, diff, null);
+            if (written == null) {
+                // Another write landed between the read and the UPDATE: refused, as below.
+                return refuse(c, kind, id, expectedVersion, changes, actor, now, hook);
             }
-            // Zero rows: the record moved on or was never there. Tell which from what is there now.
-            Optional<Entity> current = RecordRows.read(c, kind, id);
-            if (current.isEmpty()) {
-                return new WriteOutcome.NotFound();
-            }
-            if (hook.answeredMeanwhile(c)) {
-                return new WriteOutcome.AnsweredMeanwhile();
-            }
-            Entity cur = current.get();
-            List<FieldChange> refused = RefusedChanges.bounded(diff(kind, cur.values(), changes, null));
-            ChangeLog.append(c, kind, id, cur.version(), actor, now, HistoryEntry.CONFLICT, refused, null);
-            return new WriteOutcome.Conflict(cur, VersionHistory.changedSince(c, cur, expectedVersion));
+            hook.afterWrite(c, written);
+            return written;
         });
+    }
+
+    /** The general case of {@link #update}, reading whole rows: a no-op, a version that is not the current one. */
+    private WriteOutcome updateSlowly(java.sql.Connection c, EntityKind kind, String id, long expectedVersion,
+                                      Map<String, Object> changes, String actor, RecordRepository.InTransaction hook)
+            throws java.sql.SQLException {
+        Optional<Entity> before = RecordRows.read(c, kind, id);
+        if (before.isEmpty()) {
+            return new WriteOutcome.NotFound();
+        }
+        if (before.get().version() == expectedVersion && diff(kind, before.get().values(), changes, null).isEmpty()) {
+            // Nothing would change: no new version, no log row, no event, so no one else gets a 409 for it.
+            WriteOutcome.Written unchanged = new WriteOutcome.Written(before.get(), null);
+            hook.afterWrite(c, unchanged);
+            return unchanged;
+        }
+        Instant now = clock.now();
+        if (RecordRows.conditionalUpdate(c, kind, id, expectedVersion, changes, actor, now) == 1) {
+            FieldValues base = VersionHistory.stateAt(c, before.get(), expectedVersion);
+            List<FieldChange> diff = diff(kind, base, changes, null);
+            HistoryEntry entry = ChangeLog.append(c, kind, id, expectedVersion + 1, actor, now,
+                    HistoryEntry.UPDATE, diff, null);
+            WriteOutcome.Written written = new WriteOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
+            hook.afterWrite(c, written);
+            return written;
+        }
+        return refuse(c, kind, id, expectedVersion, changes, actor, now, hook);
+    }
+
+    /** Zero rows updated: the record moved on or was never there. Tells which from what is there now. */
+    private static WriteOutcome refuse(java.sql.Connection c, EntityKind kind, String id, long expectedVersion,
+                                       Map<String, Object> changes, String actor, Instant now,
+                                       RecordRepository.InTransaction hook) throws java.sql.SQLException {
+        Optional<Entity> current = RecordRows.read(c, kind, id);
+        if (current.isEmpty()) {
+            return new WriteOutcome.NotFound();
+        }
+        if (hook.answeredMeanwhile(c)) {
+            return new WriteOutcome.AnsweredMeanwhile();
+        }
+        Entity cur = current.get();
+        List<FieldChange> refused = RefusedChanges.bounded(diff(kind, cur.values(), changes, null));
+        ChangeLog.append(c, kind, id, cur.version(), actor, now, HistoryEntry.CONFLICT, refused, null);
+        return new WriteOutcome.Conflict(cur, VersionHistory.changedSince(c, cur, expectedVersion));
     }
 
     /**
@@ -97,16 +131,15 @@ final class RecordWriter {
                     return unchanged;
                 }
                 Instant now = clock.now();
-                // Still the conditional UPDATE, on the version just read, so "theirs" in the log is exact.
-                if (RecordRows.conditionalUpdate(c, kind, id, theirs.version(), changes, actor, now) == 0) {
-                    return null;
-                }
                 FieldValues base = baseVersion == null || baseVersion < 1 || baseVersion > theirs.version()
                         ? null : VersionHistory.stateAt(c, theirs, baseVersion);
                 List<FieldChange> diff = diff(kind, theirs.values(), changes, base);
-                HistoryEntry entry = ChangeLog.append(c, kind, id, theirs.version() + 1, actor, now,
+                // Still the conditional UPDATE, on the version just read, so "theirs" in the log is exact.
+                WriteOutcome.Written written = RowWrites.updateAndLog(c, kind, id, theirs.version(), changes, actor, now,
                         HistoryEntry.OVERRIDE, diff, reason);
-                WriteOutcome.Written written = new WriteOutcome.Written(RecordRows.read(c, kind, id).orElseThrow(), entry);
+                if (written == null) {
+                    return null;
+                }
                 hook.afterWrite(c, written);
                 return written;
             });

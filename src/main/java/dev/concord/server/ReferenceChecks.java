@@ -28,7 +28,7 @@ final class ReferenceChecks {
         if (!applies || !(changes.get(field) instanceof String ref)) {
             return;
         }
-        if (RecordRows.read(c, target, ref).isEmpty()) {
+        if (!RecordRows.exists(c, target, ref, true)) {
             errors.add(new FieldError(field, "INVALID_VALUE", "There is no " + target.singular() + " " + ref));
         }
     }

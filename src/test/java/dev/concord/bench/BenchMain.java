@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * 3 and 8), {@code bench.threads} (client threads of the write path, default 4).
  */
 public final class BenchMain {
-    private static final double WRITE_PATH_TARGET = 1.5;
-
     private final Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
     private final Duration measure = Duration.ofSeconds(Long.getLong("bench.measure", 8));
     private final int threads = Integer.getInteger("bench.threads", 4);
@@ -50,7 +48,7 @@ public final class BenchMain {
         Path work = Files.createTempDirectory(out, "run-");
         BenchMain bench = new BenchMain(work);
         try {
-            bench.runAll();
+            bench.runAll(out);
         } finally {
             deleteTree(work);
         }
@@ -62,59 +60,44 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    private void runAll() throws Exception {
+    private void runAll(Path out) throws Exception {
         log("machine at start: " + machine());
         table.add("| Benchmark | Figure | Baseline (same run) | Ratio | Target | Met |");
         table.add("|---|---|---|---|---|---|");
-        try (ConcordServer h2 = ConcordServer.start(ServerConfig.demo(work.resolve("h2")))) {
-            writePath("H2 (file)", h2);
-            contention(h2);
+        BenchSection write = section("write-path") ? new BenchSection("write-path",
+                "Write path (issue 16 part 3): PATCH and POST next to raw JDBC + a no-op HTTP round trip") : null;
+        BenchSection contention = section("contention") ? new BenchSection("contention",
+                "Contention (issue 16 part 4): 16 coordinators on one record") : null;
+        if (write != null || contention != null) {
+            try (ConcordServer h2 = ConcordServer.start(ServerConfig.demo(work.resolve("h2")))) {
+                if (write != null) {
+                    results.add(WritePathRows.measure("H2 (file)", h2, threads, warmup, measure, write));
+                }
+                if (contention != null) {
+                    contention(h2, contention);
+                    table.addAll(contention.finish(out));
+                }
+            }
         }
-        EmbeddedPostgresFixture.PgDatabase pg = EmbeddedPostgresFixture.freshDatabase();
-        try (ConcordServer server = ConcordServer.start(ServerConfig.demoOn(pg.jdbcUrl(), pg.user(), pg.password()))) {
-            writePath("PostgreSQL", server);
+        if (write != null) {
+            EmbeddedPostgresFixture.PgDatabase pg = EmbeddedPostgresFixture.freshDatabase();
+            try (ConcordServer server = ConcordServer.start(ServerConfig.demoOn(pg.jdbcUrl(), pg.user(), pg.password()))) {
+                results.add(WritePathRows.measure("PostgreSQL", server, threads, warmup, measure, write));
+            }
+            table.addAll(write.finish(out));
         }
-        scale();
-    }
-
-    private void writePath(String backend, ConcordServer server) throws Exception {
-        log("write path on " + backend + ": raw JDBC baseline");
-        Load.Stats jdbc = WritePath.jdbc(server.config(), threads, warmup, measure);
-        log("write path on " + backend + ": GET /health baseline");
-        Load.Stats health = WritePath.health(server, threads, warmup, measure);
-        log("write path on " + backend + ": PATCH");
-        Load.Stats patch = WritePath.patch(List.of(server), threads, warmup, measure);
-        log("write path on " + backend + ": GET of the record (diagnostic)");
-        Load.Stats get = WritePath.getRecord(server, threads, warmup, measure);
-        double baseline = jdbc.p50Micros() + health.p50Micros();
-        double ratio = patch.p50Micros() / baseline;
-        Map<String, Object> r = row("write-path", backend);
-        r.put("threads", threads);
-        r.put("patch", patch);
-        r.put("jdbcUpdatePlusLog", jdbc);
-        r.put("healthRoundTrip", health);
-        r.put("getRecordDiagnostic", get);
-        r.put("ratioP50", ratio);
-        r.put("target", "PATCH p50 <= " + WRITE_PATH_TARGET + " x (JDBC p50 + health p50)");
-        r.put("met", ratio <= WRITE_PATH_TARGET);
-        table.add(String.format(Locale.ROOT, "| Write path, %s, %d threads: PATCH p50 | %s | JDBC %s + /health %s = %s | %.2f | <= %.1f | %s |",
-                backend, threads, micros(patch.p50Micros()), micros(jdbc.p50Micros()), micros(health.p50Micros()), micros(baseline),
-                ratio, WRITE_PATH_TARGET, yes(ratio <= WRITE_PATH_TARGET)));
-        table.add(String.format(Locale.ROOT, "| Write path, %s: PATCH p99 | %s | JDBC %s, /health %s | %.2f | | |",
-                backend, micros(patch.p99Micros()), micros(jdbc.p99Micros()), micros(health.p99Micros()),
-                patch.p99Micros() / (jdbc.p99Micros() + health.p99Micros())));
-        table.add(String.format(Locale.ROOT, "| Write path, %s: throughput | %.0f PATCH/s | JDBC %.0f writes/s, /health %.0f/s | %.2f of JDBC | | |",
-                backend, patch.perSecond(), jdbc.perSecond(), health.perSecond(), patch.perSecond() / jdbc.perSecond()));
-        table.add(String.format(Locale.ROOT, "| Write path, %s: diagnostic, GET of the same records p50 | %s | JDBC + GET = %s | PATCH / (JDBC + GET) %.2f | | |",
-                backend, micros(get.p50Micros()), micros(jdbc.p50Micros() + get.p50Micros()),
-                patch.p50Micros() / (jdbc.p50Micros() + get.p50Micros())));
-        if (patch.errors() + jdbc.errors() + health.errors() + get.errors() > 0) {
-            table.add(String.format("| Write path, %s: failed operations | %d PATCH | JDBC %d, /health %d | | 0 | %s |",
-                    backend, patch.errors(), jdbc.errors(), health.errors(), yes(false)));
+        if (section("scale")) {
+            scale();
         }
     }
 
-    private void contention(ConcordServer server) throws Exception {
+    /** {@code -Dbench.sections=write-path,contention,scale} runs only those (all by default). */
+    private static boolean section(String name) {
+        String only = System.getProperty("bench.sections", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(name);
+    }
+
+    private void contention(ConcordServer server, BenchSection section) throws Exception {
         log("contention: 16 coordinators, disjoint fields");
         Contention.Result disjoint = Contention.disjoint(server, work.resolve("contention"), 8);
         Map<String, Object> r = row("contention-disjoint", "H2 (file)");
@@ -122,10 +105,10 @@ public final class BenchMain {
         boolean ok = disjoint.landed() == disjoint.edits() && disjoint.conflictsOpened() == 0 && disjoint.lost() == 0;
         r.put("target", "100% land, no conflict opened");
         r.put("met", ok);
-        table.add(String.format(Locale.ROOT, "| Contention, 16 coordinators, disjoint fields: landed | %d of %d (%.1f edits/s), %d conflicts, %d lost, %d failed | | | 100%%, 0 conflicts | %s |",
+        section.add(String.format(Locale.ROOT, "| Contention, 16 coordinators, disjoint fields: landed | %d of %d (%.1f edits/s), %d conflicts, %d lost, %d failed | | | 100%%, 0 conflicts | %s |",
                 disjoint.landed(), disjoint.edits(), disjoint.landedPerSecond(), disjoint.conflictsOpened(), disjoint.lost(),
                 disjoint.failed(), yes(ok)));
-        table.add(String.format(Locale.ROOT, "| Contention, disjoint fields: attempts per edit | median %.0f, p99 %.0f, max %d | 1 (no contention) | | | |",
+        section.add(String.format(Locale.ROOT, "| Contention, disjoint fields: attempts per edit | median %.0f, p99 %.0f, max %d | 1 (no contention) | | | |",
                 disjoint.attemptsMedian(), disjoint.attemptsP99(), disjoint.attemptsMax()));
 
         log("contention: 16 coordinators, same field");
@@ -135,9 +118,9 @@ public final class BenchMain {
         boolean sameOk = same.conflictsOpened() == same.trueConflicts() && same.lost() == 0 && same.failed() == 0;
         s.put("target", "every true conflict detected, none lost");
         s.put("met", sameOk);
-        table.add(String.format(Locale.ROOT, "| Contention, 16 coordinators, same field (5 rounds): conflicts | %d detected of %d true, %d landed, %d lost | | | all detected, 0 lost | %s |",
+        section.add(String.format(Locale.ROOT, "| Contention, 16 coordinators, same field (5 rounds): conflicts | %d detected of %d true, %d landed, %d lost | | | all detected, 0 lost | %s |",
                 same.conflictsOpened(), same.trueConflicts(), same.landed(), same.lost(), yes(sameOk)));
-        table.add(String.format(Locale.ROOT, "| Contention, same field: attempts per edit | median %.0f, p99 %.0f, max %d; %.1f edits landed/s | | | | |",
+        section.add(String.format(Locale.ROOT, "| Contention, same field: attempts per edit | median %.0f, p99 %.0f, max %d; %.1f edits landed/s | | | | |",
                 same.attemptsMedian(), same.attemptsP99(), same.attemptsMax(), same.landedPerSecond()));
     }
 
@@ -207,6 +190,9 @@ public final class BenchMain {
             return;
         }
         console.forEach(row -> table.add(row.asText()));
+        // The start-up on a real display (ConsoleStartBench, its own execution); absent when it did not run.
+        com.fasterxml.jackson.databind.JsonNode start = Json.mapper().readTree(file.toFile()).path("consoleStart").path("table");
+        start.forEach(row -> table.add(row.asText()));
     }
 
     /** The event streams' rows, from the section StreamsBench (earlier in the same ./launcher bench) wrote. */

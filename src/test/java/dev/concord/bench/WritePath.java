@@ -76,6 +76,75 @@ final class WritePath {
         });
     }
 
+    /** POST load: each thread creates new subscriptions (server-made ids) back to back. */
+    static Load.Stats create(ConcordServer server, int threads, Duration warmup, Duration measure) throws Exception {
+        OkHttpClient http = http(threads);
+        long[] counter = new long[threads];
+        return Load.run(threads, warmup, measure, t -> {
+            String body = "{\"customerName\":\"Bench create " + t + "-" + (counter[t]++) + "\",\"customerEmail\":\"bench@example.com\","
+                    + "\"planId\":\"plan_basic\",\"status\":\"active\",\"amount\":\"19.99\",\"currency\":\"EUR\","
+                    + "\"billingCycle\":\"monthly\"}";
+            Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions")
+                    .header("Authorization", "Bearer demo-alice")
+                    .post(RequestBody.create(body, JSON)).build();
+            try (Response r = http.newCall(request).execute()) {
+                String text = r.body().string();
+                if (r.code() != 201) {
+                    throw new IOException("POST: " + r.code() + " " + text);
+                }
+            }
+        });
+    }
+
+    /**
+     * Baseline (a) of POST: the INSERT of a whole subscription and its {@code create} change-log row in one
+     * transaction, on a connection of its own per thread.
+     */
+    static Load.Stats jdbcCreate(ServerConfig config, int threads, Duration warmup, Duration measure) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        long[] counter = new long[threads];
+        String run = Long.toString(System.nanoTime(), 36);
+        try {
+            for (int t = 0; t < threads; t++) {
+                Connection c = DriverManager.getConnection(config.effectiveJdbcUrl(),
+                        config.dbUser() == null ? "" : config.dbUser(), config.dbPassword() == null ? "" : config.dbPassword());
+                c.setAutoCommit(false);
+                connections.add(c);
+            }
+            return Load.run(threads, warmup, measure, t -> {
+                Connection c = connections.get(t);
+                String id = "sub_jdbc_" + run + "_" + t + "_" + (counter[t]++);
+                String name = "Jdbc create " + t + "-" + counter[t];
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscriptions (id, customer_name, customer_email,"
+                        + " plan_id, status, amount, currency, billing_cycle, next_billing_date, cancel_at_period_end, tags, notes,"
+                        + " version, created_at, created_by, updated_at, updated_by)"
+                        + " VALUES (?, ?, 'bench@example.com', 'plan_basic', 'active', 19.99, 'EUR', 'monthly', NULL, FALSE,"
+                        + " '[]', '', 1, ?, 'bench', ?, 'bench')");
+                     PreparedStatement log = c.prepareStatement("INSERT INTO change_log (entity, entity_id, version, actor, "
+                             + "changed_at, kind, changes) VALUES ('subscriptions', ?, 1, 'bench', ?, 'create', ?)")) {
+                    insert.setString(1, id);
+                    insert.setString(2, name);
+                    insert.setObject(3, now);
+                    insert.setObject(4, now);
+                    insert.executeUpdate();
+                    log.setString(1, id);
+                    log.setObject(2, now);
+                    log.setString(3, "[{\"field\":\"customerName\",\"from\":null,\"to\":\"" + name + "\"}]");
+                    log.executeUpdate();
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
     /** Baseline (b): a no-op round trip on the same server and client. */
     static Load.Stats health(ConcordServer server, int threads, Duration warmup, Duration measure) throws Exception {
         OkHttpClient http = http(threads);

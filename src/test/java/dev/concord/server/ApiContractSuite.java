@@ -530,6 +530,8 @@ abstract class ApiContractSuite {
         assertThat(first.status()).isEqualTo(200);
         assertThat(again.status()).as("no false conflict").isEqualTo(200);
         assertThat(again.data()).isEqualTo(first.data());
+        // The replay sends the stored bytes of the first answer's record, not a re-serialization of them.
+        assertThat(rawData(again.body())).isEqualTo(rawData(first.body()));
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(versionOf(path)).isEqualTo(v + 1);
         assertThat(api.get(VIEWER, path + "/history").data().size()).isEqualTo(1);
@@ -540,6 +542,14 @@ abstract class ApiContractSuite {
         assertThat(later.status()).isEqualTo(200);
         assertThat(later.data().path("version").asLong()).isEqualTo(v + 1);
         assertThat(versionOf(path)).isEqualTo(v + 2);
+    }
+
+    /** The envelope's {@code data} exactly as sent: between {@code "data":} and {@code ,"meta":}. */
+    private static String rawData(String body) {
+        int from = body.indexOf("\"data\":");
+        int to = body.lastIndexOf(",\"meta\":");
+        assertThat(from).as("data in " + body).isGreaterThanOrEqualTo(0);
+        return body.substring(from, to);
     }
 
     @Test

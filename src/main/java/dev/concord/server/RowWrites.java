@@ -1,0 +1,193 @@
+package dev.concord.server;
+
+import dev.concord.api.FieldChange;
+import dev.concord.api.HistoryEntry;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldSpec;
+import dev.concord.domain.FieldType;
+import dev.concord.domain.FieldValues;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The write path's statements, each one database round trip (issue 16): a narrow read of only the columns a
+ * change-log row needs, and THE conditional UPDATE returning the new row, so no second read follows it
+ * ({@code UPDATE ... RETURNING} on PostgreSQL, a data change delta table {@code FINAL TABLE (UPDATE ...)} on
+ * H2). On PostgreSQL the UPDATE, its change-log row and the NOTIFY are one statement, so a PATCH makes as
+ * many round trips as the bare UPDATE + INSERT it is measured against, plus the narrow read.
+ */
+final class RowWrites {
+    /** The version and the few field values read before an UPDATE. */
+    record Before(long version, FieldValues values) {
+    }
+
+    private RowWrites() {
+    }
+
+    /**
+     * The columns the writer needs before it updates: the changed fields (the log's {@code from}), and the
+     * currency and amounts when money is involved ({@link MinorUnits} checks them against each other).
+     */
+    static Set<String> neededBefore(EntityKind kind, Set<String> changed) {
+        Set<String> out = new LinkedHashSet<>(changed);
+        boolean money = kind.field("currency").isPresent() && kind.fields().stream()
+                .anyMatch(f -> changed.contains(f.name()) && (f.type() == FieldType.MONEY || f.name().equals("currency")));
+        if (money) {
+            for (FieldSpec f : kind.fields()) {
+                if (f.type() == FieldType.MONEY || f.name().equals("currency")) {
+                    out.add(f.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The live record's version and {@code fields}; empty when there is no live record with that id. */
+    static Optional<Before> readBefore(Connection c, EntityKind kind, String id, Set<String> fields) throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        StringBuilder sql = new StringBuilder("SELECT version");
+        for (String f : fields) {
+            sql.append(", ").append(t.column(f));
+        }
+        sql.append(" FROM ").append(t.table()).append(" WHERE id = ? AND deleted_at IS NULL");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Before(rs.getLong("version"), t.readFields(rs, fields))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The conditional UPDATE ({@code WHERE id = ? AND version = ?}) and its change-log row, in the caller's
+     * transaction; null when no row matched (the record moved on or is gone: nothing was written).
+     */
+    static WriteOutcome.Written updateAndLog(Connection c, EntityKind kind, String id, long expectedVersion,
+                                             Map<String, Object> changes, String actor, Instant now, String entryKind,
+                                             List<FieldChange> diff, String reason) throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        String update = updateSql(t, changes);
+        if (isPostgres(c)) {
+            // One round trip: the UPDATE, the log row only if it matched, and the wake-up of every instance's
+            // event reader (delivered by PostgreSQL on commit only).
+            String sql = "WITH upd AS (" + update + " RETURNING " + t.selectColumns() + "), "
+                    + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
+                    + " SELECT ?, id, version, ?, ?, ?, ?, ? FROM upd RETURNING seq) "
+                    + "SELECT upd.*, log.seq AS log_seq, pg_notify('" + ChangeLog.CHANNEL + "', '') FROM upd, log";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
+                ps.setString(i++, kind.path());
+                ps.setString(i++, actor);
+                EntityTable.bindInstant(ps, i++, now);
+                ps.setString(i++, entryKind);
+                ps.setString(i++, ChangeLog.toJson(diff));
+                ps.setString(i, reason);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Entity after = t.read(rs);
+                    return new WriteOutcome.Written(after, new HistoryEntry(rs.getLong("log_seq"), kind.path(), id,
+                            after.version(), actor, now, entryKind, diff, reason));
+                }
+            }
+        }
+        Entity after = updateReturning(c, t, update, changes, actor, now, id, expectedVersion);
+        if (after == null) {
+            return null;
+        }
+        HistoryEntry entry = ChangeLog.append(c, kind, id, after.version(), actor, now, entryKind, diff, reason);
+        return new WriteOutcome.Written(after, entry);
+    }
+
+    /**
+     * Inserts a new record at version 1 with its {@code create} change-log row, returning the record as stored;
+     * on PostgreSQL the INSERT, the log row and the NOTIFY are one statement.
+     */
+    static WriteOutcome.Written insertAndLog(Connection c, EntityKind kind, String id, FieldValues values, String actor,
+                                             Instant now, List<FieldChange> changes) throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        String insert = RecordRows.insertSql(t);
+        if (isPostgres(c)) {
+            String sql = "WITH ins AS (" + insert + " RETURNING " + t.selectColumns() + "), "
+                    + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
+                    + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq) "
+                    + "SELECT ins.*, log.seq AS log_seq, pg_notify('" + ChangeLog.CHANNEL + "', '') FROM ins, log";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = RecordRows.bindInsert(ps, t, id, values, actor, now);
+                ps.setString(i++, kind.path());
+                ps.setString(i++, actor);
+                EntityTable.bindInstant(ps, i++, now);
+                ps.setString(i++, HistoryEntry.CREATE);
+                ps.setString(i, ChangeLog.toJson(changes));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Entity created = t.read(rs);
+                    return new WriteOutcome.Written(created, new HistoryEntry(rs.getLong("log_seq"), kind.path(), id, 1,
+                            actor, now, HistoryEntry.CREATE, changes, null));
+                }
+            }
+        }
+        Entity created;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.selectColumns() + " FROM FINAL TABLE (" + insert + ")")) {
+            RecordRows.bindInsert(ps, t, id, values, actor, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                created = t.read(rs);
+            }
+        }
+        HistoryEntry entry = ChangeLog.append(c, kind, id, 1, actor, now, HistoryEntry.CREATE, changes, null);
+        return new WriteOutcome.Written(created, entry);
+    }
+
+    /** H2: the new row from a data change delta table, so the UPDATE needs no read after it. */
+    private static Entity updateReturning(Connection c, EntityTable t, String update, Map<String, Object> changes,
+                                          String actor, Instant now, String id, long expectedVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.selectColumns() + " FROM FINAL TABLE (" + update + ")")) {
+            bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? t.read(rs) : null;
+            }
+        }
+    }
+
+    /**
+     * THE write: one statement ({@code ... WHERE id = ? AND version = ?}) that both checks the version and
+     * applies the change, so two writers can never both win with the same base, whatever the number of
+     * server instances on the database.
+     */
+    private static String updateSql(EntityTable t, Map<String, Object> changes) {
+        StringBuilder sql = new StringBuilder("UPDATE " + t.table() + " SET ");
+        for (String field : changes.keySet()) {
+            sql.append(t.column(field)).append(" = ?, ");
+        }
+        return sql.append("version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?").toString();
+    }
+
+    /** Binds the UPDATE's parameters; returns the index of the next one. */
+    private static int bindUpdate(PreparedStatement ps, EntityTable t, Map<String, Object> changes, String actor,
+                                  Instant now, String id, long expectedVersion) throws SQLException {
+        int i = 1;
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            t.bind(ps, i++, e.getKey(), e.getValue());
+        }
+        EntityTable.bindInstant(ps, i++, now);
+        ps.setString(i++, actor);
+        ps.setString(i++, id);
+        ps.setLong(i++, expectedVersion);
+        return i;
+    }
+
+    static boolean isPostgres(Connection c) throws SQLException {
+        return c.isWrapperFor(org.postgresql.PGConnection.class);
+    }
+}

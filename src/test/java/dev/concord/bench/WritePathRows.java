@@ -1,0 +1,95 @@
+package dev.concord.bench;
+
+import dev.concord.server.ConcordServer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The write path's rows (issue 16 part 3) for one database: PATCH and POST next to their baselines from the
+ * same run, (a) the bare JDBC statements (conditional UPDATE + change-log INSERT; INSERT + change-log INSERT)
+ * and (b) a no-op HTTP round trip ({@code GET /health}) on the same server and client.
+ * Targets: p50 at most 1.3 x (a + b), p99 at most 1.5 x (a + b), each percentile of each measured alone.
+ */
+final class WritePathRows {
+    static final double P50_TARGET = 1.3;
+    static final double P99_TARGET = 1.5;
+
+    private WritePathRows() {
+    }
+
+    /** Measures, adds the rows to {@code section} and returns the figures for results.json. */
+    static Map<String, Object> measure(String backend, ConcordServer server, int threads, Duration warmup, Duration measure,
+                                       BenchSection section) throws Exception {
+        log("write path on " + backend + ": raw JDBC baseline (UPDATE + log)");
+        Load.Stats jdbc = WritePath.jdbc(server.config(), threads, warmup, measure);
+        log("write path on " + backend + ": GET /health baseline");
+        Load.Stats health = WritePath.health(server, threads, warmup, measure);
+        log("write path on " + backend + ": PATCH");
+        Load.Stats patch = WritePath.patch(List.of(server), threads, warmup, measure);
+        log("write path on " + backend + ": raw JDBC baseline (INSERT + log)");
+        Load.Stats jdbcCreate = WritePath.jdbcCreate(server.config(), threads, warmup, measure);
+        log("write path on " + backend + ": POST create");
+        Load.Stats create = WritePath.create(server, threads, warmup, measure);
+        log("write path on " + backend + ": GET of the record (diagnostic)");
+        Load.Stats get = WritePath.getRecord(server, threads, warmup, measure);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("benchmark", "write-path");
+        r.put("backend", backend);
+        r.put("threads", threads);
+        r.put("patch", patch);
+        r.put("jdbcUpdatePlusLog", jdbc);
+        r.put("create", create);
+        r.put("jdbcInsertPlusLog", jdbcCreate);
+        r.put("healthRoundTrip", health);
+        r.put("getRecordDiagnostic", get);
+        boolean met = rows(section, backend + ", " + threads + " threads: PATCH", patch, "JDBC UPDATE + log", jdbc, health, r, "patch")
+                & rows(section, backend + ": POST create", create, "JDBC INSERT + log", jdbcCreate, health, r, "create");
+        r.put("target", "p50 <= " + P50_TARGET + " x (JDBC p50 + health p50), p99 <= " + P99_TARGET + " x (JDBC p99 + health p99)");
+        r.put("met", met);
+        section.add(String.format(Locale.ROOT, "| Write path, %s: throughput | %.0f PATCH/s, %.0f POST/s | JDBC %.0f updates/s, %.0f inserts/s; /health %.0f/s | %.2f, %.2f of JDBC | | |",
+                backend, patch.perSecond(), create.perSecond(), jdbc.perSecond(), jdbcCreate.perSecond(), health.perSecond(),
+                patch.perSecond() / jdbc.perSecond(), create.perSecond() / jdbcCreate.perSecond()));
+        section.add(String.format(Locale.ROOT, "| Write path, %s: diagnostic, GET of the same records | p50 %s, p99 %s | /health p50 %s | %.2f of /health | | |",
+                backend, micros(get.p50Micros()), micros(get.p99Micros()), micros(health.p50Micros()), get.p50Micros() / health.p50Micros()));
+        long errors = patch.errors() + create.errors() + jdbc.errors() + jdbcCreate.errors() + health.errors() + get.errors();
+        if (errors > 0) {
+            section.add(String.format(Locale.ROOT, "| Write path, %s: failed operations | %d PATCH, %d POST | JDBC %d + %d, /health %d | | 0 | **no** |",
+                    backend, patch.errors(), create.errors(), jdbc.errors(), jdbcCreate.errors(), health.errors()));
+        }
+        return r;
+    }
+
+    /** The p50 and p99 rows of one operation; true when both targets are met. */
+    private static boolean rows(BenchSection section, String what, Load.Stats op, String jdbcName, Load.Stats jdbc,
+                                Load.Stats health, Map<String, Object> r, String key) {
+        double base50 = jdbc.p50Micros() + health.p50Micros();
+        double base99 = jdbc.p99Micros() + health.p99Micros();
+        double ratio50 = op.p50Micros() / base50;
+        double ratio99 = op.p99Micros() / base99;
+        r.put(key + "RatioP50", ratio50);
+        r.put(key + "RatioP99", ratio99);
+        section.add(String.format(Locale.ROOT, "| Write path, %s p50 | %s | %s %s + /health %s = %s | %.2f | <= %.1f | %s |",
+                what, micros(op.p50Micros()), jdbcName, micros(jdbc.p50Micros()), micros(health.p50Micros()), micros(base50),
+                ratio50, P50_TARGET, yes(ratio50 <= P50_TARGET)));
+        section.add(String.format(Locale.ROOT, "| Write path, %s p99 | %s | %s %s + /health %s = %s | %.2f | <= %.1f | %s |",
+                what, micros(op.p99Micros()), jdbcName, micros(jdbc.p99Micros()), micros(health.p99Micros()), micros(base99),
+                ratio99, P99_TARGET, yes(ratio99 <= P99_TARGET)));
+        return ratio50 <= P50_TARGET && ratio99 <= P99_TARGET;
+    }
+
+    static String micros(double us) {
+        return us >= 1000 ? String.format(Locale.ROOT, "%.2f ms", us / 1000) : String.format(Locale.ROOT, "%.0f µs", us);
+    }
+
+    static String yes(boolean ok) {
+        return ok ? "yes" : "**no**";
+    }
+
+    private static void log(String what) {
+        System.out.println("[bench] " + java.time.Instant.now() + " " + what);
+    }
+}
