@@ -1,5 +1,11 @@
 package dev.concord.app;
 
+import dev.concord.ui.main.LanguageMenu;
+
+import dev.concord.i18n.Localization;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
 import dev.concord.ui.common.Appearance;
@@ -101,11 +107,14 @@ final class ConsoleApp {
         ConsoleViewModel vm = new ConsoleViewModel(services);
         ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), appearance,
                 serverReady);
-        view.setAbout(() -> List.of("Concord " + Version.current(), "Server: " + setup.server(),
-                "Signed in as: " + setup.user() + " (developer demo)",
-                "Your data (pending edits, conflicts): " + setup.userDir(),
-                "Log file: " + ConsoleLogging.logDir(setup.home()).resolve("console.log")));
-        stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        view.setAbout(() -> List.of(lang("about.version", Version.current()), lang("about.server", setup.server()),
+                lang("about.demoUser", setup.user()), lang("about.data", setup.userDir()),
+                lang("about.log", ConsoleLogging.logDir(setup.home()).resolve("console.log"))));
+        stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
+        LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
+            setup.rememberLanguage(chosen);
+            return chosen;
+        }, saved -> { }, failure -> LOG.warn("could not save the language", failure)));
         watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);

@@ -1,5 +1,9 @@
 package dev.concord.app;
 
+import java.util.Optional;
+
+import dev.concord.i18n.Language;
+
 import dev.concord.auth.SecretStore;
 import dev.concord.auth.SecretStores;
 import dev.concord.sync.SyncServices;
@@ -87,11 +91,29 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
             if (!token.equals(demoToken(user))) {
                 secrets.put(tokenKey(user), token);
             }
-            ConsoleSettings kept = file.load();
-            file.save(new ConsoleSettings(server, null, kept.theme(), kept.issuer(), kept.clientId(), kept.mode(),
-                    kept.textSize()).withAppearance(chosen.settingName(), chosenTextSize));
+            // Everything else in the file (the language chosen in View -> Language) stays as it is.
+            file.save(file.load().withoutToken().withConnection(server, null).withAppearance(chosen.settingName(),
+                    chosenTextSize));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the settings to {}", file.path(), e);
+        }
+    }
+
+    /** The language the agent chose last (View -> Language); empty follows the system. */
+    Optional<Language> savedLanguage() {
+        return Language.ofTag(new SettingsFile(ConsoleCommand.settingsPath(home, user)).load().language());
+    }
+
+    /** Keeps the agent's language for the next start; a failure to save is reported, not fatal. */
+    void rememberLanguage(Language chosen) {
+        SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
+        try {
+            ConsoleSettings saved = file.load();
+            String savedTheme = saved.theme() != null ? saved.theme() : theme.settingName();
+            // The text size chosen with Ctrl+Plus stays as it is.
+            file.save(saved.withoutToken().withConnection(server, null).withTheme(savedTheme).withLanguage(chosen.tag()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the language to {}", file.path(), e);
         }
     }
 

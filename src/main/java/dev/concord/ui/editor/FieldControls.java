@@ -71,7 +71,7 @@ final class FieldControls {
                 // Half-typed: keep the last complete date until the text is one.
             }
         });
-        picker.setPromptText("yyyy-mm-dd");
+        picker.setPromptText(lang("editor.date.prompt"));
         // ISO dates, as in the table and on the wire, whatever the machine's locale.
         picker.setConverter(new javafx.util.converter.LocalDateStringConverter(
                 java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));

@@ -41,7 +41,7 @@ public final class TagEditor extends FlowPane {
         entry.setId(idPrefix + "-entry");
         A11y.name(entry, lang("a11y.tagEntry", fieldName));
         entry.setAccessibleHelp(lang("a11y.tagEntryHelp"));
-        entry.setPromptText("Add, then Enter");
+        entry.setPromptText(lang("editor.tags.prompt"));
         entry.setPrefColumnCount(10);
         entry.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.COMMA) {
@@ -103,7 +103,7 @@ public final class TagEditor extends FlowPane {
         Label text = new Label(tag);
         Button remove = new Button("\u00d7");
         remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "tag-remove");
-        remove.setTooltip(new Tooltip("Remove " + tag));
+        remove.setTooltip(new Tooltip(lang("editor.tags.remove", tag)));
         remove.setFocusTraversable(false);
         remove.setOnAction(e -> remove(tag, false));
         HBox chip = new HBox(2, text, remove);

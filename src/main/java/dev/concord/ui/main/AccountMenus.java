@@ -1,5 +1,7 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -28,8 +30,8 @@ public final class AccountMenus {
     public static void install(ConsoleView view, Actions actions) {
         MenuBar bar = (MenuBar) view.getTop();
         Menu file = bar.getMenus().get(0);
-        MenuItem connect = item("Connect to another server\u2026", "menu-connect", actions::connectElsewhere);
-        MenuItem signOut = item("Sign out", "menu-sign-out", actions::signOut);
+        MenuItem connect = item(lang("menu.file.connect"), "menu-connect", actions::connectElsewhere);
+        MenuItem signOut = item(lang("menu.file.signOut"), "menu-sign-out", actions::signOut);
         // Before Quit and its separator.
         int at = Math.max(0, file.getItems().size() - 2);
         file.getItems().addAll(at, List.of(new SeparatorMenuItem(), connect, signOut));

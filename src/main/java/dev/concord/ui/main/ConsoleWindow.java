@@ -1,5 +1,7 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
 import java.util.Objects;
@@ -58,7 +60,7 @@ public final class ConsoleWindow {
         scene.getStylesheets().add(CSS);
         appearance.installShortcuts(scene);
         stage.setScene(scene);
-        stage.setTitle("Concord \u2014 " + vm.services().serverUrl());
+        stage.setTitle(lang("window.title", vm.services().serverUrl()));
         // Usable down to 640x480: below 1000 px the editor goes under the list (ConsoleView.arrange).
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);

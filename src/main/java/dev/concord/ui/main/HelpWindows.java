@@ -105,7 +105,8 @@ final class HelpWindows {
 
     /** A resizable window with a title that also names the content for screen readers. */
     private static void show(Window owner, String title, String id, javafx.scene.control.Control content) {
-        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.NONE, "",
+                new ButtonType(lang("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setResizable(true);
