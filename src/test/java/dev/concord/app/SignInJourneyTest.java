@@ -115,7 +115,7 @@ class SignInJourneyTest {
         robot.clickOn(robot.from(root()).lookup("#connect-sign-in").queryButton());
         await().atMost(WAIT).until(() -> flow.stage().getTitle().contains("carol (agent)"));
         @SuppressWarnings("unchecked")
-        TableView<Entity> table = robot.from(root()).lookup("#table-subscriptions").queryAs(TableView.class);
+        TableView<dev.concord.ui.records.RecordRow> table = robot.from(root()).lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
 
         // Her access token expires at the server before she saves: the save is refused once, refreshed, resent.

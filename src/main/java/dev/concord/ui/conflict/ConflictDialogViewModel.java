@@ -73,6 +73,16 @@ public final class ConflictDialogViewModel {
     }
 
     public ConflictDialogViewModel(Conflict conflict, ResolutionSaver saver, TaskExecutor executor) {
+        this(conflict, saver, executor, null);
+    }
+
+    /**
+     * A dialog model whose notes merges were already built ({@link #prepareNotes}, off the FX thread): its rows
+     * are filled at once and nothing is merged here. With {@code prepared} null they are built through
+     * {@code executor} and the rows fill when they arrive.
+     */
+    public ConflictDialogViewModel(Conflict conflict, ResolutionSaver saver, TaskExecutor executor,
+                                   PreparedNotes prepared) {
         this.saver = saver;
         this.executor = executor;
         for (FieldSpec spec : conflict.kind().fields()) {
@@ -89,6 +99,14 @@ public final class ConflictDialogViewModel {
                 () -> (int) rows.stream().filter(r -> !r.settledBinding().get()).count(), deps.toArray(Observable[]::new));
         canSave = undecidedCount.isEqualTo(0).and(busy.not()).and(saved.isNull()).and(handedOff.not())
                 .and(loading.not());
+        if (prepared != null) {
+            if (!prepared.conflict().equals(conflict)) {
+                throw new IllegalArgumentException("notes prepared for another conflict");
+            }
+            load(conflict, false, prepared.models());
+            loading.set(false);
+            return;
+        }
         executor.compute(() -> NotesModels.of(conflict), models -> {
             load(conflict, false, models);
             loading.set(false);
@@ -97,6 +115,21 @@ public final class ConflictDialogViewModel {
             load(conflict, false, Map.of());
             loading.set(false);
         });
+    }
+
+    /** The notes merges of a conflict, built by {@link #prepareNotes} for a dialog that opens with them. */
+    public record PreparedNotes(Conflict conflict, Map<String, TextMergeModel> models) {
+        public PreparedNotes {
+            models = Map.copyOf(models);
+        }
+    }
+
+    /**
+     * Builds the notes merges of {@code conflict}: a three-way merge and a diff per hunk, which on long or
+     * reordered notes takes a while, so call it off the FX thread (the dialog then opens with its rows filled).
+     */
+    public static PreparedNotes prepareNotes(Conflict conflict) {
+        return new PreparedNotes(conflict, NotesModels.of(conflict));
     }
 
     // ---- commands ----

@@ -2,6 +2,7 @@ package dev.concord.ui.main;
 
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
+import dev.concord.i18n.Localization;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.RetireOutcome;
 import dev.concord.sync.SaveOutcome;
@@ -14,12 +15,14 @@ import dev.concord.ui.editor.NewRecords;
 import dev.concord.ui.editor.RecordSaver;
 import dev.concord.ui.history.HistoryViewModel;
 import dev.concord.ui.records.RecordListViewModel;
+import dev.concord.ui.records.RecordRow;
 import dev.concord.ui.status.StatusBarViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,6 +45,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<EditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private Consumer<Conflict> conflictHandler = c -> LOG.info("conflict {} waits in the inbox", c.conflictId());
     private final List<Consumer<EditorViewModel>> evictionListeners = new ArrayList<>();
+    /** Counts open requests, so that a record fetched for an earlier click does not replace a later one. */
+    private long openRequests;
 
     public ConsoleViewModel(ConsoleServices services) {
         this.services = services;
@@ -59,8 +64,35 @@ public final class ConsoleViewModel implements AutoCloseable {
         lists.values().forEach(RecordListViewModel::refresh);
     }
 
+    /**
+     * Opens (or returns to) the editor of a listed record: at once if the console holds the record at the row's
+     * version (an editor already open on it, or the list's copy), else once it is fetched off the FX thread. Only
+     * the last row asked for opens, however the answers arrive.
+     */
+    public void open(RecordRow row) {
+        long mine = ++openRequests;
+        EditorViewModel open = openEditors.get(key(row.kind(), row.id()));
+        Optional<Entity> known = open != null && open.getBase().version() >= row.version()
+                ? Optional.of(open.getBase()) : lists.get(row.kind()).whole(row);
+        if (known.isPresent()) {
+            open(known.get());
+            return;
+        }
+        executor.run(() -> services.api().get(row.kind(), row.id()), record -> {
+            if (mine == openRequests) {
+                open(record);
+            }
+        }, failure -> {
+            LOG.warn("could not open {}", row, failure);
+            if (mine == openRequests) {
+                status.showLiveStatus(Localization.lang("console.openFailed", row.id(), failure.getMessage()));
+            }
+        });
+    }
+
     /** Opens (or returns to) the editor of a record and shows its history. */
     public void open(Entity record) {
+        ++openRequests;
         EditorViewModel vm = openEditors.computeIfAbsent(key(record.kind(), record.id()), k -> newEditor(record));
         vm.recordMoved(record);
         editor.set(vm);

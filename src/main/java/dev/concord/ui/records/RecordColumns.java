@@ -1,6 +1,5 @@
 package dev.concord.ui.records;
 
-import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.function.Function;
 
 /** Which columns the table of each kind shows, and how each cell reads its record. */
 final class RecordColumns {
-    record Column(String id, String header, double width, Function<Entity, String> text) {
+    record Column(String id, String header, double width, Function<RecordRow, String> text) {
     }
 
     /** Shorter headers where the field label would not fit a narrow column. */
@@ -22,29 +21,50 @@ final class RecordColumns {
 
     static List<Column> forKind(EntityKind kind) {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("id", "Id", 90, Entity::id));
-        List<String> shown = switch (kind) {
-            case SUBSCRIPTION -> List.of("customerName", "planId", "status", "amount", "nextBillingDate");
-            case PLAN -> List.of("name", "tier", "price", "billingCycle", "active");
-            case INVOICE -> List.of("number", "subscriptionId", "status", "total", "dueDate");
-        };
-        for (String name : shown) {
+        columns.add(new Column("id", "Id", 90, RecordRow::id));
+        for (String name : shown(kind)) {
             FieldSpec spec = kind.requireField(name);
             columns.add(new Column(name, HEADERS.getOrDefault(name, spec.label()), widthOf(spec),
                     record -> cell(kind, spec, record)));
         }
-        columns.add(new Column("updatedBy", "Updated by", 106, Entity::updatedBy));
+        columns.add(new Column("updatedBy", "Updated by", 106, RecordRow::updatedBy));
         columns.add(new Column("version", "Ver.", 48, r -> "v" + r.version()));
         return columns;
     }
 
-    private static String cell(EntityKind kind, FieldSpec spec, Entity record) {
-        Object value = record.values().get(spec.name());
+    private static List<String> shown(EntityKind kind) {
+        return switch (kind) {
+            case SUBSCRIPTION -> List.of("customerName", "planId", "status", "amount", "nextBillingDate");
+            case PLAN -> List.of("name", "tier", "price", "billingCycle", "active");
+            case INVOICE -> List.of("number", "subscriptionId", "status", "total", "dueDate");
+        };
+    }
+
+    /** The fields a row must keep for its cells: the shown ones, and the currency that goes with an amount. */
+    static List<String> fieldsRead(EntityKind kind) {
+        return FIELDS_READ.get(kind);
+    }
+
+    private static final java.util.Map<EntityKind, List<String>> FIELDS_READ = new java.util.EnumMap<>(EntityKind.class);
+
+    static {
+        for (EntityKind kind : EntityKind.values()) {
+            List<String> fields = new ArrayList<>(shown(kind));
+            boolean money = fields.stream().anyMatch(f -> kind.requireField(f).type() == dev.concord.domain.FieldType.MONEY);
+            if (money && kind.field("currency").isPresent()) {
+                fields.add("currency");
+            }
+            FIELDS_READ.put(kind, List.copyOf(fields));
+        }
+    }
+
+    private static String cell(EntityKind kind, FieldSpec spec, RecordRow record) {
+        Object value = record.value(spec.name());
         String shown = spec.type() == dev.concord.domain.FieldType.ENUM
                 ? dev.concord.ui.common.Labels.ofWire((String) value) : spec.display(value);
         // An amount means nothing without its currency.
         if (spec.type() == dev.concord.domain.FieldType.MONEY && kind.field("currency").isPresent()) {
-            Object currency = record.values().get("currency");
+            Object currency = record.value("currency");
             return currency == null ? shown : shown + " " + currency;
         }
         return shown;

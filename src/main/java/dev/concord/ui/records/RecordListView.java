@@ -2,7 +2,6 @@ package dev.concord.ui.records;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.concord.domain.Entity;
 import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +28,11 @@ import javafx.util.StringConverter;
 public final class RecordListView extends VBox {
     private static final String ALL = "All statuses";
 
-    private final TableView<Entity> table = new TableView<>();
+    private final TableView<RecordRow> table = new TableView<>();
     private final TextField search = new TextField();
     private String selectedId;
 
-    public RecordListView(RecordListViewModel vm, Consumer<Entity> onSelect) {
+    public RecordListView(RecordListViewModel vm, Consumer<RecordRow> onSelect) {
         String kind = vm.kind().path();
         setId("list-" + kind);
         getStyleClass().add("record-list");
@@ -72,7 +71,7 @@ public final class RecordListView extends VBox {
                 .then("No " + kind + " match").otherwise("Loading " + kind + "..."));
         table.setPlaceholder(placeholder);
         for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
-            TableColumn<Entity, String> column = new TableColumn<>(c.header());
+            TableColumn<RecordRow, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
             column.setPrefWidth(c.width());
             if (c.width() < 125) {
@@ -90,7 +89,7 @@ public final class RecordListView extends VBox {
             }
         });
         // Replacing a row's record (after a save or a live update) makes the table drop its selection.
-        vm.items().addListener((ListChangeListener<Entity>) c -> keepSelection());
+        vm.items().addListener((ListChangeListener<RecordRow>) c -> keepSelection());
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button more = new Button("Load more");
@@ -154,7 +153,7 @@ public final class RecordListView extends VBox {
         }
     }
 
-    public TableView<Entity> table() {
+    public TableView<RecordRow> table() {
         return table;
     }
 }

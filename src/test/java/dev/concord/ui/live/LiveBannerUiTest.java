@@ -120,7 +120,7 @@ class LiveBannerUiTest {
         assertThat(text(robot, bob, "#live-message")).isEqualTo("Alice changed status (v" + (v + 1) + ")");
         TableView<?> bobsTable = find(robot, bob, "#table-subscriptions", TableView.class);
         await().atMost(WAIT).until(() -> bob.vm.list(EntityKind.SUBSCRIPTION).items().get(0).version() == v + 1);
-        assertThat(((Entity) bobsTable.getSelectionModel().getSelectedItem()).id())
+        assertThat(((dev.concord.ui.records.RecordRow) bobsTable.getSelectionModel().getSelectedItem()).id())
                 .as("the row updated in place and stayed selected").isEqualTo(seen.id());
         assertThat(bob.vm.getEditor().getBase().version()).as("nothing moved before Rebase now").isEqualTo(v);
 
