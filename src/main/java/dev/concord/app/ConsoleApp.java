@@ -1,5 +1,11 @@
 package dev.concord.app;
 
+import dev.concord.ui.main.LanguageMenu;
+
+import dev.concord.i18n.Localization;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
 import dev.concord.ui.common.Theme;
@@ -93,7 +99,11 @@ final class ConsoleApp {
                     setup.rememberTheme(chosen);
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
-        stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
+        LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
+            setup.rememberLanguage(chosen);
+            return chosen;
+        }, saved -> { }, failure -> LOG.warn("could not save the language", failure)));
         watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);

@@ -115,7 +115,7 @@ class RecordListViewModelTest {
 
         vm.refresh();
 
-        assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: Connection refused");
+        assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: the server could not be reached");
         assertThat(vm.statusChoices()).as("plans have no status").isEmpty();
     }
 }
