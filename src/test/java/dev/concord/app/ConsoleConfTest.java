@@ -41,8 +41,12 @@ class ConsoleConfTest {
 
     @Test
     void eachLayerWinsOverTheOnesBelowItValueByValue() throws IOException {
-        ConsoleSettings user = new ConsoleSettings("https://user.example.com", null, null, "https://user-idp.example.com",
-                null, "sign-in");
+        // As the console saved it (read back from the file, so the test does not care what else it holds).
+        Path saved = dir.resolve("console.json");
+        Files.writeString(saved, """
+                {"server": "https://user.example.com", "issuer": "https://user-idp.example.com", "mode": "sign-in"}
+                """);
+        ConsoleSettings user = new SettingsFile(saved).load();
         Path system = systemFile();
 
         ConsoleConf userOverSystem = ConsoleConf.resolve(system, user, Map.of(), null, null, null);
