@@ -42,7 +42,7 @@ class ConflictInboxViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = new ConflictStore(dir.resolve("inbox-" + System.nanoTime() + ".json"));
         // The coordinator is never reached here: nothing is saved.
-        vm = new ConflictInboxViewModel(store, new RetryCoordinator(new ConflictInboxViewModelTest.ScriptedApi(), store),
+        vm = new ConflictInboxViewModel(store, new RetryCoordinator(new dev.concord.testing.FakeConcordApi("alice"), store),
                 executor);
         stage = new Stage();
         view = new ConflictInboxView(vm);
@@ -80,7 +80,7 @@ class ConflictInboxViewTest {
         robot.doubleClickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs()).hasSize(1);
-        assertThat(robot.lookup("#mine-status").queryAs(Label.class).getText()).isEqualTo("paused");
+        assertThat(robot.lookup("#mine-status").queryAs(Label.class).getText()).isEqualTo("Paused");
 
         ConflictDialog again = WaitForAsyncUtils.asyncFx(() -> view.open(vm.conflicts().get(0))).get();
         assertThat(dialogs()).containsExactly(again);

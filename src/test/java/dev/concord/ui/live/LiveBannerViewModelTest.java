@@ -9,7 +9,7 @@ import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.Records;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,7 +172,7 @@ class LiveBannerViewModelTest {
 
         banner.toggleChanges();
 
-        assertThat(banner.changes()).containsExactlyInAnyOrder("Status: active \u2192 paused (Bob)",
+        assertThat(banner.changes()).containsExactlyInAnyOrder("Status: Active \u2192 Paused (Bob)",
                 "Amount: 19.90 \u2192 25.00 (Bob)");
         banner.toggleChanges();
         assertThat(banner.changes()).isEmpty();
