@@ -2,6 +2,7 @@ package dev.concord.app;
 
 import dev.concord.auth.SecretStore;
 import dev.concord.auth.SecretStores;
+import dev.concord.auth.SystemBrowser;
 import dev.concord.server.ConcordServer;
 import dev.concord.sync.SyncServices;
 import dev.concord.ui.common.FxTaskExecutor;
@@ -38,10 +39,7 @@ final class InstalledConsole {
             return t;
         });
         AtomicReference<ConnectFlow> flow = new AtomicReference<>();
-        Platform.startup(() -> {
-            Platform.setImplicitExit(false);
-            WindowIdentity.nameApplication();
-        });
+        FxToolkit.await();
         secrets.whenComplete((store, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 quit.countDown();

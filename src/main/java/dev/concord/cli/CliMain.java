@@ -1,10 +1,14 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import ch.qos.logback.classic.Level;
+import dev.concord.auth.SignInException;
 import dev.concord.client.ApiException;
 import dev.concord.client.AuthException;
 import dev.concord.client.NotFoundException;
 import dev.concord.client.ServerUnreachableException;
+import dev.concord.client.SessionExpiredException;
 import dev.concord.client.ValidationFailedException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * {@code ./launcher cli [--server URL] [--token T] VERB ARGS...}: get, history, edit, conflicts,
- * resolve, pending, retry, and the local {@code merge-text}. Exit codes are in {@link ExitCode}. Never prints a stack trace; details of an
+ * {@code ./launcher cli [--server URL] [--token-file F] VERB ARGS...}: get, history, edit, conflicts,
+ * resolve, pending, retry, login, logout, whoami, and the local {@code merge-text}. Exit codes are in {@link ExitCode}. Never prints a stack trace; details of an
  * unexpected failure are logged with {@code --verbose}.
  */
 public final class CliMain {
@@ -31,10 +35,15 @@ public final class CliMain {
 
     /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, CliEnvironment.system());
+    }
+
+    /** As above, with the environment, secret store and browser given (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         quietLogs(verbose);
         Printer printer = new Printer(out, err);
-        CommandLine cmd = new CommandLine(new ConcordCli(printer));
+        CommandLine cmd = new CommandLine(new ConcordCli(printer, environment));
         // Local, no server: its own class and exit codes (the number of conflicts, as git merge-file).
         cmd.addSubcommand("merge-text", new MergeTextCommand(out, err));
         cmd.setOut(out);
@@ -48,7 +57,7 @@ public final class CliMain {
                 err.flush();
                 return MergeTextCommand.ERROR;
             }
-            err.println("Usage: ./launcher cli [--server URL] [--token T] VERB ARGS... (see ./launcher cli --help)");
+            err.println("Usage: ./launcher cli [--server URL] [--token-file FILE] VERB ARGS... (see ./launcher cli --help)");
             err.flush();
             return ExitCode.USAGE;
         });
@@ -71,6 +80,14 @@ public final class CliMain {
         if (ex instanceof NotFoundException || ex instanceof ValidationFailedException) {
             printer.error(ex.getMessage());
             return ExitCode.USAGE;
+        }
+        if (ex instanceof SignInException) {
+            printer.error(ex.getMessage());
+            return ExitCode.FAILED;
+        }
+        if (ex instanceof SessionExpiredException) {
+            printer.error(lang("cli.sessionEnded"));
+            return ExitCode.FAILED;
         }
         if (ex instanceof AuthException) {
             printer.error("Not allowed: " + ex.getMessage());

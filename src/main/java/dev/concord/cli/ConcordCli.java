@@ -1,5 +1,6 @@
 package dev.concord.cli;
 
+import dev.concord.client.OkHttpConcordApi;
 import dev.concord.client.ServerUnreachableException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.FieldValues;
@@ -21,18 +22,25 @@ import picocli.CommandLine.ScopeType;
 /** The verbs of {@code ./launcher cli}; connection options may stand before or after the verb. */
 @Command(name = "./launcher cli", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = ConcordCli.JarVersion.class,
-        subcommands = {RecordVerbs.Create.class, RecordVerbs.Delete.class},
+        subcommands = {RecordVerbs.Create.class, RecordVerbs.Delete.class, SignInVerbs.Login.class,
+                SignInVerbs.Logout.class, SignInVerbs.WhoAmI.class},
         description = "Read and edit Concord records from the command line; edits merge like the console's.",
         footer = {"", "Exit codes: 0 saved, 2 usage or rejected input, 3 true conflict (stored), "
                 + "4 server unreachable (edit kept as pending), 1 anything else."})
 final class ConcordCli implements Runnable {
     @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Server to talk to (default: ${DEFAULT-VALUE}).")
-    String server = SyncServices.DEFAULT_SERVER;
+            description = "Server to talk to (else CONCORD_SERVER, the server of your last login, "
+                    + "/etc/concord/console.conf, " + SyncServices.DEFAULT_SERVER + ").")
+    String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
-            description = "Bearer token (default: ${DEFAULT-VALUE}).")
-    String token = SyncServices.DEFAULT_TOKEN;
+            description = "Bearer token. Others on this machine can see it in the process list: "
+                    + "prefer CONCORD_TOKEN or --token-file for service accounts, login for people.")
+    String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read the bearer token from FILE (- for standard input).")
+    Path tokenFile;
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Folder of per-user data (default: the concord.home property, else ~/.concord).")
@@ -42,6 +50,8 @@ final class ConcordCli implements Runnable {
     boolean verbose;
 
     private final Printer printer;
+    private final CliEnvironment environment;
+    private Credentials credentials;
     private SyncServices services;
 
     /** The version written into the jar's manifest ("dev" when run from classes). */
@@ -53,13 +63,30 @@ final class ConcordCli implements Runnable {
         }
     }
 
-    ConcordCli(Printer printer) {
+    ConcordCli(Printer printer, CliEnvironment environment) {
         this.printer = printer;
+        this.environment = environment;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    Path home() {
+        return home != null ? home : SyncServices.concordHome();
+    }
+
+    /** The server and credentials of this command (see {@link Credentials}). */
+    Credentials credentials() {
+        if (credentials == null) {
+            credentials = Credentials.resolve(server, token, tokenFile, environment, home());
+        }
+        return credentials;
     }
 
     @Override
     public void run() {
-        throw new UsageException("Name a verb: get, history, edit, create, delete, conflicts, resolve, pending, retry (see --help)");
+        throw new UsageException("Name a verb: get, history, edit, create, delete, conflicts, resolve, pending, retry, login, logout, whoami (see --help)");
     }
 
     Printer printer() {
@@ -68,7 +95,8 @@ final class ConcordCli implements Runnable {
 
     SyncServices services() {
         if (services == null) {
-            services = SyncServices.forUser(server, token, home != null ? home : SyncServices.concordHome());
+            Credentials c = credentials();
+            services = SyncServices.forUser(new OkHttpConcordApi(c.server(), c.tokens()), c.folderKey(), home());
         }
         return services;
     }
@@ -153,8 +181,7 @@ final class ConcordCli implements Runnable {
     }
 
     LastSeenRecords lastSeen() {
-        Path root = home != null ? home : SyncServices.concordHome();
-        return new LastSeenRecords(root.resolve(services().user()).resolve("records"));
+        return new LastSeenRecords(home().resolve(services().user()).resolve("records"));
     }
 
     @Command(name = "conflicts", mixinStandardHelpOptions = true, description = "List the conflicts stored for you.")

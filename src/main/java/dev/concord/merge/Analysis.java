@@ -2,6 +2,8 @@ package dev.concord.merge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The three texts of one merge as lines and line classes, cut into regions. Each region remembers whether
@@ -14,6 +16,12 @@ record Analysis(List<String> base, List<String> mine, List<String> theirs, int[]
     record Part(TextRegion region, boolean listed, int mineStart, int theirsStart) {
     }
 
+    /**
+     * From this many lines in the three texts together, the two diffs run side by side; below it a diff takes
+     * well under a millisecond and handing one to another thread would cost more than it saves.
+     */
+    static final int PARALLEL_LINES = 6_000;
+
     static Analysis of(String baseText, String mineText, String theirsText) {
         List<String> base = Lines.split(TextMerge.orEmpty(baseText));
         List<String> mine = Lines.split(TextMerge.orEmpty(mineText));
@@ -22,7 +30,19 @@ record Analysis(List<String> base, List<String> mine, List<String> theirs, int[]
         int[] cb = table.classify(base);
         int[] cm = table.classify(mine);
         int[] ct = table.classify(theirs);
-        List<XMerge.Chunk> chunks = XMerge.chunks(XDiff.diff(cb, cm), XDiff.diff(cb, ct), cb, cm, ct);
+        List<XDiff.Change> toMine;
+        List<XDiff.Change> toTheirs;
+        if (cb.length + cm.length + ct.length >= PARALLEL_LINES) {
+            // The two diffs are independent: on long notes base->theirs runs on another core meanwhile. An
+            // external join() runs the task itself if no pool thread has taken it, so this never waits idle.
+            ForkJoinTask<List<XDiff.Change>> theirsDiff = ForkJoinPool.commonPool().submit(() -> XDiff.diff(cb, ct));
+            toMine = XDiff.diff(cb, cm);
+            toTheirs = theirsDiff.join();
+        } else {
+            toMine = XDiff.diff(cb, cm);
+            toTheirs = XDiff.diff(cb, ct);
+        }
+        List<XMerge.Chunk> chunks = XMerge.chunks(toMine, toTheirs, cb, cm, ct);
         List<Part> parts = new ArrayList<>();
         int c0 = 0;
         int c1 = 0;

@@ -87,6 +87,10 @@ final class MarkedOutput {
     private static List<Item> simplify(List<Item> items) {
         List<Item> out = new ArrayList<>();
         int lastConflict = -1;
+        // The conflict being grown by joins, as lists of its own: joining appends instead of copying it again
+        // (a full reorder joins a hundred conflicts over 30k lines).
+        List<String> joinedMine = null;
+        List<String> joinedTheirs = null;
         for (Item item : items) {
             if (item.type() == BLOCK) {
                 lastConflict = -1;
@@ -97,25 +101,26 @@ final class MarkedOutput {
                 }
                 if (between.size() <= 3 || !containsAlnum(between)) {
                     Item first = out.get(lastConflict);
+                    if (joinedMine == null) {
+                        joinedMine = new ArrayList<>(first.mine());
+                        joinedTheirs = new ArrayList<>(first.theirs());
+                    }
+                    joinedMine.addAll(between);
+                    joinedMine.addAll(item.mine());
+                    joinedTheirs.addAll(between);
+                    joinedTheirs.addAll(item.theirs());
                     out.subList(lastConflict, out.size()).clear();
-                    out.add(new Item(CONFLICT, concat(first.mine(), between, item.mine()),
-                            concat(first.theirs(), between, item.theirs()), first.mineStart(), first.theirsStart()));
+                    out.add(new Item(CONFLICT, joinedMine, joinedTheirs, first.mineStart(), first.theirsStart()));
                     continue;
                 }
             }
             out.add(item);
             if (item.type() == CONFLICT) {
                 lastConflict = out.size() - 1;
+                joinedMine = null;
+                joinedTheirs = null;
             }
         }
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-        List<String> out = new ArrayList<>(a.size() + b.size() + c.size());
-        out.addAll(a);
-        out.addAll(b);
-        out.addAll(c);
         return out;
     }
 

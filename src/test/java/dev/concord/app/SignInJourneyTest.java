@@ -8,8 +8,6 @@ import dev.concord.client.OkHttpConcordApi;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
-import dev.concord.server.auth.OidcSettings;
 import dev.concord.sync.ConflictStore;
 import dev.concord.testing.InMemorySecretStore;
 import dev.concord.testing.OidcProvider;
@@ -28,7 +26,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,13 +80,7 @@ class SignInJourneyTest {
 
     @BeforeAll
     static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory().withOidc(new OidcSettings(IDP.issuer(),
-                OidcProvider.AUDIENCE, null, null, null, Duration.ZERO)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        server = IDP.concordServer();
     }
 
     @Start
@@ -124,7 +115,7 @@ class SignInJourneyTest {
         robot.clickOn(robot.from(root()).lookup("#connect-sign-in").queryButton());
         await().atMost(WAIT).until(() -> flow.stage().getTitle().contains("carol (agent)"));
         @SuppressWarnings("unchecked")
-        TableView<Entity> table = robot.from(root()).lookup("#table-subscriptions").queryAs(TableView.class);
+        TableView<dev.concord.ui.records.RecordRow> table = robot.from(root()).lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
 
         // Her access token expires at the server before she saves: the save is refused once, refreshed, resent.

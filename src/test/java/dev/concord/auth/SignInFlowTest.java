@@ -8,8 +8,6 @@ import dev.concord.client.OkHttpConcordApi;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
-import dev.concord.server.auth.OidcSettings;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SaveOutcome;
@@ -19,7 +17,6 @@ import dev.concord.testing.RedirectFollowingBrowser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,14 +39,7 @@ class SignInFlowTest {
 
     @BeforeAll
     static void start() {
-        // No clock skew, so a token the provider issued already expired is refused at once.
-        server = ConcordServer.start(ServerConfig.demoInMemory().withOidc(new OidcSettings(IDP.issuer(),
-                OidcProvider.AUDIENCE, null, null, null, Duration.ZERO)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = IDP.concordServer();
     }
 
     private SignedInSession signIn(String user, String role, long expirySeconds) throws SignInException {

@@ -190,6 +190,9 @@ public final class BenchMain {
             return;
         }
         console.forEach(row -> table.add(row.asText()));
+        // The start-up on a real display (ConsoleStartBench, its own execution); absent when it did not run.
+        com.fasterxml.jackson.databind.JsonNode start = Json.mapper().readTree(file.toFile()).path("consoleStart").path("table");
+        start.forEach(row -> table.add(row.asText()));
     }
 
     /** The event streams' rows, from the section StreamsBench (earlier in the same ./launcher bench) wrote. */

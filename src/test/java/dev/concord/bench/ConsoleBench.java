@@ -50,8 +50,9 @@ import javafx.application.Platform;
  */
 public final class ConsoleBench {
     static final long TARGET_FIRST_WINDOW_MS = 1500;
-    static final long TARGET_RSS_MIB = 300;
-    static final long TARGET_DIALOG_MS = 300;
+    /** Issue 16 part 5. */
+    static final long TARGET_RSS_MIB = 200;
+    static final long TARGET_DIALOG_MS = 200;
     static final int SUBSCRIPTIONS = 10_000;
     private static final int STARTUP_RUNS = 5;
     private static final int DIALOG_RUNS = 6;
@@ -89,12 +90,14 @@ public final class ConsoleBench {
         try {
             bench.section.put("runAt", Instant.now().toString());
             bench.section.put("loadAverage1mAtStart", load());
+            log("load average (1 min) at start: " + load());
             Path home = work.resolve("home");
             bench.startUp(home);
             bench.memory(home);
             bench.withoutEmbeddedServer(home, work.resolve("home-2"));
             bench.dialog();
             bench.section.put("loadAverage1mAtEnd", load());
+            log("load average (1 min) at end: " + load());
         } finally {
             deleteTree(work);
         }
@@ -131,7 +134,7 @@ public final class ConsoleBench {
         s.putPOJO("versionWallMs", version);
         s.put("targetMs", TARGET_FIRST_WINDOW_MS);
         s.put("met", median < TARGET_FIRST_WINDOW_MS);
-        row(String.format(Locale.ROOT, "| Console: start-up to first window, embedded server included (median of %d) | %.0f ms "
+        row(String.format(Locale.ROOT, "| Console: start-up to first window, headless Monocle (diagnostic; the real display is ConsoleStartBench), embedded server included (median of %d) | %.0f ms "
                         + "(%.0f ms after JVM start; first launch on a fresh folder %.0f ms) | trivial class %.0f ms, `--version` %.0f ms "
                         + "(process start to exit) | %.1fx trivial | < %d ms | %s |",
                 STARTUP_RUNS, median, median(inJvm), first.wallMs(), median(trivial), median(version), median / median(trivial),
@@ -165,7 +168,7 @@ public final class ConsoleBench {
         m.put("met", met);
         row(String.format(Locale.ROOT, "| Console: resident memory with %,d subscriptions loaded in the list (embedded server included) | "
                         + "RSS %.0f MiB; heap used after GC %.0f MiB of %.0f MiB committed, non-heap %.0f MiB (%,d rows in %.1f s) | first page (%d rows): RSS %.0f MiB, heap %.0f MiB | "
-                        + "%.2f | < %d MB | %s |",
+                        + "%.2f | < %d MiB | %s |",
                 SUBSCRIPTIONS, rssMiB, all[2] / 1048576.0, all[3] / 1048576.0, all[4] / 1048576.0, all[0], (l.wallMs() - l.shownWallMs()) / 1000, firstPage[0],
                 firstPage[1] / 1024.0, firstPage[2] / 1048576.0, rssMiB / (firstPage[1] / 1024.0), TARGET_RSS_MIB, yes(met)));
     }
@@ -222,9 +225,11 @@ public final class ConsoleBench {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         // The console warms the dialog up (ui.conflict.DialogWarmUp) as a task of its own once its window is
         // shown; the same here, after the stand-in window, timed: it is FX-thread work an agent could notice.
+        // Its sample's notes merge runs off the FX thread first, as in the console.
+        dev.concord.ui.conflict.ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
         double warmUpMs = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             long t0 = System.nanoTime();
-            DialogWarmUp.warmUp();
+            DialogWarmUp.warmUp(sample);
             return (System.nanoTime() - t0) / 1e6;
         }).get();
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -247,8 +252,8 @@ public final class ConsoleBench {
         d.put("warmUpAfterFirstWindowMs", warmUpMs);
         d.put("targetMs", TARGET_DIALOG_MS);
         d.put("met", met);
-        row(String.format(Locale.ROOT, "| Console: open the conflict dialog on 10k-line notes (built, shown, first pulse) | "
-                        + "first %.0f ms, later median %.0f ms (diff model alone %.0f ms; after the console's warm-up, %.0f ms on the FX thread once the window is shown) "
+        row(String.format(Locale.ROOT, "| Console: open the conflict dialog on 10k-line notes (built, shown, first pulse; notes merged off the FX thread before) | "
+                        + "first %.0f ms, later median %.0f ms (notes merge and diff model off the FX thread %.0f ms; after the console's warm-up, %.0f ms on the FX thread once the window is shown) "
                         + "| 100-line notes, later median %.0f ms | %.2f | < %d ms | %s |",
                 bigCold, bigWarm, model, warmUpMs, smallWarm, bigWarm / smallWarm, TARGET_DIALOG_MS, yes(met)));
         Platform.exit();
@@ -368,8 +373,14 @@ public final class ConsoleBench {
         System.out.println(markdown);
     }
 
-    /** Our section of results.json ("console"); sections other benchmarks wrote there are kept. */
+    /** Our section of results.json ("console"); sections other benchmarks wrote there are kept. Also console.md. */
     private void write(Path out) throws IOException {
+        StringBuilder md = new StringBuilder("# Console (" + section.path("runAt").asText() + ")\n\nLoad average (1 min) "
+                + section.path("loadAverage1mAtStart").asText() + " at start, " + section.path("loadAverage1mAtEnd").asText()
+                + " at end, " + Runtime.getRuntime().availableProcessors() + " cores.\n\n"
+                + "| Benchmark | Figure | Baseline (same run) | Ratio | Target | Met |\n|---|---|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r.asText()).append('\n'));
+        Files.writeString(out.resolve("console.md"), md.toString());
         Path results = out.resolve("results.json");
         ObjectNode root = Files.exists(results) && json.readTree(results.toFile()) instanceof ObjectNode existing
                 ? existing : json.createObjectNode();

@@ -44,6 +44,8 @@ public final class MergeBenchReport {
 
     public static void main(String[] args) throws Exception {
         Files.createDirectories(OUT);
+        String loadAtStart = loadAverage();
+        System.out.println("[merge bench] load average at start: " + loadAtStart);
         Options options = new OptionsBuilder()
                 .include(MergeBenchmark.class.getName())
                 .forks(1)
@@ -112,8 +114,15 @@ public final class MergeBenchReport {
         table.append(String.format(Locale.ROOT, "Target: 10k lines under %d ms: %s%n", TARGET_10K_MS,
                 met ? "met" : "MISSED"));
         MergeWorstCaseReport.run(OUT, section, table, spawnMs);
+        String loadAtEnd = loadAverage();
+        section.put("loadAverage1mAtStart", loadAtStart);
+        section.put("loadAverage1mAtEnd", loadAtEnd);
+        table.append(String.format(Locale.ROOT, "Load average (1 min) at start %s, at end %s, %d cores.%n", loadAtStart,
+                loadAtEnd, Runtime.getRuntime().availableProcessors()));
         System.out.print(table);
         Files.writeString(OUT.resolve("merge-table.txt"), table.toString());
+        Files.writeString(OUT.resolve("merge.md"), "# Merge engine (" + section.get("when").asText() + ")\n\n```\n"
+                + table.toString().strip() + "\n```\n");
         writeSection(json, section);
     }
 
@@ -171,6 +180,15 @@ public final class MergeBenchReport {
     private static Path write(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String machine() {

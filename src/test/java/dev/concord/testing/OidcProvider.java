@@ -21,6 +21,7 @@ public final class OidcProvider implements BeforeAllCallback, AfterAllCallback {
     public static final String CLIENT_ID = "concord-console";
 
     private MockOAuth2Server server;
+    private dev.concord.server.ConcordServer concord;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -30,7 +31,23 @@ public final class OidcProvider implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (concord != null) {
+            concord.close();
+            concord = null;
+        }
         server.shutdown();
+    }
+
+    /**
+     * A demo Concord server (in-memory, demo tokens too) that accepts this provider's access tokens, started
+     * on first use and closed with the provider. No clock skew, so a token issued already expired is refused.
+     */
+    public synchronized dev.concord.server.ConcordServer concordServer() {
+        if (concord == null) {
+            concord = dev.concord.server.ConcordServer.start(dev.concord.server.ServerConfig.demoInMemory().withOidc(
+                    new dev.concord.server.auth.OidcSettings(issuer(), AUDIENCE, null, null, null, java.time.Duration.ZERO)));
+        }
+        return concord;
     }
 
     public URI issuer() {

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Builds, styles and lays out one conflict dialog on a made-up conflict and throws it away, never shown,
  * so that the agent's first real dialog opens as fast as later ones: the first build of a dialog loads,
  * interprets and styles its classes and controls, which took more than half of the first opening.
- * Nothing is saved (the view model gets a saver that is never called) and no window appears.
+ * Nothing is saved (the view model gets a saver that is never called) and no window appears. The sample's
+ * notes merge is built off the FX thread first ({@link #prepare}), as for a real dialog: the console never
+ * merges on the FX thread.
  */
 public final class DialogWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(DialogWarmUp.class);
@@ -35,37 +37,56 @@ public final class DialogWarmUp {
     }
 
     /**
-     * Warms the dialog once the first layout pulse of {@code scene} is over (the main window is on screen),
-     * in two tasks of their own on the FX thread, so it never delays that window and input can be handled
-     * between them.
+     * Warms the dialog once the first layout pulse of {@code scene} is over (the main window is on screen):
+     * the sample's notes merge on a thread of its own, then two tasks of their own on the FX thread, so it
+     * never delays that window and input can be handled between them.
      */
     public static void afterFirstPulse(Scene scene) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                Parent root = styled();
-                if (root != null) {
-                    Platform.runLater(() -> render(root));
+            Thread merge = new Thread(() -> {
+                ConflictDialogViewModel.PreparedNotes sample;
+                try {
+                    sample = prepare();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not warm up the conflict dialog", e);
+                    return;
                 }
-            });
+                Platform.runLater(() -> {
+                    Parent root = styled(sample);
+                    if (root != null) {
+                        Platform.runLater(() -> render(root));
+                    }
+                });
+            }, "concord-dialog-warm-up");
+            merge.setDaemon(true);
+            merge.start();
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
 
-    /** Builds, styles, lays out and renders one dialog off screen, and drops it. FX thread only. */
-    public static void warmUp() {
-        Parent root = styled();
+    /** The made-up conflict with its notes merge built: call it off the FX thread. */
+    public static ConflictDialogViewModel.PreparedNotes prepare() {
+        return ConflictDialogViewModel.prepareNotes(sample());
+    }
+
+    /**
+     * Builds, styles, lays out and renders one dialog off screen on {@code sample} (from {@link #prepare}),
+     * and drops it. FX thread only; merges nothing.
+     */
+    public static void warmUp(ConflictDialogViewModel.PreparedNotes sample) {
+        Parent root = styled(sample);
         if (root != null) {
             render(root);
         }
     }
 
     /** The dialog's scene built and styled (skins created), or null if that failed. */
-    private static Parent styled() {
+    private static Parent styled(ConflictDialogViewModel.PreparedNotes sample) {
         try {
-            ConflictDialog dialog = new ConflictDialog(
-                    new ConflictDialogViewModel(sample(), (id, version) -> null, new CurrentThreadTaskExecutor()), null);
+            ConflictDialog dialog = new ConflictDialog(new ConflictDialogViewModel(sample.conflict(),
+                    (id, version) -> null, new CurrentThreadTaskExecutor(), sample), null);
             Parent root = dialog.getScene().getRoot();
             root.applyCss();
             return root;

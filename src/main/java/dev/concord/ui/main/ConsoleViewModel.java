@@ -1,7 +1,16 @@
 package dev.concord.ui.main;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.ui.common.People;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
+import dev.concord.i18n.Localization;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.RetireOutcome;
 import dev.concord.sync.SaveOutcome;
@@ -14,12 +23,14 @@ import dev.concord.ui.editor.NewRecords;
 import dev.concord.ui.editor.RecordSaver;
 import dev.concord.ui.history.HistoryViewModel;
 import dev.concord.ui.records.RecordListViewModel;
+import dev.concord.ui.records.RecordRow;
 import dev.concord.ui.status.StatusBarViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,6 +53,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<EditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private Consumer<Conflict> conflictHandler = c -> LOG.info("conflict {} waits in the inbox", c.conflictId());
     private final List<Consumer<EditorViewModel>> evictionListeners = new ArrayList<>();
+    /** Counts open requests, so that a record fetched for an earlier click does not replace a later one. */
+    private long openRequests;
 
     public ConsoleViewModel(ConsoleServices services) {
         this.services = services;
@@ -59,8 +72,35 @@ public final class ConsoleViewModel implements AutoCloseable {
         lists.values().forEach(RecordListViewModel::refresh);
     }
 
+    /**
+     * Opens (or returns to) the editor of a listed record: at once if the console holds the record at the row's
+     * version (an editor already open on it, or the list's copy), else once it is fetched off the FX thread. Only
+     * the last row asked for opens, however the answers arrive.
+     */
+    public void open(RecordRow row) {
+        long mine = ++openRequests;
+        EditorViewModel open = openEditors.get(key(row.kind(), row.id()));
+        Optional<Entity> known = open != null && open.getBase().version() >= row.version()
+                ? Optional.of(open.getBase()) : lists.get(row.kind()).whole(row);
+        if (known.isPresent()) {
+            open(known.get());
+            return;
+        }
+        executor.run(() -> services.api().get(row.kind(), row.id()), record -> {
+            if (mine == openRequests) {
+                open(record);
+            }
+        }, failure -> {
+            LOG.warn("could not open {}", row, failure);
+            if (mine == openRequests) {
+                status.showLiveStatus(Localization.lang("console.openFailed", row.id(), failure.getMessage()));
+            }
+        });
+    }
+
     /** Opens (or returns to) the editor of a record and shows its history. */
     public void open(Entity record) {
+        ++openRequests;
         EditorViewModel vm = openEditors.computeIfAbsent(key(record.kind(), record.id()), k -> newEditor(record));
         vm.recordMoved(record);
         editor.set(vm);
@@ -162,27 +202,28 @@ public final class ConsoleViewModel implements AutoCloseable {
         EditorViewModel vm = editor.get();
         Entity seen = vm.getBase();
         LifecycleCoordinator lifecycle = new LifecycleCoordinator(services.api());
-        vm.tell(NoticeLevel.INFO, "Retiring...");
+        vm.tell(NoticeLevel.INFO, lang("retire.working"));
         executor.run(() -> lifecycle.retire(seen), outcome -> showRetired(vm, seen, outcome),
-                failure -> vm.tell(NoticeLevel.ERROR, "Not retired: " + failure.getMessage()));
+                failure -> vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", Problems.describe(failure))));
     }
 
     private void showRetired(EditorViewModel vm, Entity seen, RetireOutcome outcome) {
-        String what = seen.kind().singular() + " " + seen.id();
-        if (outcome instanceof RetireOutcome.Retired r) {
+                if (outcome instanceof RetireOutcome.Retired r) {
             forget(vm, seen);
-            status.showLiveStatus("Retired " + what + " (v" + r.deleted().version() + "); an admin can restore it");
+            status.showLiveStatus(lang("retire.done", DomainWords.singular(seen.kind()), seen.id(),
+                    String.valueOf(r.deleted().version())));
         } else if (outcome instanceof RetireOutcome.AlreadyGone g) {
             forget(vm, seen);
-            status.showLiveStatus(g.reason());
+            status.showLiveStatus(lang("retire.alreadyGone", DomainWords.title(seen.kind()), seen.id()));
         } else if (outcome instanceof RetireOutcome.Stale stale) {
             vm.recordMoved(stale.current());
             lists.get(seen.kind()).replace(stale.current());
-            vm.tell(NoticeLevel.WARNING, stale.message());
+            vm.tell(NoticeLevel.WARNING, lang("retire.stale", People.displayName(stale.current().updatedBy()),
+                    String.valueOf(seen.version()), String.valueOf(stale.current().version())));
         } else if (outcome instanceof RetireOutcome.Refused refused) {
-            vm.tell(NoticeLevel.ERROR, "Not retired: " + refused.reason());
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", refused.reason()));
         } else if (outcome instanceof RetireOutcome.Unreachable u) {
-            vm.tell(NoticeLevel.ERROR, "Not retired: the server could not be reached (" + u.reason() + ")");
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", lang("problem.unreachable")));
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.concord.ui.records;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.ConcordApi;
 import dev.concord.client.ListQuery;
 import dev.concord.client.Page;
@@ -7,7 +13,11 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.ui.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,19 +31,30 @@ import javafx.collections.ObservableList;
 
 /**
  * The records of one kind as the table shows them: a search text and a status filter (each change reloads
- * the first page), pages fetched with the list cursor on demand, rows replaced in place after a save.
+ * the first page), pages fetched with the list cursor on demand, rows replaced in place after a save. Rows
+ * are {@link RecordRow}s, only what the table shows; the whole records of the first page and of rows
+ * replaced since are kept too (a few dozen), so opening one of those needs no request.
  */
 public final class RecordListViewModel {
     /** Big enough to fill a 1280x800 window, small enough that the first page comes back at once. */
     static final int PAGE_SIZE = 50;
+    /** How many whole records the list keeps besides its rows: the first page and some replaced since. */
+    static final int KEPT_WHOLE = 2 * PAGE_SIZE;
 
     private final EntityKind kind;
     private final ConcordApi api;
     private final TaskExecutor executor;
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
-    private final ObservableList<Entity> items = FXCollections.observableArrayList();
-    private final ObservableList<Entity> readOnlyItems = FXCollections.unmodifiableObservableList(items);
+    private final ObservableList<RecordRow> items = FXCollections.observableArrayList();
+    private final ObservableList<RecordRow> readOnlyItems = FXCollections.unmodifiableObservableList(items);
+    /** Whole records recently listed or replaced, by id, least recently put first; at most {@link #KEPT_WHOLE}. */
+    private final Map<String, Entity> whole = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entity> eldest) {
+            return size() > KEPT_WHOLE;
+        }
+    };
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -74,16 +95,24 @@ public final class RecordListViewModel {
     /** Drops the row of a record that was retired (soft-deleted) elsewhere. */
     public void remove(String id) {
         items.removeIf(row -> row.id().equals(id));
+        whole.remove(id);
     }
 
     public void replace(Entity updated) {
         for (int i = 0; i < items.size(); i++) {
-            Entity row = items.get(i);
+            RecordRow row = items.get(i);
             if (row.id().equals(updated.id()) && row.version() <= updated.version()) {
-                items.set(i, updated);
+                items.set(i, RecordRow.of(updated));
+                whole.put(updated.id(), updated);
                 return;
             }
         }
+    }
+
+    /** The whole record of a row, if the list still has it at least at that row's version. */
+    public Optional<Entity> whole(RecordRow row) {
+        Entity e = whole.get(row.id());
+        return e != null && e.version() >= row.version() ? Optional.of(e) : Optional.empty();
     }
 
     private void fetch(ListQuery query, long requestGeneration, boolean replaceAll) {
@@ -99,7 +128,7 @@ public final class RecordListViewModel {
             }
             loading.set(false);
             answered.set(true);
-            error.set("Could not load " + kind.path() + ": " + failure.getMessage());
+            error.set(lang("list.couldNotLoad", DomainWords.pluralInSentence(kind), Problems.describe(failure)));
         });
     }
 
@@ -110,10 +139,16 @@ public final class RecordListViewModel {
         loading.set(false);
         answered.set(true);
         error.set("");
+        List<RecordRow> rows = new ArrayList<>(page.items().size());
+        for (Entity e : page.items()) {
+            rows.add(RecordRow.of(e));
+        }
         if (replaceAll) {
-            items.setAll(page.items());
+            whole.clear();
+            page.items().forEach(e -> whole.put(e.id(), e));
+            items.setAll(rows);
         } else {
-            items.addAll(page.items());
+            items.addAll(rows);
         }
         nextCursor = page.nextCursor();
         hasMore.set(nextCursor != null);
@@ -149,7 +184,7 @@ public final class RecordListViewModel {
         return statusFilter;
     }
 
-    public ObservableList<Entity> items() {
+    public ObservableList<RecordRow> items() {
         return readOnlyItems;
     }
 

@@ -2,7 +2,9 @@ package dev.concord.ui.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The warm-up builds a dialog without showing any window. */
+/** The warm-up builds a dialog without showing any window, and merges nothing on the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class DialogWarmUpTest {
     @Start
@@ -21,11 +23,26 @@ class DialogWarmUpTest {
 
     @Test
     void warmingUpOpensNoWindow(FxRobot robot) throws Exception {
+        ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
         List<Window> before = WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows())).get();
         List<Window> after = WaitForAsyncUtils.asyncFx(() -> {
-            DialogWarmUp.warmUp();
+            DialogWarmUp.warmUp(sample);
             return List.copyOf(Window.getWindows());
         }).get();
         assertThat(after).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void theSampleIsMergedOffTheFxThreadAndTheDialogUsesThatMerge() throws Exception {
+        assertThat(Platform.isFxApplicationThread()).isFalse();
+        ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
+        assertThat(sample.models()).containsKey("notes");
+
+        ConflictDialogViewModel vm = WaitForAsyncUtils.asyncFx(() -> new ConflictDialogViewModel(sample.conflict(),
+                (id, values) -> null, new CurrentThreadTaskExecutor(), sample)).get();
+
+        // The very model built above: the view model (and so the dialog built on it) merged nothing itself.
+        assertThat(vm.rowFor("notes").getTextMerge()).isSameAs(sample.models().get("notes"));
+        assertThat(vm.loadingProperty().get()).isFalse();
     }
 }

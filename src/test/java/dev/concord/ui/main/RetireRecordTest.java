@@ -35,7 +35,7 @@ class RetireRecordTest {
 
         assertThat(vm.getEditor()).isNull();
         assertThat(evicted).containsExactly(editor);
-        assertThat(vm.list(EntityKind.SUBSCRIPTION).items()).extracting(Entity::id).doesNotContain("sub_0001");
+        assertThat(vm.list(EntityKind.SUBSCRIPTION).items()).extracting(dev.concord.ui.records.RecordRow::id).doesNotContain("sub_0001");
         assertThat(vm.status().liveProperty().get()).contains("Retired subscription sub_0001 (v4)");
     }
 

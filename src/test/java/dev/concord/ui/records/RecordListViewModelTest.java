@@ -44,7 +44,7 @@ class RecordListViewModelTest {
         vm.loadMore();
 
         assertThat(vm.items()).hasSize(RecordListViewModel.PAGE_SIZE + 5);
-        assertThat(vm.items()).extracting(Entity::id).doesNotHaveDuplicates();
+        assertThat(vm.items()).extracting(RecordRow::id).doesNotHaveDuplicates();
         assertThat(vm.hasMoreProperty().get()).isFalse();
     }
 
@@ -57,7 +57,7 @@ class RecordListViewModelTest {
         assertThat(vm.items()).hasSize(5);
 
         vm.searchProperty().set("grace 4");
-        assertThat(vm.items()).extracting(Entity::id).containsExactly("sub_004");
+        assertThat(vm.items()).extracting(RecordRow::id).containsExactly("sub_004");
     }
 
     @Test
@@ -71,7 +71,7 @@ class RecordListViewModelTest {
         executor.finish(1);
         executor.finish(0);
 
-        assertThat(vm.items()).extracting(Entity::id).containsExactly("sub_006");
+        assertThat(vm.items()).extracting(RecordRow::id).containsExactly("sub_006");
     }
 
     @Test
@@ -79,12 +79,33 @@ class RecordListViewModelTest {
         seed(3);
         RecordListViewModel vm = new RecordListViewModel(EntityKind.SUBSCRIPTION, api, new CurrentThreadTaskExecutor());
         vm.refresh();
-        Entity saved = Records.next(vm.items().get(1), "bob", Map.of("notes", "new"));
+        Entity saved = Records.next(vm.whole(vm.items().get(1)).orElseThrow(), "bob", Map.of("notes", "new"));
 
         vm.replace(saved);
 
-        assertThat(vm.items().get(1)).isSameAs(saved);
+        assertThat(vm.items().get(1).id()).isEqualTo(saved.id());
+        assertThat(vm.items().get(1).version()).isEqualTo(saved.version());
+        assertThat(vm.whole(vm.items().get(1))).containsSame(saved);
         assertThat(vm.items()).hasSize(3);
+    }
+
+    @Test
+    void rowsKeepWhatTheTableShowsAndOnlyTheFirstPageIsKeptWhole() {
+        seed(RecordListViewModel.PAGE_SIZE + 5);
+        RecordListViewModel vm = new RecordListViewModel(EntityKind.SUBSCRIPTION, api, new CurrentThreadTaskExecutor());
+        vm.refresh();
+        vm.loadMore();
+
+        RecordRow first = vm.items().get(0);
+        Entity record = api.current(EntityKind.SUBSCRIPTION, first.id());
+        assertThat(first.value("customerName")).isEqualTo(record.values().get("customerName"));
+        assertThat(first.value("amount")).isEqualTo(record.values().get("amount"));
+        assertThat(first.value("currency")).isEqualTo(record.values().get("currency"));
+        assertThat(first.value("notes")).as("notes are not listed").isNull();
+        assertThat(first.version()).isEqualTo(record.version());
+        assertThat(vm.whole(first)).contains(record);
+        assertThat(vm.whole(vm.items().get(RecordListViewModel.PAGE_SIZE + 1)))
+                .as("a later page's record is fetched when opened").isEmpty();
     }
 
     @Test
@@ -94,7 +115,7 @@ class RecordListViewModelTest {
 
         vm.refresh();
 
-        assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: Connection refused");
+        assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: the server could not be reached");
         assertThat(vm.statusChoices()).as("plans have no status").isEmpty();
     }
 }

@@ -1,6 +1,5 @@
-package dev.concord.app;
+package dev.concord.auth;
 
-import dev.concord.auth.Browser;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Locale;
  * Opens the sign-in page in the person's own browser (RFC 8252: never an embedded web view): xdg-open on
  * Linux, open on macOS, the shell on Windows. Where none starts, the message carries the address to open by hand.
  */
-final class SystemBrowser implements Browser {
+public final class SystemBrowser implements Browser {
     @Override
     public void open(URI page) throws IOException {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
