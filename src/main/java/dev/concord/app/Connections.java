@@ -43,6 +43,7 @@ final class Connections {
     private final Browser browser;
     private final Path home;
     private final java.time.Clock clock;
+    private final String demoServer;
 
     Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home) {
         this(conf, secrets, browser, home, java.time.Clock.systemUTC());
@@ -50,7 +51,14 @@ final class Connections {
 
     /** {@code clock}: when sessions take their access tokens to be due for a refresh (tests move it on). */
     Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home, java.time.Clock clock) {
+        this(conf, secrets, browser, home, clock, SyncServices.DEFAULT_SERVER);
+    }
+
+    /** {@code demoServer}: where "Try with demo data" finds or starts the demo server (tests: a free port). */
+    Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home, java.time.Clock clock,
+                String demoServer) {
         this.clock = clock;
+        this.demoServer = demoServer;
         this.conf = conf;
         this.secrets = secrets;
         this.browser = browser;
@@ -80,7 +88,7 @@ final class Connections {
 
     /** The embedded demo server (started here unless one answers) and the demo agent alice. */
     Connected demo(java.util.function.Consumer<ConcordServer> started) {
-        String url = SyncServices.DEFAULT_SERVER;
+        String url = demoServer;
         EmbeddedServer.startIfNoneAnswers(url, home.resolve("server")).ifPresent(started);
         return check(url, AccessTokens.fixed(SyncServices.DEFAULT_TOKEN), lang("connect.how.demo"), null, null);
     }

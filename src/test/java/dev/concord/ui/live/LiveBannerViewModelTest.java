@@ -9,7 +9,7 @@ import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.Records;
 import java.time.Instant;
 import java.util.ArrayList;
