@@ -1,5 +1,13 @@
 package dev.concord.app;
 
+import dev.concord.ui.main.LanguageMenu;
+
+import dev.concord.i18n.Localization;
+
+import dev.concord.i18n.Language;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.auth.SignedInSession;
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.server.ConcordServer;
@@ -57,6 +65,8 @@ final class ConnectFlow implements ConnectActions {
         this.home = home;
         this.settingsFile = new SettingsFile(home.resolve("console.json"));
         this.settings = settingsFile.load();
+        // Before any window: every word is looked up in the language chosen here.
+        Localization.use(Language.ofTag(settings.language()).orElse(null), Locale.getDefault());
         this.executor = executor;
         this.background = background;
         this.onQuit = onQuit;
@@ -86,7 +96,7 @@ final class ConnectFlow implements ConnectActions {
         ConnectViewModel vm = new ConnectViewModel(this, server, message, Platform::runLater);
         Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme()).apply();
         Stage next = newStage();
-        next.setTitle("Concord \u2014 connect");
+        next.setTitle(lang("connect.windowTitle"));
         next.setScene(new Scene(new ConnectView(vm), 720, 620));
         switchTo(next);
     }
@@ -150,8 +160,10 @@ final class ConnectFlow implements ConnectActions {
         Stage next = newStage();
         Theme theme = Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme());
         ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
-                "Concord \u2014 " + c.who().actor() + " (" + c.who().role() + ") @ " + c.server(), c.tokens(), api, store,
+                lang("window.titleInstalled", c.who().actor(), c.who().role(), c.server()), c.tokens(), api, store,
                 coordinator, executor, theme, chosen -> background.execute(() -> saveSettings(settings.withTheme(chosen.settingName()))));
+        LanguageMenu.install(opened.view(), Localization.language(),
+                chosen -> background.execute(() -> saveSettings(settings.withLanguage(chosen.tag()))));
         AccountMenus.install(opened.view(), new AccountMenus.Actions() {
             @Override
             public void connectElsewhere() {
@@ -185,7 +197,7 @@ final class ConnectFlow implements ConnectActions {
      * Connect screen asks to sign in again; the pending edit is there once they have.
      */
     private void keepEditThenReconnect(ConsoleViewModel vm) {
-        String message = "Your sign-in has ended. Sign in again: your unsaved edit is kept as a pending edit.";
+        String message = lang("connect.sessionEnded");
         EditorViewModel editor = vm.getEditor();
         if (editor != null && editor.isDirty() && !editor.savingProperty().get()) {
             vm.saveCurrent();
@@ -210,17 +222,18 @@ final class ConnectFlow implements ConnectActions {
             }
             saveSettings(settings.withConnection(c.server(), null));
         });
-        showConnect("Signed out.");
+        showConnect(lang("connect.signedOut"));
     }
 
     List<String> aboutLines(Connections.Connected c, Path folder) {
-        return List.of("Concord " + Version.current(),
-                "Server: " + c.server() + (c.server().equals(conf.server()) && conf.sources().containsKey("server")
-                        ? "  (set by " + conf.sources().get("server") + ")" : ""),
-                "Signed in as: " + c.who().actor() + ", " + c.who().role() + ", through " + c.how(),
-                "Your data (pending edits, conflicts): " + folder,
-                "Log file: " + ConsoleLogging.logDir(home).resolve("console.log"),
-                "Sign-ins and tokens are kept in " + connections.secrets().description());
+        return List.of(lang("about.version", Version.current()),
+                c.server().equals(conf.server()) && conf.sources().containsKey("server")
+                        ? lang("about.serverSetBy", c.server(), conf.sources().get("server"))
+                        : lang("about.server", c.server()),
+                lang("about.signedInAs", c.who().actor(), c.who().role(), c.how()),
+                lang("about.data", folder.toString()),
+                lang("about.log", ConsoleLogging.logDir(home).resolve("console.log").toString()),
+                lang("about.secrets", connections.secrets().description()));
     }
 
     private void remember(String server, String mode) {

@@ -1,5 +1,9 @@
 package dev.concord.app;
 
+import dev.concord.ui.common.Problems;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.Identity;
 import dev.concord.auth.Browser;
 import dev.concord.auth.OidcClient;
@@ -39,6 +43,7 @@ final class Connections {
     private final Browser browser;
     private final Path home;
     private final java.time.Clock clock;
+    private final String demoServer;
 
     Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home) {
         this(conf, secrets, browser, home, java.time.Clock.systemUTC());
@@ -46,7 +51,14 @@ final class Connections {
 
     /** {@code clock}: when sessions take their access tokens to be due for a refresh (tests move it on). */
     Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home, java.time.Clock clock) {
+        this(conf, secrets, browser, home, clock, SyncServices.DEFAULT_SERVER);
+    }
+
+    /** {@code demoServer}: where "Try with demo data" finds or starts the demo server (tests: a free port). */
+    Connections(ConsoleConf conf, SecretStore secrets, Browser browser, Path home, java.time.Clock clock,
+                String demoServer) {
         this.clock = clock;
+        this.demoServer = demoServer;
         this.conf = conf;
         this.secrets = secrets;
         this.browser = browser;
@@ -63,22 +75,22 @@ final class Connections {
         TokenSet tokens = oidc.signIn(browser, SIGN_IN_TIMEOUT);
         String key = SecretStores.refreshTokenKey(url);
         SignedInSession session = new SignedInSession(oidc, tokens, secrets, key, clock);
-        return check(url, session, "company sign-in (" + conf.issuer() + ")", session, key);
+        return check(url, session, lang("connect.how.signIn", conf.issuer()), session, key);
     }
 
     Connected useToken(String server, String token) {
         String url = checkedServer(server);
         String key = SecretStores.staticTokenKey(url);
-        Connected c = check(url, AccessTokens.fixed(token), "a token", null, key);
+        Connected c = check(url, AccessTokens.fixed(token), lang("connect.how.token"), null, key);
         secrets.put(key, token);
         return c;
     }
 
     /** The embedded demo server (started here unless one answers) and the demo agent alice. */
     Connected demo(java.util.function.Consumer<ConcordServer> started) {
-        String url = SyncServices.DEFAULT_SERVER;
+        String url = demoServer;
         EmbeddedServer.startIfNoneAnswers(url, home.resolve("server")).ifPresent(started);
-        return check(url, AccessTokens.fixed(SyncServices.DEFAULT_TOKEN), "demo data (a private demo server)", null, null);
+        return check(url, AccessTokens.fixed(SyncServices.DEFAULT_TOKEN), lang("connect.how.demo"), null, null);
     }
 
     /** What the last run left: a refresh token of a sign-in, or a token; empty when there is neither. */
@@ -92,13 +104,13 @@ final class Connections {
             Optional<String> refresh = secrets.get(key);
             if (refresh.isPresent()) {
                 SignedInSession session = SignedInSession.resume(oidcClient(), refresh.get(), secrets, key, clock);
-                return Optional.of(check(url, session, "company sign-in (" + conf.issuer() + ")", session, key));
+                return Optional.of(check(url, session, lang("connect.how.signIn", conf.issuer()), session, key));
             }
         }
         if ("token".equals(mode)) {
             Optional<String> token = secrets.get(SecretStores.staticTokenKey(url));
             if (token.isPresent()) {
-                return Optional.of(check(url, AccessTokens.fixed(token.get()), "a token", null,
+                return Optional.of(check(url, AccessTokens.fixed(token.get()), lang("connect.how.token"), null,
                         SecretStores.staticTokenKey(url)));
             }
         }
@@ -107,8 +119,7 @@ final class Connections {
 
     private OidcClient oidcClient() throws SignInException {
         if (!conf.signInConfigured()) {
-            throw new SignInException("Sign-in is not set up: an administrator sets issuer and client-id in "
-                    + ConsoleConf.SYSTEM_FILE + " (or CONCORD_ISSUER and CONCORD_CLIENT_ID)", false, null);
+            throw new SignInException(lang("connect.notSetUp", String.valueOf(ConsoleConf.SYSTEM_FILE)), false, null);
         }
         return new OidcClient(new OidcClientSettings(URI.create(conf.issuer()), conf.clientId(), null));
     }
@@ -118,10 +129,10 @@ final class Connections {
             Identity who = new OkHttpConcordApi(url, tokens).whoAmI();
             return new Connected(url, tokens, who, how, session, key);
         } catch (ServerUnreachableException e) {
-            throw new IllegalStateException("No Concord server answers at " + url + ". Check the address.", e);
+            throw new IllegalStateException(lang("connect.noServer", url), e);
         } catch (ApiException e) {
-            throw new IllegalStateException(e.status() == 401 ? "The server did not accept this sign-in: " + e.getMessage()
-                    : "The server refused: " + e.getMessage(), e);
+            throw new IllegalStateException(e.status() == 401
+                    ? lang("connect.notAccepted", Problems.describe(e)) : lang("connect.refused", Problems.describe(e)), e);
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.concord.app;
 
+import dev.concord.ui.main.LanguageMenu;
+
+import dev.concord.i18n.Localization;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
 import dev.concord.ui.common.Theme;
@@ -8,7 +14,6 @@ import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.StoreWatcher;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.FxTaskExecutor;
-import dev.concord.ui.conflict.DialogWarmUp;
 import dev.concord.ui.live.LiveConsole;
 import dev.concord.ui.main.ConsoleServices;
 import dev.concord.ui.main.ConsoleView;
@@ -37,18 +42,16 @@ final class ConsoleApp {
     }
 
     /**
-     * Opens the console and blocks until its window is closed. The toolkit starts while {@code parts} are
-     * still being built; the window shows while {@code serverReady} (the embedded server's start) may still
-     * run, and loads once it completes; if either fails, the window closes (or never opens).
+     * Opens the console and blocks until its window is closed. The toolkit has been starting since Main
+     * ({@link FxToolkit}) while {@code parts} are built; the window shows while {@code serverReady} (the
+     * embedded server's start) may still run, and loads once it completes; if either fails, the window
+     * closes (or never opens).
      */
     static void runUntilClosed(ConsoleSetup setup, CompletionStage<Parts> parts, CompletionStage<?> serverReady)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor();
-        Platform.startup(() -> {
-            Platform.setImplicitExit(false);
-            WindowIdentity.nameApplication();
-        });
+        FxToolkit.await();
         parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
             if (partsFailure != null) {
                 closed.countDown();
@@ -64,7 +67,7 @@ final class ConsoleApp {
                     Platform.runLater(stage::hide);
                 }
             });
-            DialogWarmUp.afterFirstPulse(stage.getScene());
+            StartOrder.warmUpDialogAfterFirstRows(stage, vm);
         }));
         try {
             closed.await();
@@ -93,7 +96,11 @@ final class ConsoleApp {
                     setup.rememberTheme(chosen);
                     return chosen;
                 }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
-        stage.setTitle("Concord \u2014 " + setup.user() + " @ " + setup.server());
+        stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
+        LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
+            setup.rememberLanguage(chosen);
+            return chosen;
+        }, saved -> { }, failure -> LOG.warn("could not save the language", failure)));
         watchStore(stage, store, executor);
         if (serverReady.toCompletableFuture().isDone()) {
             goLive(stage, vm, view, setup);

@@ -1,5 +1,9 @@
 package dev.concord.app;
 
+import java.util.Locale;
+
+import dev.concord.i18n.Localization;
+
 import dev.concord.client.ConcordApi;
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.server.ConcordServer;
@@ -72,6 +76,8 @@ final class ConsoleCommand implements Callable<Integer> {
             return 2;
         }
         setup.remember();
+        // Before any window: every word is looked up in the language chosen here.
+        Localization.use(setup.savedLanguage().orElse(null), Locale.getDefault());
         // Asking whether a server answers, and starting ours if none does, runs on a thread of its own while
         // JavaFX starts and the window is built: the two used to add up to the start-up time.
         CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.supplyAsync(

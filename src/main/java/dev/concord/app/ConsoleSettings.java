@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * moved to the secret store.
  *
  * @param mode how the installed console connected last: {@code sign-in} or {@code token}
+ * @param language the language the agent chose in View -> Language ({@code de}); null follows the system
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -18,9 +19,10 @@ record ConsoleSettings(@JsonProperty("server") String server,
                        @JsonProperty("theme") String theme,
                        @JsonProperty("issuer") String issuer,
                        @JsonProperty("clientId") String clientId,
-                       @JsonProperty("mode") String mode) {
+                       @JsonProperty("mode") String mode,
+                       @JsonProperty("language") String language) {
     ConsoleSettings(String server, String token, String theme) {
-        this(server, token, theme, null, null, null);
+        this(server, token, theme, null, null, null, null);
     }
 
     static ConsoleSettings none() {
@@ -28,14 +30,18 @@ record ConsoleSettings(@JsonProperty("server") String server,
     }
 
     ConsoleSettings withoutToken() {
-        return new ConsoleSettings(server, null, theme, issuer, clientId, mode);
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, language);
     }
 
     ConsoleSettings withConnection(String newServer, String newMode) {
-        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode);
+        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode, language);
     }
 
     ConsoleSettings withTheme(String newTheme) {
-        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode);
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language);
+    }
+
+    ConsoleSettings withLanguage(String newLanguage) {
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, newLanguage);
     }
 }

@@ -1,5 +1,9 @@
 package dev.concord.app;
 
+import java.util.Optional;
+
+import dev.concord.i18n.Language;
+
 import dev.concord.auth.SecretStore;
 import dev.concord.auth.SecretStores;
 import dev.concord.sync.SyncServices;
@@ -79,9 +83,26 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
             if (!token.equals(demoToken(user))) {
                 secrets.put(tokenKey(user), token);
             }
-            file.save(new ConsoleSettings(server, null, chosen.settingName()));
+            file.save(new ConsoleSettings(server, null, chosen.settingName()).withLanguage(file.load().language()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the settings to {}", file.path(), e);
+        }
+    }
+
+    /** The language the agent chose last (View -> Language); empty follows the system. */
+    Optional<Language> savedLanguage() {
+        return Language.ofTag(new SettingsFile(ConsoleCommand.settingsPath(home, user)).load().language());
+    }
+
+    /** Keeps the agent's language for the next start; a failure to save is reported, not fatal. */
+    void rememberLanguage(Language chosen) {
+        SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
+        try {
+            ConsoleSettings saved = file.load();
+            String savedTheme = saved.theme() != null ? saved.theme() : theme.settingName();
+            file.save(new ConsoleSettings(server, null, savedTheme).withLanguage(chosen.tag()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the language to {}", file.path(), e);
         }
     }
 

@@ -39,10 +39,7 @@ final class InstalledConsole {
             return t;
         });
         AtomicReference<ConnectFlow> flow = new AtomicReference<>();
-        Platform.startup(() -> {
-            Platform.setImplicitExit(false);
-            WindowIdentity.nameApplication();
-        });
+        FxToolkit.await();
         secrets.whenComplete((store, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 quit.countDown();

@@ -19,7 +19,11 @@ public final class Main {
         switch (verb) {
             case "server", "--self-check", "self-check", "--version", "version" -> { }
             case "cli" -> ConsoleLogging.install(SyncServices.concordHome(), "cli");
-            default -> ConsoleLogging.install(SyncServices.concordHome(), "console");
+            default -> {
+                // The window toolkit starts first, beside everything else the console does before its window.
+                FxToolkit.startEarly(args);
+                ConsoleLogging.install(SyncServices.concordHome(), "console");
+            }
         }
         int code = switch (verb) {
             case "server" -> ServerCommand.run(rest);

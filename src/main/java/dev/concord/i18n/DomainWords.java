@@ -24,6 +24,12 @@ public final class DomainWords {
         };
     }
 
+    /** "subscriptions" inside a sentence (German keeps the noun's capital). */
+    public static String pluralInSentence(EntityKind kind) {
+        String word = plural(kind);
+        return Localization.language() == Language.GERMAN ? word : word.toLowerCase(Localization.locale());
+    }
+
     /** "subscription", as inside a sentence. */
     public static String singular(EntityKind kind) {
         return switch (kind) {
@@ -37,6 +43,36 @@ public final class DomainWords {
     public static String field(EntityKind kind, String field) {
         String key = fieldKey(field);
         return key == null ? kind.field(field).map(FieldSpec::label).orElse(field) : lang(key);
+    }
+
+    /** A field's label from its spec (the key depends on the field's name only). */
+    public static String field(FieldSpec spec) {
+        String key = fieldKey(spec.name());
+        return key == null ? spec.label() : lang(key);
+    }
+
+    /**
+     * A field's label inside a sentence ("Bob changed status"): lower case, except in German, where nouns
+     * keep their capital.
+     */
+    public static String fieldInSentence(EntityKind kind, String field) {
+        String label = field(kind, field);
+        return Localization.language() == Language.GERMAN ? label : label.toLowerCase(Localization.locale());
+    }
+
+    /** "Subscription", as a title before an id ("Subscription sub_0001"). */
+    public static String title(EntityKind kind) {
+        String word = singular(kind);
+        return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Localization.locale()) + word.substring(1);
+    }
+
+    /** "New subscription": the title of a record not yet saved. */
+    public static String newRecord(EntityKind kind) {
+        return switch (kind) {
+            case SUBSCRIPTION -> lang("kind.newSubscription");
+            case PLAN -> lang("kind.newPlan");
+            case INVOICE -> lang("kind.newInvoice");
+        };
     }
 
     /** The key of a field's label, or null for a field without one. */

@@ -89,6 +89,18 @@ public final class Localization {
         return new MessageFormat(pattern, c.formats()).format(args);
     }
 
+    /** "Alice, Bob and Carol" with the language's "and"; one item alone, nothing for none. */
+    public static String andList(java.util.List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        String head = String.join(lang("list.separator"), items.subList(0, items.size() - 1));
+        return lang("list.and", head, items.get(items.size() - 1));
+    }
+
     /** "12,50 €" (de), "€12.50" (en): the amount in the record's currency, as the agent's locale writes it. */
     public static String money(BigDecimal amount, String currencyCode) {
         return Formats.money(locale(), amount, currencyCode);

@@ -42,6 +42,13 @@ public final class ConsoleStartBench {
     private static final int RUNS = Integer.getInteger("bench.consoleStart.runs", 5);
     private static final long TIMEOUT_MS = 60_000;
     private static final String DISPLAY_ENV = "CONCORD_BENCH_DISPLAY";
+    /**
+     * Another checkout of Concord, built, whose ./launcher runs in the same rounds (before/after figures of a
+     * change under the same load): {@code -Dbench.consoleStart.compareWith=/path/to/checkout}.
+     */
+    private static final String COMPARE_WITH = System.getProperty("bench.consoleStart.compareWith", "");
+    /** JVM options for the compared checkout's console only (with compareWith=. it compares options). */
+    private static final String COMPARE_OPTS = System.getProperty("bench.consoleStart.compareJavaOpts", "");
 
     private final XDisplay display;
     private final Path work;
@@ -71,7 +78,8 @@ public final class ConsoleStartBench {
         try (XDisplay x = XDisplay.start(logs)) {
             log("Xvfb on " + x.name());
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dbench.consoleStart.runs=" + RUNS, "-cp", System.getProperty("java.class.path"),
+                    "-Dbench.consoleStart.runs=" + RUNS, "-Dbench.consoleStart.compareWith=" + COMPARE_WITH,
+                    "-Dbench.consoleStart.compareJavaOpts=" + COMPARE_OPTS, "-cp", System.getProperty("java.class.path"),
                     ConsoleStartBench.class.getName(), out.toString());
             ProcessBuilder child = new ProcessBuilder(command).inheritIO();
             child.environment().put("DISPLAY", x.name());
@@ -102,17 +110,27 @@ public final class ConsoleStartBench {
         new ProcessBuilder("./launcher", "--version").inheritIO().start().waitFor();
         log("cold run: ./launcher without its archive (records it as it exits)");
         Files.deleteIfExists(Path.of("target/concord.jsa"));
-        Start cold = time(launcher(), true, true);
+        Start cold = time(launcher(Path.of("."), ""), true, true);
+        Path other = COMPARE_WITH.isBlank() ? null : Path.of(COMPARE_WITH);
+        if (other != null && !Files.isSameFile(other, Path.of("."))) {
+            new ProcessBuilder("./launcher", "--version").directory(other.toFile()).inheritIO().start().waitFor();
+            Files.deleteIfExists(other.resolve("target/concord.jsa"));
+            time(launcher(other, ""), true, true);
+        }
         if (!Files.exists(Path.of("target/concord.jsa"))) {
             log("warning: the cold run recorded no archive; the warm runs start without one");
         }
         List<Start> hello = new ArrayList<>();
         List<Start> console = new ArrayList<>();
         List<Start> installed = new ArrayList<>();
+        List<Start> compared = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             log("round " + (i + 1) + " of " + RUNS + ": hello-world, ./launcher, installed app");
             hello.add(time(helloWorld(), false, false));
-            console.add(time(launcher(), true, false));
+            console.add(time(launcher(Path.of("."), ""), true, false));
+            if (other != null) {
+                compared.add(time(launcher(other, COMPARE_OPTS), true, false));
+            }
             if (image != null) {
                 installed.add(time(Installed.command(image, freshHome()), false, false));
             }
@@ -125,6 +143,11 @@ public final class ConsoleStartBench {
         console.forEach(s -> section.withArray("launcherMappedMs").add(s.mappedMs()));
         console.forEach(s -> section.withArray("launcherDataMs").add(s.dataMs()));
         installed.forEach(s -> section.withArray("installedMappedMs").add(s.mappedMs()));
+        if (other != null) {
+            section.put("comparedWith", other.toAbsolutePath().normalize() + (COMPARE_OPTS.isBlank() ? "" : " with " + COMPARE_OPTS));
+            compared.forEach(s -> section.withArray("comparedMappedMs").add(s.mappedMs()));
+            compared.forEach(s -> section.withArray("comparedDataMs").add(s.dataMs()));
+        }
         section.put("coldLauncherMappedMs", cold.mappedMs());
         section.put("coldLauncherDataMs", cold.dataMs());
         section.put("installedImage", image == null ? "not built" : image.toString());
@@ -154,7 +177,8 @@ public final class ConsoleStartBench {
             dataMs = (shown - t0) / 1e6;
         }
         stop(p, mapped.window(), quitCleanly);
-        log(String.format(Locale.ROOT, "  %s: window %.0f ms%s", command.command().get(0).replaceAll(".*/", ""), mappedMs,
+        log(String.format(Locale.ROOT, "  %s: window %.0f ms%s", (command.directory() == null ? command.command().get(0).replaceAll(".*/", "")
+                : command.directory() + "/launcher " + command.environment().get("CONCORD_JAVA_OPTS").replaceAll("-Dconcord.home=\\S+", "")), mappedMs,
                 waitForData ? String.format(Locale.ROOT, ", rows %.0f ms", dataMs) : ""));
         return new Start(mappedMs, dataMs);
     }
@@ -178,10 +202,11 @@ public final class ConsoleStartBench {
         }
     }
 
-    /** {@code ./launcher} as in a clone, a first-time user, its embedded server on a free port. */
-    private ProcessBuilder launcher() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("./launcher", "--server", "http://127.0.0.1:" + freePort());
-        pb.environment().put("CONCORD_JAVA_OPTS", "-Dconcord.home=" + freshHome());
+    /** {@code ./launcher} of {@code checkout} as in a clone, a first-time user, its embedded server on a free port. */
+    private ProcessBuilder launcher(Path checkout, String javaOpts) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("./launcher", "--server", "http://127.0.0.1:" + freePort())
+                .directory(checkout.toFile());
+        pb.environment().put("CONCORD_JAVA_OPTS", ("-Dconcord.home=" + freshHome() + " " + javaOpts).strip());
         return pb;
     }
 
@@ -233,6 +258,12 @@ public final class ConsoleStartBench {
             if (!doubles("installedMappedMs").isEmpty()) {
                 table.add(row("Console start, real display: first window, installed app image (Connect screen, first-time user)",
                         doubles("installedMappedMs"), hello, TARGET_WINDOW_RATIO));
+            }
+            if (section.has("comparedWith")) {
+                table.add(row("Console start, real display: first window, `./launcher` of " + section.path("comparedWith").asText(),
+                        doubles("comparedMappedMs"), hello, TARGET_WINDOW_RATIO));
+                table.add(row("Console start, real display: rows visible, `./launcher` of " + section.path("comparedWith").asText(),
+                        doubles("comparedDataMs"), hello, TARGET_DATA_RATIO));
             }
             table.add(String.format(Locale.ROOT, "| Console start, real display: `./launcher` cold (no archive yet, records it) | window %.0f ms, rows %.0f ms (1 run) | hello-world %.0f ms | %.2fx / %.2fx | (diagnostic) | |",
                     section.path("coldLauncherMappedMs").asDouble(), section.path("coldLauncherDataMs").asDouble(), hello,

@@ -9,6 +9,7 @@ import dev.concord.client.ServerUnreachableException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
+import dev.concord.testing.FakeConcordApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.concord.client.ValidationFailedException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.FieldValues;
 import dev.concord.domain.Subscription;
+import dev.concord.testing.FakeConcordApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.concord.ui.common;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.util.Locale;
 
 /** How the console names the people behind actor ids ("bob" is shown as "Bob"). */
@@ -9,7 +11,7 @@ public final class People {
 
     public static String displayName(String actor) {
         if (actor == null || actor.isBlank()) {
-            return "someone";
+            return lang("people.someone");
         }
         return actor.substring(0, 1).toUpperCase(Locale.ROOT) + actor.substring(1);
     }

@@ -1,5 +1,9 @@
 package dev.concord.ui.conflict;
 
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import dev.concord.domain.FieldType;
 import dev.concord.sync.Conflict;
@@ -63,7 +67,7 @@ public final class ConflictDialog extends Stage {
         if (owner != null) {
             initOwner(owner);
         }
-        titleProperty().bind(vm.titleProperty().map(t -> "Resolve conflict: " + t));
+        titleProperty().bind(vm.titleProperty().map(t -> lang("conflict.windowTitle", t)));
         grid = new FieldGrid(vm);
 
         BorderPane root = new BorderPane();
@@ -119,9 +123,10 @@ public final class ConflictDialog extends Stage {
         return vm;
     }
 
-    static String noticeFor(Conflict conflict, SaveOutcome.Saved saved) {
-        return "Saved resolution of " + conflict.kind().singular() + " " + conflict.entityId()
-                + " (v" + saved.entity().version() + ")";
+    /** "Saved resolution of subscription sub_0001 (v9)": the line the inbox and the editor show after a save. */
+    public static String noticeFor(Conflict conflict, SaveOutcome.Saved saved) {
+        return lang("conflict.savedResolution", DomainWords.singular(conflict.kind()), conflict.entityId(),
+                String.valueOf(saved.entity().version()));
     }
 
     private Node header() {
@@ -133,28 +138,30 @@ public final class ConflictDialog extends Stage {
         subtitle.setId("dialogSubtitle");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
-        subtitle.textProperty().bind(vm.theirsCaptionProperty().map(c -> "Saved by " + c
-                + " while you were editing. Fields only one of you changed are merged; decide the rest."));
+        subtitle.textProperty().bind(vm.theirsCaptionProperty().map(c -> lang("conflict.subtitle", c)));
         VBox box = new VBox(4, title, subtitle);
         box.getStyleClass().add("dialog-header");
         return box;
     }
 
     private Node toolbar() {
-        Button nonConflicting = button("Take all non-_conflicting", "takeAllNonConflicting", vm::acceptAllNonConflicting,
-                "Put every change only one side made back into the result");
-        Button allMine = button("All _mine", "takeAllMine", vm::takeAllMine, "Use your value for every conflicting field");
-        Button allTheirs = button("All _theirs", "takeAllTheirs", vm::takeAllTheirs,
-                "Use their value for every conflicting field");
-        Button next = button("Next conflict", "nextConflict", this::nextConflict, "Jump to the next undecided field (Alt+N, F7)");
+        Button nonConflicting = button(lang("conflict.takeNonConflicting"), "takeAllNonConflicting",
+                vm::acceptAllNonConflicting, lang("conflict.takeNonConflicting.tip"));
+        Button allMine = button(lang("conflict.allMine"), "takeAllMine", vm::takeAllMine,
+                lang("conflict.allMine.tip"));
+        Button allTheirs = button(lang("conflict.allTheirs"), "takeAllTheirs", vm::takeAllTheirs,
+                lang("conflict.allTheirs.tip"));
+        Button next = button(lang("conflict.next"), "nextConflict", this::nextConflict,
+                lang("conflict.next.tip"));
         next.setMnemonicParsing(false);
-        ToggleButton showAll = new ToggleButton("Show all fields");
+        ToggleButton showAll = new ToggleButton(lang("conflict.showAll"));
         showAll.setId("showAllFields");
         showAll.selectedProperty().bindBidirectional(vm.showAllFieldsProperty());
         Label left = new Label();
         left.setId("undecidedCount");
         left.textProperty().bind(Bindings.createStringBinding(() -> vm.undecidedCountBinding().get() == 0
-                ? "All decided" : vm.undecidedCountBinding().get() + " to decide", vm.undecidedCountBinding()));
+                ? lang("conflict.allDecided") : lang("conflict.toDecide", vm.undecidedCountBinding().get()),
+                vm.undecidedCountBinding()));
         left.getStyleClass().add("undecided-count");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -174,10 +181,10 @@ public final class ConflictDialog extends Stage {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);
         busy.visibleProperty().bind(vm.busyProperty().or(vm.loadingProperty()));
-        Button close = button("Close", "closeDialog", this::close, "Close; the conflict stays in the inbox (Esc)");
+        Button close = button(lang("conflict.close"), "closeDialog", this::close, lang("conflict.close.tip"));
         close.setCancelButton(true);
-        Button save = button("Save resolution", "saveResolution", vm::saveResolution,
-                "Write the result with their version as the base (Ctrl+S)");
+        Button save = button(lang("conflict.saveResolution"), "saveResolution", vm::saveResolution,
+                lang("conflict.saveResolution.tip"));
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.canSaveBinding().not());

@@ -1,5 +1,15 @@
 package dev.concord.ui.conflict;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.ui.common.People;
+
+import dev.concord.i18n.Localization;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.FieldError;
 import dev.concord.domain.Entity;
 import dev.concord.domain.FieldSpec;
@@ -43,8 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConflictDialogViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ConflictDialogViewModel.class);
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
 
     private final ResolutionSaver saver;
     private final TaskExecutor executor;
@@ -189,7 +197,7 @@ public final class ConflictDialogViewModel {
         String conflictId = conflict.get().conflictId();
         FieldValues resolution = resolution();
         busy.set(true);
-        message.set("Saving…");
+        message.set(lang("conflict.saving"));
         // A refreshed conflict's notes merges are built in the same background task as the save.
         executor.run(() -> Saving.of(saver.resolve(conflictId, resolution)),
                 s -> onOutcome(s.outcome(), s.models()), this::onError);
@@ -214,34 +222,30 @@ public final class ConflictDialogViewModel {
     private void onOutcome(SaveOutcome outcome, Map<String, TextMergeModel> models) {
         busy.set(false);
         if (outcome instanceof SaveOutcome.Saved s) {
-            message.set("Saved (v" + s.entity().version() + ")");
+            message.set(lang("conflict.saved", String.valueOf(s.entity().version())));
             saved.set(s);
         } else if (outcome instanceof SaveOutcome.NeedsResolution n) {
             Entity theirs = n.conflict().theirs();
             load(n.conflict(), true, models);
             long moved = rows.stream().filter(r -> r.changedAgainProperty().get()).count();
-            message.set(who(theirs) + " changed this record again (v" + theirs.version() + ") while you decided"
-                    + (moved == 0 ? "." : "; " + moved + " field" + (moved == 1 ? "" : "s") + " marked to review.")
-                    + " Your decisions are kept where they still apply.");
+            message.set(lang("conflict.changedAgain", who(theirs), String.valueOf(theirs.version()), moved));
         } else if (outcome instanceof SaveOutcome.Pending p) {
             // The coordinator keeps the resolution as a pending edit (and drops the conflict): it is safe on disk,
             // and retrying belongs to the inbox's pending list, not to a second save from here.
             handedOff.set(true);
-            message.set("Could not reach the server (" + p.reason() + "). Your resolution is kept as a pending"
-                    + " edit; retry it from the inbox when the server is back.");
+            message.set(lang("conflict.pending", p.reason()));
         } else if (outcome instanceof SaveOutcome.Failed f) {
             for (FieldError e : f.fieldErrors()) {
                 find(e.field()).ifPresent(r -> r.reject(e.message()));
             }
-            message.set("Not saved: " + f.reason());
+            message.set(lang("conflict.notSaved", f.reason()));
         }
     }
 
     private void onError(Throwable e) {
         LOG.warn("saving the resolution of {} failed", conflict.get().conflictId(), e);
         busy.set(false);
-        message.set("Not saved: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                + ". Your decisions are still here.");
+        message.set(lang("conflict.notSavedKept", Problems.describe(e)));
     }
 
     private void load(Conflict c, boolean keep, Map<String, TextMergeModel> models) {
@@ -254,17 +258,15 @@ public final class ConflictDialogViewModel {
             Object merged = c.mergedSoFar().has(f) ? c.mergedSoFar().get(f) : theirs.get(f);
             row.load(base.get(f), mine, theirs.get(f), merged, conflicting.contains(f), keep, models.get(f));
         }
-        String name = c.kind().singular();
-        title.set(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + c.entityId() + ": "
-                + conflicting.size() + " conflicting field" + (conflicting.size() == 1 ? "" : "s"));
-        theirsCaption.set(who(c.theirs()) + ", " + WHEN.format(c.theirs().updatedAt()) + " (v" + c.theirs().version() + ")");
+        title.set(lang("conflict.title", DomainWords.title(c.kind()), c.entityId(), conflicting.size()));
+        theirsCaption.set(lang("conflict.theirsCaption", who(c.theirs()), Localization.dateTime(c.theirs().updatedAt()),
+                String.valueOf(c.theirs().version())));
         current.set(null);
         conflict.set(c);
     }
 
     private static String who(Entity e) {
-        String by = e.updatedBy() == null || e.updatedBy().isBlank() ? "someone" : e.updatedBy();
-        return Character.toUpperCase(by.charAt(0)) + by.substring(1);
+        return People.displayName(e.updatedBy());
     }
 
     private FieldRow row(String field) {

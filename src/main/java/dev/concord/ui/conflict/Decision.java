@@ -3,24 +3,25 @@ package dev.concord.ui.conflict;
 /** Where a field's result comes from. */
 public enum Decision {
     /** A true conflict nobody has decided yet; blocks saving. */
-    UNDECIDED("Decide"),
+    UNDECIDED("decision.undecided"),
     /** The automatic merge (one side changed, or both to the same value). */
-    MERGED("Merged"),
-    MINE("Yours"),
-    THEIRS("Theirs"),
+    MERGED("decision.merged"),
+    MINE("decision.mine"),
+    THEIRS("decision.theirs"),
     /** Long text put together hunk by hunk from both sides. */
-    COMBINED("Combined"),
+    COMBINED("decision.combined"),
     /** Typed by the person. */
-    EDITED("Edited");
+    EDITED("decision.edited");
 
-    private final String label;
+    private final String key;
 
-    Decision(String label) {
-        this.label = label;
+    Decision(String key) {
+        this.key = key;
     }
 
+    /** The decision in the agent's language ("Yours"). */
     public String label() {
-        return label;
+        return dev.concord.i18n.Localization.lang(key);
     }
 
     public boolean decided() {

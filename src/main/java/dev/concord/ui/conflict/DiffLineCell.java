@@ -1,5 +1,7 @@
 package dev.concord.ui.conflict;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import dev.concord.merge.SideBySideDiff;
 import dev.concord.merge.TextRegion;
@@ -81,19 +83,19 @@ final class DiffLineCell extends ListCell<DiffLine> {
     private HBox header(int hunk) {
         TextRegion.Kind kind = model.hunkKind(hunk);
         HunkChoice choice = model.choices().get(hunk);
-        Label what = new Label("Change " + (hunk + 1) + " of " + model.hunkCount() + " · " + describe(kind));
+        Label what = new Label(lang("hunk.header", hunk + 1, model.hunkCount(), describe(kind)));
         what.getStyleClass().add(kind == TextRegion.Kind.CONFLICT ? "hunk-conflict" : "hunk-clean");
         List<String> base = model.hunkBase(hunk);
-        what.setTooltip(new Tooltip(base.isEmpty() ? "Original: nothing here (both inserted)"
-                : "Original:\n" + String.join("\n", base.size() > 20 ? base.subList(0, 20) : base)));
+        what.setTooltip(new Tooltip(base.isEmpty() ? lang("hunk.original.none")
+                : lang("hunk.original", String.join("\n", base.size() > 20 ? base.subList(0, 20) : base))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label state = new Label(choice == HunkChoice.UNDECIDED ? "Undecided" : "Using " + describe(choice));
+        Label state = new Label(choice == HunkChoice.UNDECIDED ? lang("hunk.undecided") : lang("hunk.using", describe(choice)));
         state.getStyleClass().add(choice == HunkChoice.UNDECIDED ? "hunk-undecided" : "hunk-decided");
         HBox box = new HBox(8, what, spacer, state,
-                button(hunk, HunkChoice.MINE, "Take yours", Styles.LEFT_PILL, choice),
-                button(hunk, HunkChoice.THEIRS, "Take theirs", Styles.CENTER_PILL, choice),
-                button(hunk, HunkChoice.BOTH, "Both", Styles.RIGHT_PILL, choice));
+                button(hunk, HunkChoice.MINE, lang("hunk.takeYours"), Styles.LEFT_PILL, choice),
+                button(hunk, HunkChoice.THEIRS, lang("hunk.takeTheirs"), Styles.CENTER_PILL, choice),
+                button(hunk, HunkChoice.BOTH, lang("hunk.both"), Styles.RIGHT_PILL, choice));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -111,20 +113,20 @@ final class DiffLineCell extends ListCell<DiffLine> {
 
     private static String describe(TextRegion.Kind kind) {
         return switch (kind) {
-            case MINE_ONLY -> "only you changed this";
-            case THEIRS_ONLY -> "only they changed this";
-            case BOTH_SAME -> "both made the same change";
-            case BOTH_INSERTED -> "both added lines here";
-            case CONFLICT -> "both changed this differently";
+            case MINE_ONLY -> lang("hunk.mineOnly");
+            case THEIRS_ONLY -> lang("hunk.theirsOnly");
+            case BOTH_SAME -> lang("hunk.bothSame");
+            case BOTH_INSERTED -> lang("hunk.bothInserted");
+            case CONFLICT -> lang("hunk.conflict");
             case SAME -> "";
         };
     }
 
     private static String describe(HunkChoice choice) {
         return switch (choice) {
-            case MINE -> "yours";
-            case THEIRS -> "theirs";
-            case BOTH -> "both (theirs first)";
+            case MINE -> lang("hunk.choice.mine");
+            case THEIRS -> lang("hunk.choice.theirs");
+            case BOTH -> lang("hunk.choice.both");
             case UNDECIDED -> "";
         };
     }

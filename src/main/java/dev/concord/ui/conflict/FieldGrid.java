@@ -1,5 +1,9 @@
 package dev.concord.ui.conflict;
 
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import dev.concord.domain.FieldType;
 import java.util.ArrayList;
@@ -63,8 +67,9 @@ final class FieldGrid extends GridPane {
         unbinders.clear();
         focusTargets.clear();
         getChildren().clear();
-        VBox theirs = new VBox(header("Theirs"), theirsHeader);
-        addRow(0, header("Field"), header("Original"), header("Yours"), theirs, header("Result"), header(""));
+        VBox theirs = new VBox(header(lang("conflict.theirs")), theirsHeader);
+        addRow(0, header(lang("conflict.header.field")), header(lang("conflict.header.original")),
+                header(lang("conflict.yours")), theirs, header(lang("conflict.header.result")), header(""));
         int r = 1;
         for (FieldRow row : vm.visibleRows()) {
             addFieldRow(r++, row);
@@ -73,7 +78,7 @@ final class FieldGrid extends GridPane {
 
     private void addFieldRow(int r, FieldRow row) {
         String f = row.field();
-        Label name = new Label(row.spec().label());
+        Label name = new Label(DomainWords.field(row.spec()));
         name.getStyleClass().add("field-name");
         Label pill = new Label();
         pill.getStyleClass().add("decision-pill");
@@ -92,7 +97,7 @@ final class FieldGrid extends GridPane {
         }
         if (row.changedAgainProperty().get()) {
             theirs.getStyleClass().add("changed-again");
-            theirs.setTooltip(new Tooltip("Changed again since you opened this dialog"));
+            theirs.setTooltip(new Tooltip(lang("conflict.changedAgain.tip")));
         }
 
         Label error = new Label();
@@ -105,10 +110,10 @@ final class FieldGrid extends GridPane {
         Node resultControl = resultControl(row);
         VBox resultCell = new VBox(4, resultControl, error);
 
-        ToggleButton yours = choice("Yours", "take-mine-" + f, Styles.LEFT_PILL);
-        ToggleButton theirsButton = choice("Theirs", "take-theirs-" + f, Styles.RIGHT_PILL);
-        yours.setTooltip(new Tooltip("Use your value for " + row.spec().label()));
-        theirsButton.setTooltip(new Tooltip("Use their value for " + row.spec().label()));
+        ToggleButton yours = choice(lang("conflict.yours"), "take-mine-" + f, Styles.LEFT_PILL);
+        ToggleButton theirsButton = choice(lang("conflict.theirs"), "take-theirs-" + f, Styles.RIGHT_PILL);
+        yours.setTooltip(new Tooltip(lang("conflict.useYours.tip", DomainWords.field(row.spec()))));
+        theirsButton.setTooltip(new Tooltip(lang("conflict.useTheirs.tip", DomainWords.field(row.spec()))));
         HBox choiceCell = new HBox(yours, theirsButton);
         choiceCell.setAlignment(Pos.TOP_LEFT);
         Node[] cells = {nameCell, base, mine, theirs, resultCell, choiceCell};
@@ -116,7 +121,7 @@ final class FieldGrid extends GridPane {
             Decision d = row.getDecision();
             yours.setSelected(d == Decision.MINE);
             theirsButton.setSelected(d == Decision.THEIRS);
-            pill.setText(row.isConflicting() && d == Decision.UNDECIDED ? "Conflict: decide" : d.label());
+            pill.setText(row.isConflicting() && d == Decision.UNDECIDED ? lang("conflict.decide") : d.label());
             pill.getStyleClass().removeAll("undecided", "decided", "merged");
             pill.getStyleClass().add(d == Decision.UNDECIDED ? "undecided" : d == Decision.MERGED ? "merged" : "decided");
             for (Node cell : cells) {
@@ -166,7 +171,7 @@ final class FieldGrid extends GridPane {
         text.getStyleClass().add("result-field");
         if (!row.spec().allowedValues().isEmpty()) {
             text.setPromptText(String.join(" | ", row.spec().allowedValues()));
-            text.setTooltip(new Tooltip("One of: " + String.join(", ", row.spec().allowedValues())));
+            text.setTooltip(new Tooltip(lang("conflict.oneOf.tip", String.join(", ", row.spec().allowedValues()))));
         }
         text.textProperty().bindBidirectional(row.resultTextProperty());
         unbinders.add(() -> text.textProperty().unbindBidirectional(row.resultTextProperty()));
@@ -181,7 +186,7 @@ final class FieldGrid extends GridPane {
     }
 
     private static Label value(String text, String id, String style, boolean wrap) {
-        Label l = new Label(text.isEmpty() ? "(empty)" : preview(text));
+        Label l = new Label(text.isEmpty() ? lang("conflict.empty") : preview(text));
         l.setId(id);
         l.getStyleClass().addAll("value", style);
         if (text.isEmpty()) {
@@ -201,7 +206,7 @@ final class FieldGrid extends GridPane {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         first = first.length() > PREVIEW_CHARS ? first.substring(0, PREVIEW_CHARS) + "…" : first;
-        return lines > 1 ? lines + " lines: " + first : first;
+        return lines > 1 ? lang("conflict.linesPreview", lines, first) : first;
     }
 
     private static Label header(String text) {

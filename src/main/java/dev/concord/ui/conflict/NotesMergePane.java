@@ -1,5 +1,7 @@
 package dev.concord.ui.conflict;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
@@ -39,7 +41,7 @@ final class NotesMergePane extends VBox {
         this.row = row;
         getStyleClass().add("notes-merge");
         setId("notesMerge-" + row.field());
-        Label title = new Label(row.spec().label() + ": yours on the left, theirs on the right");
+        Label title = new Label(lang("notes.title", dev.concord.i18n.DomainWords.field(row.spec())));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         status.setId("notesStatus-" + row.field());
         status.getStyleClass().add(Styles.TEXT_MUTED);
@@ -54,8 +56,8 @@ final class NotesMergePane extends VBox {
 
         result.setId("notesResult-" + row.field());
         result.getStyleClass().add("notes-result");
-        result.setPromptText("The merged text");
-        Label resultLabel = new Label("Result (editable; taking a change rebuilds it from your choices)");
+        result.setPromptText(lang("notes.result.prompt"));
+        Label resultLabel = new Label(lang("notes.result.editable"));
         resultLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox resultBox = new VBox(4, resultLabel);
         if (lineCount(row.resultTextProperty().get()) <= TEXT_AREA_LINES) {
@@ -94,16 +96,16 @@ final class NotesMergePane extends VBox {
         list.setFixedCellSize(ROW_HEIGHT - 4);
         previewUpdater = (o, a, text) -> lines.setAll(lines(text));
         row.resultTextProperty().addListener(previewUpdater);
-        Button edit = new Button("Edit by hand");
+        Button edit = new Button(lang("notes.editByHand"));
         edit.setId("notesEdit-" + row.field());
         edit.getStyleClass().add(Styles.SMALL);
         edit.setOnAction(e -> {
             row.resultTextProperty().removeListener(previewUpdater);
-            resultLabel.setText("Result (editable; taking a change rebuilds it from your choices)");
+            resultLabel.setText(lang("notes.result.editable"));
             editByHand(resultBox);
             result.requestFocus();
         });
-        resultLabel.setText("Result (" + lines.size() + " lines; taking a change rebuilds it from your choices)");
+        resultLabel.setText(lang("notes.result.lines", lines.size()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, resultLabel, spacer, edit);
@@ -138,8 +140,7 @@ final class NotesMergePane extends VBox {
     private void choicesChanged() {
         TextMergeModel model = row.getTextMerge();
         long open = model.choices().stream().filter(c -> c == HunkChoice.UNDECIDED).count();
-        status.setText(model.hunkCount() + " change" + (model.hunkCount() == 1 ? "" : "s")
-                + (open == 0 ? ", all decided" : ", " + open + " to decide"));
+        status.setText(lang("notes.status", model.hunkCount(), open));
         diff.refresh();
     }
 

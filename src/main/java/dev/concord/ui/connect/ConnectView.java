@@ -1,5 +1,7 @@
 package dev.concord.ui.connect;
 
+import static dev.concord.i18n.Localization.lang;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,9 +22,9 @@ public final class ConnectView extends VBox {
         setAlignment(Pos.TOP_LEFT);
         setMaxWidth(640);
 
-        Label title = new Label("Connect to your team's Concord server");
+        Label title = new Label(lang("connect.title"));
         title.getStyleClass().add("title-2");
-        Label intro = new Label("Ask your administrator for the server address if it is not filled in.");
+        Label intro = new Label(lang("connect.intro"));
         intro.setWrapText(true);
 
         TextField server = new TextField();
@@ -30,36 +32,36 @@ public final class ConnectView extends VBox {
         server.setPromptText("https://concord.example.com");
         server.textProperty().bindBidirectional(vm.serverProperty());
 
-        Button signIn = new Button("Sign in");
+        Button signIn = new Button(lang("connect.signIn"));
         signIn.setId("connect-sign-in");
         signIn.setDefaultButton(true);
         signIn.getStyleClass().add("accent");
         signIn.setOnAction(e -> vm.signIn());
-        Label signInNote = new Label(vm.signInAvailable() ? "Opens your browser to sign in with your company account."
-                : "Sign-in is not set up on this computer (no identity provider configured); use a token.");
+        Label signInNote = new Label(vm.signInAvailable() ? lang("connect.signIn.note")
+                : lang("connect.signIn.unavailable"));
         signInNote.setWrapText(true);
 
         PasswordField token = new PasswordField();
         token.setId("connect-token");
-        token.setPromptText("Token from your administrator");
+        token.setPromptText(lang("connect.token.prompt"));
         token.textProperty().bindBidirectional(vm.tokenProperty());
         HBox.setHgrow(token, Priority.ALWAYS);
-        Button useToken = new Button("Use a token");
+        Button useToken = new Button(lang("connect.useToken"));
         useToken.setId("connect-use-token");
         useToken.setOnAction(e -> vm.useToken());
         HBox tokenRow = new HBox(8, token, useToken);
 
-        Button demo = new Button("Try with demo data");
+        Button demo = new Button(lang("connect.demo"));
         demo.setId("connect-demo");
         demo.setOnAction(e -> vm.tryDemo());
-        Label demoNote = new Label("Starts a private demo server with made-up customers on this computer; nothing reaches your team.");
+        Label demoNote = new Label(lang("connect.demo.note"));
         demoNote.setWrapText(true);
 
         Label message = new Label();
         message.setId("connect-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        Label secrets = new Label("Sign-ins and tokens are kept in " + vm.secretsKeptIn() + ".");
+        Label secrets = new Label(lang("connect.secrets", vm.secretsKeptIn()));
         secrets.setId("connect-secrets");
         secrets.setWrapText(true);
         secrets.getStyleClass().add("text-muted");
@@ -69,8 +71,8 @@ public final class ConnectView extends VBox {
         useToken.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
 
-        getChildren().addAll(title, intro, new Label("Server"), server, signIn, signInNote, new Separator(),
-                new Label("Or connect with a token (service accounts, no identity provider)"), tokenRow, new Separator(),
+        getChildren().addAll(title, intro, new Label(lang("connect.server")), server, signIn, signInNote, new Separator(),
+                new Label(lang("connect.orToken")), tokenRow, new Separator(),
                 demo, demoNote, message, secrets);
     }
 }

@@ -1,5 +1,7 @@
 package dev.concord.ui.connect;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -27,22 +29,22 @@ public final class ConnectViewModel {
 
     public void signIn() {
         if (server.get().isBlank()) {
-            message.set("Enter the address of your team's Concord server first.");
+            message.set(lang("connect.enterServer"));
             return;
         }
-        run("Opening your browser to sign in\u2026 finish there, then come back.", actions.signIn(server.get().strip()));
+        run(lang("connect.openingBrowser"), actions.signIn(server.get().strip()));
     }
 
     public void useToken() {
         if (server.get().isBlank() || token.get().isBlank()) {
-            message.set("Enter the server address and the token your administrator gave you.");
+            message.set(lang("connect.enterServerAndToken"));
             return;
         }
-        run("Connecting\u2026", actions.useToken(server.get().strip(), token.get().strip()));
+        run(lang("connect.connecting"), actions.useToken(server.get().strip(), token.get().strip()));
     }
 
     public void tryDemo() {
-        run("Starting the demo server with sample data\u2026", actions.tryDemo());
+        run(lang("connect.startingDemo"), actions.tryDemo());
     }
 
     private void run(String doing, CompletionStage<?> step) {
@@ -52,7 +54,7 @@ public final class ConnectViewModel {
             busy.set(false);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                message.set(cause.getMessage() == null ? "That did not work; try again." : cause.getMessage());
+                message.set(cause.getMessage() == null ? lang("connect.failed") : cause.getMessage());
             } else {
                 message.set("");
             }

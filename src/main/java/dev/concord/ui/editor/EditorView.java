@@ -1,5 +1,9 @@
 package dev.concord.ui.editor;
 
+import dev.concord.ui.common.People;
+
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.concord.domain.FieldType;
@@ -54,10 +58,10 @@ public final class EditorView extends BorderPane {
         version.getStyleClass().add(Styles.TEXT_MUTED);
         versionText = Bindings.createStringBinding(() -> {
             var base = vm.getBase();
-            return "v" + base.version() + " \u00b7 last changed by " + base.updatedBy();
+            return lang("editor.version", String.valueOf(base.version()), People.displayName(base.updatedBy()));
         }, vm.baseProperty());
         version.textProperty().bind(versionText);
-        Label dirtyMark = new Label("Unsaved changes");
+        Label dirtyMark = new Label(lang("editor.unsaved"));
         dirtyMark.setId("editor-dirty");
         dirtyMark.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
         dirtyMark.visibleProperty().bind(vm.dirtyProperty());
@@ -144,15 +148,15 @@ public final class EditorView extends BorderPane {
     }
 
     private static HBox footer(EditorViewModel vm, java.util.List<Object> refs) {
-        Button save = new Button("Save");
+        Button save = new Button(lang("editor.save"));
         save.setId("save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setTooltip(new Tooltip("Save your changes (Ctrl+S)"));
+        save.setTooltip(new Tooltip(lang("editor.save.tip")));
         save.disableProperty().bind(vm.canSaveProperty().not());
         save.setOnAction(e -> vm.save());
-        Button revert = new Button("Revert");
+        Button revert = new Button(lang("editor.revert"));
         revert.setId("revert");
-        revert.setTooltip(new Tooltip("Throw away your changes (Esc)"));
+        revert.setTooltip(new Tooltip(lang("editor.revert.tip")));
         revert.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
         revert.setOnAction(e -> vm.revert());
         Label notice = new Label();

@@ -1,5 +1,9 @@
 package dev.concord.ui.editor;
 
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.FieldError;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
@@ -82,7 +86,7 @@ public final class EditorViewModel {
     /** Sends the agent's changes; does nothing while a field is refused or nothing changed. */
     public void save() {
         if (!valid.get()) {
-            showNotice(NoticeLevel.ERROR, "Fix the marked fields before saving");
+            showNotice(NoticeLevel.ERROR, lang("editor.fixMarked"));
             return;
         }
         if (!canSave.get()) {
@@ -91,7 +95,7 @@ public final class EditorViewModel {
         Entity from = base.get();
         FieldValues mine = editedValues();
         saving.set(true);
-        showNotice(NoticeLevel.INFO, "Saving...");
+        showNotice(NoticeLevel.INFO, lang("editor.saving"));
         executor.run(() -> saver.save(from, mine), this::showOutcome, this::showUnexpectedFailure);
     }
 
@@ -144,7 +148,7 @@ public final class EditorViewModel {
             return;
         }
         moveBaseTo(saved.entity());
-        showNotice(NoticeLevel.SUCCESS, "Conflict resolved, saved (v" + saved.entity().version() + ")");
+        showNotice(NoticeLevel.SUCCESS, lang("editor.resolvedSaved", String.valueOf(saved.entity().version())));
     }
 
     /** Called with the new record after every successful save (the table updates its row). */
@@ -168,7 +172,7 @@ public final class EditorViewModel {
             for (FieldError e : f.fieldErrors()) {
                 field(e.field()).ifPresent(m -> m.showServerError(e.message()));
             }
-            showNotice(NoticeLevel.ERROR, "Not saved: " + f.reason());
+            showNotice(NoticeLevel.ERROR, lang("editor.notSaved", f.reason()));
         }
     }
 
@@ -176,7 +180,7 @@ public final class EditorViewModel {
         saving.set(false);
         LOG.warn("save failed", error);
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        showNotice(NoticeLevel.ERROR, "Not saved: " + message);
+        showNotice(NoticeLevel.ERROR, lang("editor.notSaved", message));
     }
 
     /** Every field as the agent has it now: the base with the agent's edits on top. */
@@ -191,8 +195,8 @@ public final class EditorViewModel {
         if (movedOnServer.get() != null && movedOnServer.get().version() <= record.version()) {
             movedOnServer.set(null);
         }
-        title.set(NewRecords.isDraft(record) ? "New " + record.kind().singular()
-                : capitalized(record.kind().singular()) + " " + record.id());
+        title.set(NewRecords.isDraft(record) ? DomainWords.newRecord(record.kind())
+                : DomainWords.title(record.kind()) + " " + record.id());
         resetFields(record);
     }
 
@@ -209,10 +213,6 @@ public final class EditorViewModel {
     private void showNotice(NoticeLevel level, String text) {
         noticeLevel.set(level);
         notice.set(text);
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public EntityKind kind() {

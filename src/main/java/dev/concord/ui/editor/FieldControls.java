@@ -1,5 +1,7 @@
 package dev.concord.ui.editor;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.ui.common.Labels;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,7 +67,7 @@ final class FieldControls {
                 // Half-typed: keep the last complete date until the text is one.
             }
         });
-        picker.setPromptText("yyyy-mm-dd");
+        picker.setPromptText(lang("editor.date.prompt"));
         // ISO dates, as in the table and on the wire, whatever the machine's locale.
         picker.setConverter(new javafx.util.converter.LocalDateStringConverter(
                 java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));

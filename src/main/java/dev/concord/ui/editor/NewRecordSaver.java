@@ -1,5 +1,7 @@
 package dev.concord.ui.editor;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.Entity;
 import dev.concord.domain.FieldValues;
 import dev.concord.sync.CreateOutcome;
@@ -40,8 +42,7 @@ public final class NewRecordSaver implements RecordSaver {
             return new SaveOutcome.Saved(c.entity(), List.of(), 1);
         }
         if (outcome instanceof CreateOutcome.Unreachable u) {
-            return new SaveOutcome.Failed(u.reason() + ". It may or may not have been created: Save again without "
-                    + "changing anything to find out safely", List.of());
+            return new SaveOutcome.Failed(lang("save.newUnreachable", u.reason()), List.of());
         }
         CreateOutcome.Refused r = (CreateOutcome.Refused) outcome;
         return new SaveOutcome.Failed(r.reason(), r.fieldErrors());

@@ -1,5 +1,11 @@
 package dev.concord.ui.editor;
 
+import dev.concord.i18n.Localization;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.sync.MergedChange;
@@ -15,7 +21,7 @@ import java.util.Map;
 final class SaveNotices {
     /** Why the edit was kept (server unreachable, or the record too busy) and where to retry it. */
     static String pending(dev.concord.sync.SaveOutcome.Pending p) {
-        return "Not saved yet: " + p.reason() + " Your edit is kept; retry it from the Conflicts tab.";
+        return lang("save.pending", p.reason());
     }
 
     private SaveNotices() {
@@ -23,9 +29,9 @@ final class SaveNotices {
 
     /** "Saved (v8)" or "Saved, merged with Bob's change to notes (v9)". */
     static String saved(SaveOutcome.Saved saved) {
-        String version = "(v" + saved.entity().version() + ")";
+        String version = String.valueOf(saved.entity().version());
         if (saved.mergedFromOthers().isEmpty()) {
-            return "Saved " + version;
+            return lang("save.saved", version);
         }
         Map<String, List<String>> fieldsByPerson = new LinkedHashMap<>();
         for (MergedChange change : saved.mergedFromOthers()) {
@@ -36,26 +42,20 @@ final class SaveNotices {
             }
         }
         List<String> parts = new ArrayList<>();
-        fieldsByPerson.forEach((person, fields) -> parts.add(People.displayName(person)
-                + (fields.size() == 1 ? "'s change to " : "'s changes to ") + joinedAnd(fields)));
-        return "Saved, merged with " + joinedAnd(parts) + " " + version;
+        fieldsByPerson.forEach((person, fields) -> parts.add(fields.size() == 1
+                ? lang("save.personChange", People.displayName(person), Localization.andList(fields))
+                : lang("save.personChanges", People.displayName(person), Localization.andList(fields))));
+        return lang("save.mergedWith", Localization.andList(parts), version);
     }
 
     static String needsResolution(SaveOutcome.NeedsResolution outcome) {
         String who = People.displayName(outcome.conflict().theirs().updatedBy());
         List<String> fields = outcome.conflict().conflicts().stream()
                 .map(c -> fieldLabel(outcome.conflict().kind(), c.field())).toList();
-        return who + " also changed " + joinedAnd(fields) + ": choose what to keep";
+        return lang("save.needsResolution", who, Localization.andList(fields));
     }
 
     static String fieldLabel(EntityKind kind, String field) {
-        return kind.field(field).map(FieldSpec::label).orElse(field).toLowerCase(Locale.ROOT);
-    }
-
-    private static String joinedAnd(List<String> items) {
-        if (items.size() <= 1) {
-            return String.join("", items);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        return DomainWords.fieldInSentence(kind, field);
     }
 }

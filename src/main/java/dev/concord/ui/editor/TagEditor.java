@@ -1,5 +1,7 @@
 package dev.concord.ui.editor;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class TagEditor extends FlowPane {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("tag-editor");
         entry.setId(idPrefix + "-entry");
-        entry.setPromptText("Add, then Enter");
+        entry.setPromptText(lang("editor.tags.prompt"));
         entry.setPrefColumnCount(10);
         entry.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.COMMA) {
@@ -63,7 +65,7 @@ public final class TagEditor extends FlowPane {
             Label text = new Label(tag);
             Button remove = new Button("\u00d7");
             remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "tag-remove");
-            remove.setTooltip(new Tooltip("Remove " + tag));
+            remove.setTooltip(new Tooltip(lang("editor.tags.remove", tag)));
             remove.setFocusTraversable(false);
             remove.setOnAction(e -> remove(tag));
             HBox chip = new HBox(2, text, remove);

@@ -1,5 +1,11 @@
 package dev.concord.ui.history;
 
+import dev.concord.api.HistoryEntry;
+
+import dev.concord.i18n.Localization;
+
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.time.ZoneId;
@@ -15,8 +21,6 @@ import javafx.scene.layout.VBox;
 
 /** The change log of the selected record as a table: version, when, who, field, from, to. */
 public final class HistoryView extends VBox {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     public HistoryView(HistoryViewModel vm) {
         setId("history");
@@ -25,14 +29,14 @@ public final class HistoryView extends VBox {
         TableView<HistoryRow> table = new TableView<>(vm.rows());
         table.setId("history-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setPlaceholder(new Label("Select a record to see its history"));
-        table.getColumns().add(column("Version", 70, r -> "v" + r.version()));
-        table.getColumns().add(column("When", 150, r -> r.at() == null ? "" : WHEN.format(r.at())));
-        table.getColumns().add(column("Who", 90, HistoryRow::who));
-        table.getColumns().add(column("Field", 120, r -> r.kind().equals("update") ? r.field()
-                : r.field() + " (" + r.kind() + ")"));
-        table.getColumns().add(column("From", 150, HistoryRow::from));
-        table.getColumns().add(column("To", 150, HistoryRow::to));
+        table.setPlaceholder(new Label(lang("history.placeholder")));
+        table.getColumns().add(column(lang("history.version"), 70, r -> "v" + r.version()));
+        table.getColumns().add(column(lang("history.when"), 150, r -> Localization.dateTime(r.at())));
+        table.getColumns().add(column(lang("history.who"), 90, HistoryRow::who));
+        table.getColumns().add(column(lang("history.field"), 120, r -> r.kind().equals("update") ? r.field()
+                : r.field() + " (" + what(r.kind()) + ")"));
+        table.getColumns().add(column(lang("history.from"), 150, HistoryRow::from));
+        table.getColumns().add(column(lang("history.to"), 150, HistoryRow::to));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label message = new Label();
@@ -41,6 +45,16 @@ public final class HistoryView extends VBox {
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         getChildren().addAll(message, table);
+    }
+
+    /** A history entry that is not a field change: created, archived, restored. */
+    private static String what(String kind) {
+        return switch (kind) {
+            case HistoryEntry.CREATE -> lang("history.created");
+            case HistoryEntry.DELETE -> lang("history.deleted");
+            case HistoryEntry.RESTORE -> lang("history.restored");
+            default -> kind;
+        };
     }
 
     private static TableColumn<HistoryRow, String> column(String header, double width,

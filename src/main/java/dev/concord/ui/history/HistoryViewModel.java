@@ -1,5 +1,11 @@
 package dev.concord.ui.history;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.FieldChange;
 import dev.concord.api.HistoryEntry;
 import dev.concord.client.ConcordApi;
@@ -46,16 +52,16 @@ public final class HistoryViewModel {
         long mine = ++generation;
         EntityKind k = kind;
         String recordId = id;
-        message.set("Loading history of " + recordId + "...");
+        message.set(lang("history.loading", recordId));
         executor.run(() -> api.history(k, recordId), entries -> {
             if (mine == generation) {
                 rows.setAll(toRows(k, entries));
-                message.set(entries.isEmpty() ? "No changes since " + recordId + " was created" : "");
+                message.set(entries.isEmpty() ? lang("history.none", recordId) : "");
             }
         }, failure -> {
             if (mine == generation) {
                 rows.clear();
-                message.set("Could not load the history: " + failure.getMessage());
+                message.set(lang("history.couldNotLoad", Problems.describe(failure)));
             }
         });
     }
@@ -68,7 +74,7 @@ public final class HistoryViewModel {
                 out.add(new HistoryRow(e.version(), who, e.at(), e.kind(), "", "", e.reason() == null ? "" : e.reason()));
             }
             for (FieldChange c : e.changes()) {
-                String label = kind.field(c.field()).map(FieldSpec::label).orElse(c.field());
+                String label = DomainWords.field(kind, c.field());
                 out.add(new HistoryRow(e.version(), who, e.at(), e.kind(), label, shown(c.from()), shown(c.to())));
             }
         }

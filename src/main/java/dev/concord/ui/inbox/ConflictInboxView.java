@@ -1,5 +1,7 @@
 package dev.concord.ui.inbox;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.PendingEdit;
@@ -49,17 +51,18 @@ public final class ConflictInboxView extends VBox {
         Label title = new Label();
         title.setId("inboxTitle");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(vm.unresolvedCountBinding().asString("Conflicts to resolve (%d)"));
-        Button open = new Button("Open");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> lang("inbox.title", vm.unresolvedCountBinding().get()), vm.unresolvedCountBinding()));
+        Button open = new Button(lang("inbox.open"));
         open.setId("openConflict");
-        open.setTooltip(new Tooltip("Open the selected conflict (Enter or double-click)"));
+        open.setTooltip(new Tooltip(lang("inbox.open.tip")));
         open.disableProperty().bind(conflictList.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
         open.getStyleClass().add(Styles.ACCENT);
 
         conflictList.setId("conflictList");
         conflictList.setItems(vm.conflicts());
-        conflictList.setPlaceholder(new Label("No conflicts. Edits that collide with someone else's wait here."));
+        conflictList.setPlaceholder(new Label(lang("inbox.placeholder")));
         conflictList.setCellFactory(lv -> new ConflictCell());
         conflictList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -75,11 +78,11 @@ public final class ConflictInboxView extends VBox {
 
         Label pendingTitle = new Label();
         pendingTitle.getStyleClass().add(Styles.TITLE_4);
-        pendingTitle.textProperty().bind(javafx.beans.binding.Bindings.size(vm.pending())
-                .asString("Not sent yet: server unreachable (%d)"));
+        pendingTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> lang("inbox.pendingTitle", vm.pending().size()), vm.pending()));
         ListView<PendingEdit> pendingList = new ListView<>(vm.pending());
         pendingList.setId("pendingList");
-        pendingList.setPlaceholder(new Label("Nothing waiting to be sent."));
+        pendingList.setPlaceholder(new Label(lang("inbox.pendingPlaceholder")));
         pendingList.setCellFactory(lv -> new PendingCell());
         pendingList.setPrefHeight(150);
 
@@ -111,7 +114,8 @@ public final class ConflictInboxView extends VBox {
         }
         ConflictDialog dialog = new ConflictDialog(vm.dialogFor(conflict), owner);
         dialog.setOnSaved(saved -> {
-            vm.resolved("Saved resolution of " + ConflictSummary.of(conflict).record() + " (v" + saved.entity().version() + ")");
+            vm.resolved(lang("inbox.savedResolution", ConflictSummary.of(conflict).record(),
+                    String.valueOf(saved.entity().version())));
             onResolved.accept(saved);
         });
         dialog.setOnHidden(e -> openDialogs.remove(conflict.conflictId()));
@@ -154,7 +158,7 @@ public final class ConflictInboxView extends VBox {
                 setGraphic(null);
                 return;
             }
-            Button open = new Button("Open");
+            Button open = new Button(lang("inbox.open"));
             open.setId("open-" + conflict.conflictId());
             open.getStyleClass().add(Styles.SMALL);
             open.setOnAction(e -> open(conflict));
@@ -172,7 +176,7 @@ public final class ConflictInboxView extends VBox {
                 setGraphic(null);
                 return;
             }
-            Button retry = new Button("Retry");
+            Button retry = new Button(lang("inbox.retry"));
             retry.setId("retry-" + edit.pendingId());
             retry.getStyleClass().add(Styles.SMALL);
             retry.disableProperty().bind(vm.retryingProperty());

@@ -1,5 +1,15 @@
 package dev.concord.ui.inbox;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.ui.common.People;
+
+import dev.concord.i18n.Localization;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.sync.Conflict;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.PendingEdit;
@@ -69,31 +79,34 @@ public final class ConflictInboxViewModel implements AutoCloseable {
     /** Sends a pending edit again (same idempotency key) off the FX thread. */
     public void retry(PendingEdit edit) {
         retrying.set(true);
-        notice.set("Retrying " + ConflictSummary.of(edit).record() + "…");
+        notice.set(lang("inbox.retrying", ConflictSummary.of(edit).record()));
         executor.run(() -> coordinator.retryPending(edit.pendingId()), outcome -> {
             retrying.set(false);
             notice.set(describe(ConflictSummary.of(edit).record(), outcome));
         }, e -> {
             LOG.warn("retrying pending edit {} failed", edit.pendingId(), e);
             retrying.set(false);
-            notice.set("Retry failed: " + e.getMessage() + ". The edit is still kept.");
+            notice.set(lang("inbox.retryFailed", Problems.describe(e)));
         });
     }
 
     static String describe(String record, SaveOutcome outcome) {
         if (outcome instanceof SaveOutcome.Saved s) {
-            String merged = s.mergedFromOthers().isEmpty() ? "" : ", merged with "
-                    + String.join(", ", s.mergedFromOthers().stream().map(m -> m.changedBy() + "'s " + m.field()).toList());
-            return "Saved " + record + " (v" + s.entity().version() + merged + ")";
+            String version = String.valueOf(s.entity().version());
+            return s.mergedFromOthers().isEmpty() ? lang("inbox.savedRecord", record, version)
+                    : lang("inbox.savedMerged", record, version, Localization.andList(s.mergedFromOthers().stream()
+                            .map(m -> lang("inbox.mergedChange", People.displayName(m.changedBy()),
+                                    DomainWords.fieldInSentence(s.entity().kind(), m.field())))
+                            .toList()));
         }
         if (outcome instanceof SaveOutcome.NeedsResolution) {
-            return record + " was changed by someone else meanwhile: it is now in the conflict list";
+            return lang("inbox.nowConflict", record);
         }
         if (outcome instanceof SaveOutcome.Pending p) {
-            return "Still cannot reach the server (" + p.reason() + "); the edit stays kept";
+            return lang("inbox.stillUnreachable", p.reason());
         }
         SaveOutcome.Failed f = (SaveOutcome.Failed) outcome;
-        return "Not saved: " + f.reason();
+        return lang("inbox.notSaved", f.reason());
     }
 
     public ObservableList<Conflict> conflicts() {

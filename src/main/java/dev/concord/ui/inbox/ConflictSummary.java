@@ -1,5 +1,13 @@
 package dev.concord.ui.inbox;
 
+import dev.concord.ui.common.People;
+
+import dev.concord.i18n.Localization;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
@@ -13,8 +21,6 @@ import java.util.Set;
 
 /** The three lines an inbox entry shows: which record, which fields, and who/when. */
 public record ConflictSummary(String record, String fields, String when) {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
     /** Fields whose value names the record for a person better than its id does. */
     private static final List<String> NAME_FIELDS = List.of("customerName", "name", "number");
 
@@ -22,21 +28,22 @@ public record ConflictSummary(String record, String fields, String when) {
         List<String> labels = c.conflicts().stream().map(FieldConflict::field).map(f -> label(c.kind(), f)).toList();
         Entity theirs = c.theirs();
         return new ConflictSummary(record(c.kind(), c.entityId(), theirs.values()),
-                "Conflicting: " + String.join(", ", labels),
-                "Changed by " + theirs.updatedBy() + " " + WHEN.format(theirs.updatedAt()) + " (v" + theirs.version()
-                        + "), kept " + WHEN.format(c.createdAt()));
+                lang("inbox.conflicting", Localization.andList(labels)),
+                lang("inbox.changedBy", People.displayName(theirs.updatedBy()), Localization.dateTime(theirs.updatedAt()),
+                        String.valueOf(theirs.version()), Localization.dateTime(c.createdAt())));
     }
 
     public static ConflictSummary of(PendingEdit p) {
         Set<String> changed = p.changedFields();
         List<String> labels = changed.stream().map(f -> label(p.kind(), f)).toList();
         return new ConflictSummary(record(p.kind(), p.entityId(), p.baseKnown() ? p.base().values() : p.mine()),
-                "Not sent: " + (labels.isEmpty() ? "no changes" : String.join(", ", labels)),
-                "Kept " + WHEN.format(p.createdAt()) + (p.lastError() == null ? "" : ": " + p.lastError()));
+                lang("inbox.notSent", labels.isEmpty() ? lang("inbox.noChanges") : Localization.andList(labels)),
+                p.lastError() == null ? lang("inbox.kept", Localization.dateTime(p.createdAt()))
+                        : lang("inbox.keptWithError", Localization.dateTime(p.createdAt()), p.lastError()));
     }
 
     private static String record(EntityKind kind, String id, FieldValues values) {
-        String title = Character.toUpperCase(kind.singular().charAt(0)) + kind.singular().substring(1) + " " + id;
+        String title = DomainWords.title(kind) + " " + id;
         for (String f : NAME_FIELDS) {
             if (kind.field(f).isPresent() && values.get(f) instanceof String name && !name.isBlank()) {
                 return title + " · " + name;
@@ -46,6 +53,6 @@ public record ConflictSummary(String record, String fields, String when) {
     }
 
     private static String label(EntityKind kind, String field) {
-        return kind.field(field).map(s -> s.label()).orElse(field);
+        return DomainWords.field(kind, field);
     }
 }

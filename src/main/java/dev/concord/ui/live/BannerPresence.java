@@ -1,5 +1,7 @@
 package dev.concord.ui.live;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.Presence;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +40,13 @@ final class BannerPresence {
         List<String> editing = new ArrayList<>();
         List<String> viewing = new ArrayList<>();
         present.forEach((actor, s) -> (Presence.EDITING.equals(s.presence().state()) ? editing : viewing).add(actor));
-        List<String> parts = new ArrayList<>();
+        if (!editing.isEmpty() && !viewing.isEmpty()) {
+            return lang("live.presence.both", LiveWording.people(editing), editing.size(),
+                    LiveWording.people(viewing), viewing.size());
+        }
         if (!editing.isEmpty()) {
-            parts.add(LiveWording.people(editing) + (editing.size() == 1 ? " is" : " are") + " editing");
+            return lang("live.presence.editing", LiveWording.people(editing), editing.size());
         }
-        if (!viewing.isEmpty()) {
-            parts.add(LiveWording.people(viewing) + (viewing.size() == 1 ? " is" : " are") + " viewing");
-        }
-        return parts.isEmpty() ? "" : String.join(" and ", parts) + " this record";
+        return viewing.isEmpty() ? "" : lang("live.presence.viewing", LiveWording.people(viewing), viewing.size());
     }
 }

@@ -1,5 +1,7 @@
 package dev.concord.ui.live;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
@@ -54,17 +56,17 @@ public final class LiveBannerView extends VBox {
         Button showChanges = new Button();
         showChanges.setId("live-show-changes");
         showChanges.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        showChangesText = Bindings.when(vm.changesShownProperty()).then("Hide changes").otherwise("Show changes");
+        showChangesText = Bindings.when(vm.changesShownProperty()).then(lang("live.hideChanges")).otherwise(lang("live.showChanges"));
         showChanges.textProperty().bind(showChangesText);
-        showChanges.setTooltip(new Tooltip("What changed, from which value to which, and who changed it"));
+        showChanges.setTooltip(new Tooltip(lang("live.showChanges.tip")));
         showChanges.setOnAction(e -> vm.toggleChanges());
         showChanges.visibleProperty().bind(moved);
         showChanges.managedProperty().bind(moved);
 
-        Button rebase = new Button("Rebase now");
+        Button rebase = new Button(lang("live.rebaseNow"));
         rebase.setId("live-rebase");
         rebase.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
-        rebase.setTooltip(new Tooltip("Move your unsaved edits onto the newest version of this record"));
+        rebase.setTooltip(new Tooltip(lang("live.rebaseNow.tip")));
         rebase.setOnAction(e -> vm.rebaseNow());
         rebase.disableProperty().bind(vm.rebasingProperty());
         rebase.visibleProperty().bind(moved);

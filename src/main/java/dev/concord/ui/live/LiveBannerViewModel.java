@@ -1,5 +1,9 @@
 package dev.concord.ui.live;
 
+import dev.concord.ui.common.Problems;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.ChangeEvent;
 import dev.concord.api.Presence;
 import dev.concord.client.ConcordApi;
@@ -141,7 +145,7 @@ public final class LiveBannerViewModel {
             return;
         }
         if (!editor.validProperty().get()) {
-            overlap.set("Fix the marked fields before rebasing");
+            overlap.set(lang("live.fixMarked"));
             return;
         }
         Entity base = editor.getBase();
@@ -153,7 +157,7 @@ public final class LiveBannerViewModel {
         }, failure -> {
             rebasing.set(false);
             LOG.warn("rebase of {} failed", base.id(), failure);
-            overlap.set("Could not fetch the record to rebase: " + failure.getMessage());
+            overlap.set(lang("live.couldNotFetch", Problems.describe(failure)));
         });
     }
 
@@ -184,10 +188,11 @@ public final class LiveBannerViewModel {
         String who = LiveWording.people(actors);
         editor.rebaseOnto(result.newBase(), result.edits());
         state.set(State.REBASED);
-        String kept = result.edits().isEmpty() ? ""
-                : "; your changes to " + LiveWording.fields(editor.kind(), result.edits().keySet()) + " are kept";
-        message.set("Rebased onto v" + result.newBase().version() + " with " + who + "'s changes to "
-                + LiveWording.fields(editor.kind(), theirs) + kept);
+        String version = String.valueOf(result.newBase().version());
+        message.set(result.edits().isEmpty()
+                ? lang("live.rebased", version, who, LiveWording.fields(editor.kind(), theirs))
+                : lang("live.rebasedKept", version, who, LiveWording.fields(editor.kind(), theirs),
+                        LiveWording.fields(editor.kind(), result.edits().keySet())));
     }
 
     /**
@@ -239,8 +244,8 @@ public final class LiveBannerViewModel {
     }
 
     private void updateMessage() {
-        message.set(LiveWording.people(actors) + " changed " + LiveWording.fields(editor.kind(), changedBy.keySet())
-                + " (v" + latestVersion + ")");
+        message.set(lang("live.changed", LiveWording.people(actors), LiveWording.fields(editor.kind(), changedBy.keySet()),
+                String.valueOf(latestVersion)));
         updateOverlap();
         updateChanges();
     }

@@ -1,5 +1,7 @@
 package dev.concord.ui.live;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.ChangeEvent;
 import dev.concord.api.Presence;
 import dev.concord.client.EventStreamClient;
@@ -85,7 +87,7 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         subscription = events.addListener(this);
         view.setEditorBanner(this::bannerView);
         console.editorProperty().addListener(onEditor);
-        console.status().showLiveStatus("Connecting live updates...");
+        console.status().showLiveStatus(lang("live.status.connecting"));
         executor.run(() -> console.services().api().whoAmI(), id -> me = id.actor(),
                 failure -> LOG.warn("could not learn who is signed in; own changes may show in the banner", failure));
         editorShown(null, console.getEditor());
@@ -193,7 +195,7 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     public void reset(String message) {
         LOG.info("live updates reset: {}", message);
         console.refreshAll();
-        console.status().showLiveStatus("Live updates resumed after a gap: reloaded the lists and open records");
+        console.status().showLiveStatus(lang("live.status.resumed"));
     }
 
     /** The console dropped an editor (the agent moved on and it held no edits): drop its banner too. */
@@ -214,9 +216,11 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     @Override
     public void status(LiveStatus status) {
         console.status().showLiveStatus(switch (status.state()) {
-            case LIVE -> "Live updates on";
-            case CONNECTING -> "Connecting live updates...";
-            case RECONNECTING, UNAVAILABLE -> status.message();
+            case LIVE -> lang("live.status.on");
+            case CONNECTING -> lang("live.status.connecting");
+            // The stream's own message names exceptions; the agent gets the state in words.
+            case RECONNECTING -> lang("live.status.reconnecting");
+            case UNAVAILABLE -> lang("live.status.stopped");
         });
     }
 

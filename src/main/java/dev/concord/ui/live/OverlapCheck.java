@@ -1,5 +1,7 @@
 package dev.concord.ui.live;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.Entity;
 import dev.concord.sync.LiveRebase;
 import dev.concord.ui.common.TaskExecutor;
@@ -21,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OverlapCheck {
     private static final Logger LOG = LoggerFactory.getLogger(OverlapCheck.class);
-    private static final String MERGES = "; the changes merge: Rebase now keeps both.";
 
     private final EditorViewModel editor;
     private final TaskExecutor executor;
@@ -60,13 +61,13 @@ final class OverlapCheck {
             show.accept("");
             return;
         }
-        String fields = "You also changed " + LiveWording.fields(editor.kind(), both);
+        String fields = LiveWording.fields(editor.kind(), both);
         if (current == null) {
-            show.accept(fields + ".");
+            show.accept(lang("live.overlap.also", fields));
             return;
         }
         if (!editor.validProperty().get()) {
-            show.accept(fields + MERGES);
+            show.accept(lang("live.overlap.merges", fields));
             return;
         }
         Entity base = editor.getBase();
@@ -74,8 +75,9 @@ final class OverlapCheck {
         List<String> people = List.copyOf(actors);
         executor.compute(() -> LiveRebase.rebase(base, edited, current).conflicts(), conflicting -> {
             if (mine == check && stillShown.getAsBoolean()) {
-                show.accept(conflicting.isEmpty() ? fields + MERGES
-                        : fields + LiveWording.conflicting(editor.kind(), people, conflicting));
+                show.accept(conflicting.isEmpty() ? lang("live.overlap.merges", fields)
+                        : lang("live.overlap.conflicts", fields, LiveWording.people(people),
+                                LiveWording.fields(editor.kind(), conflicting)));
             }
         }, failure -> LOG.warn("could not tell whether the edits of {} merge", base.id(), failure));
     }

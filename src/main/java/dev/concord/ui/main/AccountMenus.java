@@ -1,5 +1,7 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,17 +36,17 @@ public final class AccountMenus {
     public static void install(ConsoleView view, Actions actions) {
         MenuBar bar = (MenuBar) view.getTop();
         Menu file = bar.getMenus().get(0);
-        MenuItem connect = item("Connect to another server\u2026", "menu-connect", actions::connectElsewhere);
-        MenuItem signOut = item("Sign out", "menu-sign-out", actions::signOut);
+        MenuItem connect = item(lang("menu.file.connect"), "menu-connect", actions::connectElsewhere);
+        MenuItem signOut = item(lang("menu.file.signOut"), "menu-sign-out", actions::signOut);
         // Before Quit and its separator.
         int at = Math.max(0, file.getItems().size() - 2);
         file.getItems().addAll(at, List.of(new SeparatorMenuItem(), connect, signOut));
 
-        MenuItem about = item("About Concord", "menu-about",
-                () -> show(view.getScene().getWindow(), "About Concord", "about-dialog", actions::about));
-        MenuItem shortcuts = item("Keyboard shortcuts", "menu-shortcuts",
-                () -> show(view.getScene().getWindow(), "Keyboard shortcuts", "shortcuts-dialog", () -> shortcuts(bar)));
-        Menu help = new Menu("Help", null, shortcuts, new SeparatorMenuItem(), about);
+        MenuItem about = item(lang("menu.help.about"), "menu-about",
+                () -> show(view.getScene().getWindow(), lang("menu.help.about"), "about-dialog", actions::about));
+        MenuItem shortcuts = item(lang("menu.help.shortcuts"), "menu-shortcuts",
+                () -> show(view.getScene().getWindow(), lang("menu.help.shortcuts"), "shortcuts-dialog", () -> shortcuts(bar)));
+        Menu help = new Menu(lang("menu.help"), null, shortcuts, new SeparatorMenuItem(), about);
         help.setId("menu-help");
         bar.getMenus().add(help);
     }
@@ -63,7 +65,8 @@ public final class AccountMenus {
     }
 
     private static void show(Window owner, String title, String id, Supplier<List<String>> lines) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "",
+                new ButtonType(lang("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);

@@ -1,5 +1,7 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.sync.Conflict;
 import dev.concord.sync.SaveOutcome;
 import java.util.function.Consumer;
@@ -27,7 +29,7 @@ public interface ConflictUi {
         return new ConflictUi() {
             @Override
             public Node inboxView() {
-                Label label = new Label("Unresolved conflicts appear here.");
+                Label label = new Label(lang("inbox.placeholderShort"));
                 label.setId("conflict-inbox-placeholder");
                 return label;
             }

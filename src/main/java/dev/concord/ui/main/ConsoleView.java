@@ -161,6 +161,7 @@ public final class ConsoleView extends BorderPane {
         Menu edit = new Menu(lang("menu.edit"), null, save, revert, new SeparatorMenuItem(), find, focusEditor);
 
         Menu view = new Menu(lang("menu.view"));
+        view.setId("menu-view");
         int n = 1;
         for (EntityKind kind : EntityKind.values()) {
             int index = n - 1;

@@ -1,5 +1,13 @@
 package dev.concord.ui.main;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.ui.common.People;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.i18n.Localization;
@@ -194,27 +202,28 @@ public final class ConsoleViewModel implements AutoCloseable {
         EditorViewModel vm = editor.get();
         Entity seen = vm.getBase();
         LifecycleCoordinator lifecycle = new LifecycleCoordinator(services.api());
-        vm.tell(NoticeLevel.INFO, "Retiring...");
+        vm.tell(NoticeLevel.INFO, lang("retire.working"));
         executor.run(() -> lifecycle.retire(seen), outcome -> showRetired(vm, seen, outcome),
-                failure -> vm.tell(NoticeLevel.ERROR, "Not retired: " + failure.getMessage()));
+                failure -> vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", Problems.describe(failure))));
     }
 
     private void showRetired(EditorViewModel vm, Entity seen, RetireOutcome outcome) {
-        String what = seen.kind().singular() + " " + seen.id();
-        if (outcome instanceof RetireOutcome.Retired r) {
+                if (outcome instanceof RetireOutcome.Retired r) {
             forget(vm, seen);
-            status.showLiveStatus("Retired " + what + " (v" + r.deleted().version() + "); an admin can restore it");
+            status.showLiveStatus(lang("retire.done", DomainWords.singular(seen.kind()), seen.id(),
+                    String.valueOf(r.deleted().version())));
         } else if (outcome instanceof RetireOutcome.AlreadyGone g) {
             forget(vm, seen);
-            status.showLiveStatus(g.reason());
+            status.showLiveStatus(lang("retire.alreadyGone", DomainWords.title(seen.kind()), seen.id()));
         } else if (outcome instanceof RetireOutcome.Stale stale) {
             vm.recordMoved(stale.current());
             lists.get(seen.kind()).replace(stale.current());
-            vm.tell(NoticeLevel.WARNING, stale.message());
+            vm.tell(NoticeLevel.WARNING, lang("retire.stale", People.displayName(stale.current().updatedBy()),
+                    String.valueOf(seen.version()), String.valueOf(stale.current().version())));
         } else if (outcome instanceof RetireOutcome.Refused refused) {
-            vm.tell(NoticeLevel.ERROR, "Not retired: " + refused.reason());
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", refused.reason()));
         } else if (outcome instanceof RetireOutcome.Unreachable u) {
-            vm.tell(NoticeLevel.ERROR, "Not retired: the server could not be reached (" + u.reason() + ")");
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", lang("problem.unreachable")));
         }
     }
 

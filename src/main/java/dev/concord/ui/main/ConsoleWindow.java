@@ -1,5 +1,7 @@
 package dev.concord.ui.main;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.ui.common.Theme;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +44,7 @@ public final class ConsoleWindow {
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(CSS);
         stage.setScene(scene);
-        stage.setTitle("Concord \u2014 " + vm.services().serverUrl());
+        stage.setTitle(lang("window.title", vm.services().serverUrl()));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         // Re-checks the server now and then, so "Server unreachable" clears by itself once it is back.

@@ -39,7 +39,8 @@ public final class StoreConflictUi implements ConflictUi {
         inboxView();
         ConflictDialog dialog = inbox.open(conflict, owner);
         dialog.setOnSaved(saved -> {
-            inboxModel.resolved("Saved resolution of " + conflict.entityId() + " (v" + saved.entity().version() + ")");
+            inboxModel.resolved(dev.concord.i18n.Localization.lang("inbox.savedResolution",
+                    dev.concord.ui.inbox.ConflictSummary.of(conflict).record(), String.valueOf(saved.entity().version())));
             onResolved.accept(saved);
         });
     }

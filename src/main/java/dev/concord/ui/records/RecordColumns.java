@@ -1,5 +1,10 @@
 package dev.concord.ui.records;
 
+import static dev.concord.i18n.Localization.lang;
+
+import dev.concord.i18n.DomainWords;
+import dev.concord.i18n.Localization;
+
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import java.util.ArrayList;
@@ -11,24 +16,20 @@ final class RecordColumns {
     record Column(String id, String header, double width, Function<RecordRow, String> text) {
     }
 
-    /** Shorter headers where the field label would not fit a narrow column. */
-    private static final java.util.Map<String, String> HEADERS = java.util.Map.of(
-            "customerName", "Customer", "nextBillingDate", "Next billing", "subscriptionId", "Subscription",
-            "billingCycle", "Cycle");
 
     private RecordColumns() {
     }
 
     static List<Column> forKind(EntityKind kind) {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("id", "Id", 90, RecordRow::id));
+        columns.add(new Column("id", lang("column.id"), 90, RecordRow::id));
         for (String name : shown(kind)) {
             FieldSpec spec = kind.requireField(name);
-            columns.add(new Column(name, HEADERS.getOrDefault(name, spec.label()), widthOf(spec),
+            columns.add(new Column(name, header(kind, name), widthOf(spec),
                     record -> cell(kind, spec, record)));
         }
-        columns.add(new Column("updatedBy", "Updated by", 106, RecordRow::updatedBy));
-        columns.add(new Column("version", "Ver.", 48, r -> "v" + r.version()));
+        columns.add(new Column("updatedBy", lang("column.updatedBy"), 106, RecordRow::updatedBy));
+        columns.add(new Column("version", lang("column.version"), 48, r -> "v" + r.version()));
         return columns;
     }
 
@@ -58,14 +59,28 @@ final class RecordColumns {
         }
     }
 
+    /** Shorter headers where the field label would not fit a narrow column. */
+    private static String header(EntityKind kind, String field) {
+        return switch (field) {
+            case "customerName" -> lang("column.customer");
+            case "nextBillingDate" -> lang("column.nextBilling");
+            case "subscriptionId" -> lang("column.subscription");
+            case "billingCycle" -> lang("column.cycle");
+            default -> DomainWords.field(kind, field);
+        };
+    }
+
     private static String cell(EntityKind kind, FieldSpec spec, RecordRow record) {
         Object value = record.value(spec.name());
         String shown = spec.type() == dev.concord.domain.FieldType.ENUM
                 ? dev.concord.ui.common.Labels.ofWire((String) value) : spec.display(value);
-        // An amount means nothing without its currency.
-        if (spec.type() == dev.concord.domain.FieldType.MONEY && kind.field("currency").isPresent()) {
+        // An amount means nothing without its currency; both as the agent's locale writes money.
+        if (spec.type() == dev.concord.domain.FieldType.MONEY && value instanceof java.math.BigDecimal amount) {
             Object currency = record.value("currency");
-            return currency == null ? shown : shown + " " + currency;
+            return currency == null ? shown : Localization.money(amount, String.valueOf(currency));
+        }
+        if (value instanceof java.time.LocalDate date) {
+            return Localization.date(date);
         }
         return shown;
     }

@@ -1,5 +1,9 @@
 package dev.concord.ui.records;
 
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.concord.ui.common.Labels;
@@ -26,11 +30,13 @@ import javafx.util.StringConverter;
 
 /** Search field, status filter, the table of records and a "Load more" button for the next page. */
 public final class RecordListView extends VBox {
-    private static final String ALL = "All statuses";
+    /** The filter's "no filter" choice: a marker, shown as "All statuses". */
+    private static final String ALL = "*";
 
     private final TableView<RecordRow> table = new TableView<>();
     private final TextField search = new TextField();
     private String selectedId;
+    private final javafx.beans.binding.StringBinding countText;
 
     public RecordListView(RecordListViewModel vm, Consumer<RecordRow> onSelect) {
         String kind = vm.kind().path();
@@ -40,7 +46,7 @@ public final class RecordListView extends VBox {
         setPadding(new Insets(10));
 
         search.setId("search-" + kind);
-        search.setPromptText("Search " + kind + " (Ctrl+F)");
+        search.setPromptText(lang("list.search.prompt", DomainWords.pluralInSentence(vm.kind())));
         search.textProperty().bindBidirectional(vm.searchProperty());
         // Enter goes from the search to the results, so finding and opening a record needs no mouse.
         search.setOnAction(e -> {
@@ -57,9 +63,9 @@ public final class RecordListView extends VBox {
         if (!vm.statusChoices().isEmpty()) {
             toolbar.getChildren().add(statusFilter(vm, kind));
         }
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(lang("list.refresh"));
         refresh.setId("refresh-" + kind);
-        refresh.setTooltip(new Tooltip("Reload from the server (F5)"));
+        refresh.setTooltip(new Tooltip(lang("list.refresh.tip")));
         refresh.setOnAction(e -> vm.refresh());
         toolbar.getChildren().add(refresh);
 
@@ -68,7 +74,8 @@ public final class RecordListView extends VBox {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.answeredProperty())
-                .then("No " + kind + " match").otherwise("Loading " + kind + "..."));
+                .then(lang("list.noMatch", DomainWords.pluralInSentence(vm.kind())))
+                .otherwise(lang("list.loading", DomainWords.pluralInSentence(vm.kind()))));
         table.setPlaceholder(placeholder);
         for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
             TableColumn<RecordRow, String> column = new TableColumn<>(c.header());
@@ -92,7 +99,7 @@ public final class RecordListView extends VBox {
         vm.items().addListener((ListChangeListener<RecordRow>) c -> keepSelection());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button more = new Button("Load more");
+        Button more = new Button(lang("list.loadMore"));
         more.setId("load-more-" + kind);
         more.visibleProperty().bind(vm.hasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
@@ -100,7 +107,9 @@ public final class RecordListView extends VBox {
         Label count = new Label();
         count.setId("count-" + kind);
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.items()).asString("%d shown"));
+        countText = javafx.beans.binding.Bindings.createStringBinding(() -> lang("list.shown", vm.items().size()),
+                vm.items());
+        count.textProperty().bind(countText);
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(vm.errorProperty());
@@ -121,7 +130,7 @@ public final class RecordListView extends VBox {
         filter.setConverter(new StringConverter<>() {
             @Override
             public String toString(String wire) {
-                return wire == null || ALL.equals(wire) ? ALL : Labels.ofWire(wire);
+                return wire == null || ALL.equals(wire) ? lang("list.allStatuses") : Labels.ofWire(wire);
             }
 
             @Override

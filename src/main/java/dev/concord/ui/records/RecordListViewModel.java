@@ -1,5 +1,11 @@
 package dev.concord.ui.records;
 
+import dev.concord.ui.common.Problems;
+
+import dev.concord.i18n.DomainWords;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.ConcordApi;
 import dev.concord.client.ListQuery;
 import dev.concord.client.Page;
@@ -122,7 +128,7 @@ public final class RecordListViewModel {
             }
             loading.set(false);
             answered.set(true);
-            error.set("Could not load " + kind.path() + ": " + failure.getMessage());
+            error.set(lang("list.couldNotLoad", DomainWords.pluralInSentence(kind), Problems.describe(failure)));
         });
     }
 

@@ -1,5 +1,9 @@
 package dev.concord.ui.status;
 
+import dev.concord.ui.common.Problems;
+
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.Identity;
 import dev.concord.client.ConcordApi;
 import dev.concord.ui.common.ConflictFeed;
@@ -57,7 +61,7 @@ public final class StatusBarViewModel implements AutoCloseable {
     }
 
     public void loadIdentity() {
-        executor.run(api::whoAmI, this::showIdentity, failure -> agent.set("Not signed in: " + failure.getMessage()));
+        executor.run(api::whoAmI, this::showIdentity, failure -> agent.set(lang("status.notSignedIn", Problems.describe(failure))));
     }
 
     public void checkConnection() {
@@ -67,7 +71,7 @@ public final class StatusBarViewModel implements AutoCloseable {
     }
 
     private void showIdentity(Identity identity) {
-        agent.set(People.displayName(identity.actor()) + " (" + identity.role() + ")");
+        agent.set(lang("status.agent", People.displayName(identity.actor()), role(identity.role())));
     }
 
     private void recount() {
@@ -122,5 +126,14 @@ public final class StatusBarViewModel implements AutoCloseable {
 
     public BooleanBinding busyProperty() {
         return executor.busyProperty();
+    }
+
+    /** The role in the agent's language; a role the console does not know yet shows as the server names it. */
+    private static String role(String wire) {
+        return switch (wire == null ? "" : wire) {
+            case "agent" -> lang("role.agent");
+            case "admin" -> lang("role.admin");
+            default -> wire;
+        };
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concord.client.PatchCall;
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.Records;
 import java.util.List;
 import java.util.Map;

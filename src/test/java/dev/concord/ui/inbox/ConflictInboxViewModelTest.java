@@ -2,11 +2,6 @@ package dev.concord.ui.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.concord.api.HistoryEntry;
-import dev.concord.api.Identity;
-import dev.concord.client.ConcordApi;
-import dev.concord.client.ListQuery;
-import dev.concord.client.Page;
 import dev.concord.client.PatchCall;
 import dev.concord.client.ServerUnreachableException;
 import dev.concord.domain.Entity;
@@ -17,13 +12,13 @@ import dev.concord.sync.ConflictStore;
 import dev.concord.sync.PendingEdit;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.RetryPolicy;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.conflict.Conflicts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +33,9 @@ class ConflictInboxViewModelTest {
     @TempDir
     Path dir;
     private ConflictStore store;
-    private final ScriptedApi api = new ScriptedApi();
+    /** The record the pending edits below were made on: sub_1 at version 3. */
+    private final FakeConcordApi api = new FakeConcordApi("alice",
+            Conflicts.entity(Conflicts.baseValues(), 3, "alice", Conflicts.T0));
     private final QueueingExecutor executor = new QueueingExecutor();
     private ConflictInboxViewModel vm;
 
@@ -114,13 +111,12 @@ class ConflictInboxViewModelTest {
     void retryingAPendingEditSavesItAndDropsItFromTheList() {
         store.putPending(pendingStatusEdit());
         inbox();
-        api.answers.add(saved -> saved);
 
         vm.retry(vm.pending().get(0));
         executor.runAll();
 
-        assertThat(api.calls).extracting(PatchCall::idempotencyKey).containsExactly("key-1");
-        assertThat(api.calls.get(0).changes()).isEqualTo(Map.of("status", "paused"));
+        assertThat(api.patches()).extracting(PatchCall::idempotencyKey).containsExactly("key-1");
+        assertThat(api.patches().get(0).changes()).isEqualTo(Map.of("status", "paused"));
         assertThat(vm.pending()).isEmpty();
         assertThat(vm.noticeProperty().get()).isEqualTo("Saved Subscription sub_1 · Acme GmbH (v4)");
         assertThat(vm.retryingProperty().get()).isFalse();
@@ -131,9 +127,7 @@ class ConflictInboxViewModelTest {
         store.putPending(pendingStatusEdit());
         inbox();
         for (int i = 0; i < RetryPolicy.defaults().maxAttempts(); i++) {
-            api.answers.add(call -> {
-                throw new ServerUnreachableException("connection refused", false, null);
-            });
+            api.script(new FakeConcordApi.Fail(new ServerUnreachableException("connection refused", false, null)));
         }
 
         vm.retry(vm.pending().get(0));
@@ -178,51 +172,6 @@ class ConflictInboxViewModelTest {
             while (!ui.isEmpty()) {
                 ui.remove().run();
             }
-        }
-    }
-
-    /** Answers each PATCH with the next scripted function of the would-be saved record. */
-    static final class ScriptedApi implements ConcordApi {
-        final List<PatchCall> calls = new ArrayList<>();
-        final Deque<java.util.function.UnaryOperator<Entity>> answers = new ArrayDeque<>();
-
-        @Override
-        public Entity patch(PatchCall call) {
-            calls.add(call);
-            Entity base = Conflicts.entity(Conflicts.baseValues(), call.baseVersion(), "alice", Conflicts.T0);
-            Entity saved = Conflicts.entity(base.values().withAll(call.changes()), call.baseVersion() + 1, "alice",
-                    Conflicts.T0.plusSeconds(1));
-            return answers.remove().apply(saved);
-        }
-
-        @Override
-        public Page list(EntityKind kind, ListQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Entity get(EntityKind kind, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Entity getVersion(EntityKind kind, String id, long version) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<HistoryEntry> history(EntityKind kind, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Identity whoAmI() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean healthy() {
-            return true;
         }
     }
 }

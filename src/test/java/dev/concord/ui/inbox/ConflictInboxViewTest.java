@@ -42,7 +42,7 @@ class ConflictInboxViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = new ConflictStore(dir.resolve("inbox-" + System.nanoTime() + ".json"));
         // The coordinator is never reached here: nothing is saved.
-        vm = new ConflictInboxViewModel(store, new RetryCoordinator(new ConflictInboxViewModelTest.ScriptedApi(), store),
+        vm = new ConflictInboxViewModel(store, new RetryCoordinator(new dev.concord.testing.FakeConcordApi("alice"), store),
                 executor);
         stage = new Stage();
         view = new ConflictInboxView(vm);

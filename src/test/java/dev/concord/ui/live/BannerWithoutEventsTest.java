@@ -9,7 +9,7 @@ import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
 import dev.concord.ui.main.ConsoleServices;
 import dev.concord.ui.main.ConsoleViewModel;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import java.util.List;

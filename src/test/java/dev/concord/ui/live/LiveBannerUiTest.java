@@ -162,9 +162,9 @@ class LiveBannerUiTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, alice, "#notice")).startsWith("Saved"));
 
         await().atMost(WAIT).until(() -> bannerShown(robot, bob));
-        assertThat(text(robot, bob, "#live-message")).isEqualTo("Alice changed status, notes (v" + (v + 1) + ")");
+        assertThat(text(robot, bob, "#live-message")).isEqualTo("Alice changed status and notes (v" + (v + 1) + ")");
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, bob, "#live-overlap")).isEqualTo(
-                "You also changed status, notes; Alice's change to status, notes conflicts with yours: Save will ask which to keep."));
+                "You also changed status and notes; Alice's change to status and notes conflicts with yours: Save will ask which to keep."));
         robot.interact(bob.stage::toFront);
         robot.clickOn(find(robot, bob, "#live-show-changes", Node.class));
         assertThat(text(robot, bob, "#live-changes")).contains("Status: " + seen.values().get("status") + " \u2192 "
@@ -185,7 +185,7 @@ class LiveBannerUiTest {
                 "not-a-token", home)).get(15, java.util.concurrent.TimeUnit.SECONDS);
         try {
             await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, stranger, "#status-live"))
-                    .isEqualTo("live updates unavailable: This token is not known to the server"));
+                    .isEqualTo("Live updates unavailable (the server refused them; the log says why)"));
         } finally {
             robot.interact(() -> {
                 stranger.stage.close();

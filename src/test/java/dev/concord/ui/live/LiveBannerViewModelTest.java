@@ -9,7 +9,7 @@ import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.Records;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class LiveBannerViewModelTest {
         banner.changed(event(Records.next(api.current(base.kind(), "sub_1"), "bob", Map.of()), "bob", Set.of("notes")));
 
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status, notes (v9)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status and notes (v9)");
         assertThat(banner.getOverlap()).isEmpty();
     }
 
@@ -243,7 +243,7 @@ class LiveBannerViewModelTest {
         api.put(newer);
         editor.recordMoved(newer);
 
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status, notes (v8)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status and notes (v8)");
         assertThat(banner.getOverlap())
                 .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
         banner.rebaseNow();

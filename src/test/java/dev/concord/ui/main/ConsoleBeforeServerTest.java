@@ -7,7 +7,7 @@ import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.status.ConnectionState;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.history.HistoryRow;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import java.math.BigDecimal;

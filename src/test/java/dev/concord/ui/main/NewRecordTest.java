@@ -7,7 +7,7 @@ import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.editor.FieldModel;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

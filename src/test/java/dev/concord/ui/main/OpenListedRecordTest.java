@@ -6,7 +6,7 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.records.RecordListViewModel;
 import dev.concord.ui.records.RecordRow;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.QueuedTaskExecutor;
 import dev.concord.ui.testing.Records;

@@ -7,7 +7,7 @@ import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.common.NoticeLevel;
 import dev.concord.ui.editor.EditorViewModel;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.QueuedTaskExecutor;
 import dev.concord.ui.testing.Records;
 import java.util.Map;
@@ -115,7 +115,7 @@ class RecordListViewModelTest {
 
         vm.refresh();
 
-        assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: Connection refused");
+        assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: the server could not be reached");
         assertThat(vm.statusChoices()).as("plans have no status").isEmpty();
     }
 }

@@ -6,7 +6,7 @@ import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.ConflictFeed;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.ui.common.TrackingTaskExecutor;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

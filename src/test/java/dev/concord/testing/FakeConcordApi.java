@@ -1,0 +1,440 @@
+package dev.concord.testing;
+
+import dev.concord.api.ChangedField;
+import dev.concord.api.DeletedRecord;
+import dev.concord.api.FieldChange;
+import dev.concord.api.HistoryEntry;
+import dev.concord.api.Identity;
+import dev.concord.client.ApiException;
+import dev.concord.client.ConcordApi;
+import dev.concord.client.CreateCall;
+import dev.concord.client.ListQuery;
+import dev.concord.client.NotFoundException;
+import dev.concord.client.Page;
+import dev.concord.client.PatchCall;
+import dev.concord.client.ServerUnreachableException;
+import dev.concord.client.ValidationFailedException;
+import dev.concord.client.VersionConflictException;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.domain.FieldValues;
+import dev.concord.domain.RecordMeta;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The one in-memory service of the tests (sync, console, CLI), with the contract's rules: versioned
+ * records and their change log; list with search, status and cursor paging; PATCH with the version check
+ * and a 409 carrying the current record and what changed since; idempotency keys (the same key and body
+ * answer the first answer again, a reused key with another body is refused); creates and soft deletes.
+ * It records every call, so a test can assert what was (or was not) sent, can be made unreachable, and
+ * can fail or disturb the next writes ({@link #script}). Thread-safe.
+ */
+public final class FakeConcordApi implements ConcordApi {
+    /** What the next write (PATCH, POST or DELETE) does instead of (or besides) its normal work. */
+    public sealed interface Fault {
+    }
+
+    /** The request never reaches the service. */
+    public record Fail(ApiException error) implements Fault {
+    }
+
+    /** The write commits but the answer is lost on the way back (a timeout). */
+    public record DropAnswer() implements Fault {
+    }
+
+    /** The 409 arrives without the current record. */
+    public record ConflictWithoutCurrent() implements Fault {
+    }
+
+    /** Runs (e.g. another writer's change) just before the write is handled. */
+    public record Before(Consumer<FakeConcordApi> action) implements Fault {
+    }
+
+    private record Stored(PatchCall call, Entity result, VersionConflictException conflict) {
+    }
+
+    private static final Instant CREATED_AT = Instant.parse("2026-11-29T08:00:00Z");
+    private static final Instant WRITTEN_FROM = Instant.parse("2026-11-29T09:00:00Z");
+    private static final Instant RETIRED_AT = Instant.parse("2026-11-29T10:00:00Z");
+
+    /** Every version of each record by kind/id, oldest first. */
+    private final Map<String, List<Entity>> versions = new LinkedHashMap<>();
+    private final Map<String, List<HistoryEntry>> history = new HashMap<>();
+    private final Set<String> retired = new HashSet<>();
+    private final Map<String, Stored> patchedByKey = new HashMap<>();
+    private final Map<String, CreateCall> createdByKey = new HashMap<>();
+    private final Map<String, String> createdIds = new HashMap<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<PatchCall> patches = new ArrayList<>();
+    private final List<CreateCall> creates = new ArrayList<>();
+    private final List<Object> lifecycleCalls = new ArrayList<>();
+    private final String actor;
+    private volatile boolean reachable = true;
+    private int gets;
+    private int listCalls;
+
+    /** A service whose writes through this client are stamped with {@code actor}, holding {@code records}. */
+    public FakeConcordApi(String actor, Entity... records) {
+        this.actor = actor;
+        for (Entity e : records) {
+            put(e);
+        }
+    }
+
+    // ---- arranging --------------------------------------------------------------------------------
+
+    /** Stores {@code record} as its kind/id's newest version (replacing one of the same version). */
+    public synchronized FakeConcordApi put(Entity record) {
+        List<Entity> vs = versions.computeIfAbsent(key(record.kind(), record.id()), k -> new ArrayList<>());
+        if (!vs.isEmpty() && vs.get(vs.size() - 1).version() == record.version()) {
+            vs.set(vs.size() - 1, record);
+        } else {
+            vs.add(record);
+        }
+        return this;
+    }
+
+    /** Another writer commits {@code changes} to record {@code id} directly (a new version). */
+    public synchronized Entity writeAs(String who, String id, Map<String, Object> changes) {
+        Entity cur = current(id);
+        Entity next = cur.kind().create(new RecordMeta(id, cur.version() + 1, cur.createdAt(),
+                WRITTEN_FROM.plusSeconds(cur.version()), who), cur.values().withAll(changes));
+        put(next);
+        return next;
+    }
+
+    /** The next writes meet these faults, one each, in order. */
+    public synchronized void script(Fault... next) {
+        faults.addAll(List.of(next));
+    }
+
+    /** Unreachable: every call fails as a refused connection and {@link #healthy()} is false. */
+    public void setReachable(boolean reachable) {
+        this.reachable = reachable;
+    }
+
+    /** A client of the same records for another user: their writes are stamped with {@code who}. */
+    public ConcordApi clientFor(String who) {
+        FakeConcordApi server = this;
+        return new ConcordApi() {
+            @Override
+            public Page list(EntityKind kind, ListQuery query) {
+                return server.list(kind, query);
+            }
+
+            @Override
+            public Entity get(EntityKind kind, String id) {
+                return server.get(kind, id);
+            }
+
+            @Override
+            public Entity getVersion(EntityKind kind, String id, long version) {
+                return server.getVersion(kind, id, version);
+            }
+
+            @Override
+            public List<HistoryEntry> history(EntityKind kind, String id) {
+                return server.history(kind, id);
+            }
+
+            @Override
+            public Entity patch(PatchCall call) {
+                return server.patchAs(who, call);
+            }
+
+            @Override
+            public Identity whoAmI() {
+                return new Identity(who, "agent");
+            }
+
+            @Override
+            public boolean healthy() {
+                return server.healthy();
+            }
+        };
+    }
+
+    // ---- looking -----------------------------------------------------------------------------------
+
+    /** The newest version of {@code kind}/{@code id} (retired or not); null when there is none. */
+    public synchronized Entity current(EntityKind kind, String id) {
+        List<Entity> vs = versions.get(key(kind, id));
+        return vs == null ? null : vs.get(vs.size() - 1);
+    }
+
+    /** The newest version of the record {@code id}, whatever its kind (ids are unique in the tests). */
+    public synchronized Entity current(String id) {
+        return versionsOf(id).get(versionsOf(id).size() - 1);
+    }
+
+    /** Every PATCH sent, retries included. */
+    public synchronized List<PatchCall> patches() {
+        return List.copyOf(patches);
+    }
+
+    /** Every PATCH sent (as {@link #patches()}). */
+    public List<PatchCall> calls() {
+        return patches();
+    }
+
+    /** Every create sent, retries included. */
+    public synchronized List<CreateCall> creates() {
+        return List.copyOf(creates);
+    }
+
+    /** Every create and delete sent, in order (a CreateCall, or "delete id@version"). */
+    public synchronized List<Object> lifecycleCalls() {
+        return List.copyOf(lifecycleCalls);
+    }
+
+    public synchronized boolean isRetired(String id) {
+        return retired.stream().anyMatch(k -> k.endsWith("/" + id));
+    }
+
+    /** How many single records were read. */
+    public synchronized int gets() {
+        return gets;
+    }
+
+    /** How many list requests were made. */
+    public synchronized int listCalls() {
+        return listCalls;
+    }
+
+    // ---- the API -----------------------------------------------------------------------------------
+
+    @Override
+    public synchronized Page list(EntityKind kind, ListQuery asked) {
+        ListQuery query = asked != null ? asked : ListQuery.all();
+        listCalls++;
+        checkReachable();
+        List<Entity> matching = versions.entrySet().stream()
+                .filter(e -> !retired.contains(e.getKey()))
+                .map(e -> e.getValue().get(e.getValue().size() - 1))
+                .filter(e -> e.kind() == kind)
+                .filter(e -> query.q() == null || e.values().toString().toLowerCase(Locale.ROOT)
+                        .contains(query.q().toLowerCase(Locale.ROOT)) || e.id().contains(query.q()))
+                .filter(e -> query.status() == null || query.status().equals(e.values().get("status")))
+                .sorted(Comparator.comparing(Entity::id))
+                .toList();
+        int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+        int limit = query.limit() == null ? 50 : query.limit();
+        int to = Math.min(matching.size(), from + limit);
+        return new Page(matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null);
+    }
+
+    @Override
+    public synchronized Entity get(EntityKind kind, String id) {
+        gets++;
+        checkReachable();
+        return live(kind, id);
+    }
+
+    @Override
+    public synchronized Entity getVersion(EntityKind kind, String id, long version) {
+        checkReachable();
+        return versionsOf(kind, id).stream().filter(e -> e.version() == version).findFirst()
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of " + kind.singular() + " " + id));
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(EntityKind kind, String id) {
+        checkReachable();
+        List<HistoryEntry> entries = new ArrayList<>(history.getOrDefault(key(kind, id), List.of()));
+        Collections.reverse(entries);
+        return entries;
+    }
+
+    @Override
+    public Entity patch(PatchCall call) {
+        return patchAs(actor, call);
+    }
+
+    private synchronized Entity patchAs(String who, PatchCall call) {
+        checkReachable();
+        patches.add(call);
+        Fault fault = nextFault();
+        if (fault instanceof Fail f) {
+            throw f.error();
+        }
+        Stored seen = patchedByKey.get(call.idempotencyKey());
+        if (seen != null && seen.call().equals(call)) {
+            if (seen.conflict() != null) {
+                throw seen.conflict();
+            }
+            return seen.result();
+        }
+        Entity cur = live(call.kind(), call.id());
+        if (cur.version() != call.baseVersion()) {
+            VersionConflictException conflict = new VersionConflictException(409, "changed by others",
+                    fault instanceof ConflictWithoutCurrent ? null : cur, cur.version(),
+                    changedSince(call.kind(), call.id(), call.baseVersion()));
+            patchedByKey.put(call.idempotencyKey(), new Stored(call, null, conflict));
+            throw conflict;
+        }
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        call.changes().forEach((field, value) -> canonical.put(field, call.kind().requireField(field).parse(value)));
+        Entity next = writeAs(who, call.id(), canonical);
+        List<FieldChange> changes = new ArrayList<>();
+        canonical.forEach((field, value) -> {
+            var spec = call.kind().requireField(field);
+            changes.add(new FieldChange(field, spec.toWire(cur.values().get(field)), spec.toWire(value)));
+        });
+        history.computeIfAbsent(key(call.kind(), call.id()), k -> new ArrayList<>())
+                .add(new HistoryEntry(0, call.kind().path(), call.id(), next.version(), who, next.updatedAt(),
+                        HistoryEntry.UPDATE, changes, null));
+        patchedByKey.put(call.idempotencyKey(), new Stored(call, next, null));
+        if (fault instanceof DropAnswer) {
+            throw new ServerUnreachableException("timeout", true, null);
+        }
+        return next;
+    }
+
+    /** Creates like the server: a new id unless given, version 1; the same idempotency key answers the first create. */
+    @Override
+    public synchronized Entity create(CreateCall call) {
+        checkReachable();
+        creates.add(call);
+        lifecycleCalls.add(call);
+        Fault fault = nextFault();
+        if (fault instanceof Fail f) {
+            throw f.error();
+        }
+        CreateCall first = createdByKey.get(call.idempotencyKey());
+        if (first != null) {
+            if (!first.equals(call)) {
+                throw new ValidationFailedException(422, "IDEMPOTENCY_KEY_REUSED", "key reused", List.of());
+            }
+            return current(call.kind(), createdIds.get(call.idempotencyKey()));
+        }
+        String id = call.id() != null ? call.id() : call.kind().path().substring(0, 3) + "_new" + (versions.size() + 1);
+        if (versions.containsKey(key(call.kind(), id))) {
+            throw new ValidationFailedException(409, "ALREADY_EXISTS", "There already is a " + call.kind().singular()
+                    + " " + id, List.of());
+        }
+        Entity created = call.kind().create(new RecordMeta(id, 1, CREATED_AT, CREATED_AT, actor),
+                FieldValues.of(new LinkedHashMap<>(call.values())));
+        put(created);
+        createdByKey.put(call.idempotencyKey(), call);
+        createdIds.put(call.idempotencyKey(), id);
+        if (fault instanceof DropAnswer) {
+            throw new ServerUnreachableException("timeout", true, null);
+        }
+        return created;
+    }
+
+    /** Retires like the server: only at the current version; afterwards the record is gone (404). */
+    @Override
+    public synchronized DeletedRecord delete(EntityKind kind, String id, long version) {
+        checkReachable();
+        lifecycleCalls.add("delete " + id + "@" + version);
+        Fault fault = nextFault();
+        if (fault instanceof Fail f) {
+            throw f.error();
+        }
+        Entity cur = live(kind, id);
+        if (cur.version() != version) {
+            throw new VersionConflictException(409, "changed by others", cur, cur.version(),
+                    changedSince(kind, id, version));
+        }
+        retired.add(key(kind, id));
+        if (fault instanceof DropAnswer) {
+            throw new ServerUnreachableException("timeout", true, null);
+        }
+        return new DeletedRecord(kind.path(), id, version + 1, RETIRED_AT, actor);
+    }
+
+    @Override
+    public Identity whoAmI() {
+        checkReachable();
+        return new Identity(actor, "agent");
+    }
+
+    @Override
+    public boolean healthy() {
+        return reachable;
+    }
+
+    // ---- inside ------------------------------------------------------------------------------------
+
+    /** The next scripted fault; a {@link Before} runs here and the write then goes on normally. */
+    private Fault nextFault() {
+        Fault fault = faults.poll();
+        if (fault instanceof Before b) {
+            b.action().accept(this);
+            return null;
+        }
+        return fault;
+    }
+
+    /** What changed since {@code base} (by whom, when), as a 409 says; empty when that version is unknown here. */
+    private List<ChangedField> changedSince(EntityKind kind, String id, long base) {
+        List<Entity> vs = versionsOf(kind, id);
+        Entity from = vs.stream().filter(e -> e.version() == base).findFirst().orElse(null);
+        if (from == null) {
+            return List.of();
+        }
+        Entity cur = vs.get(vs.size() - 1);
+        List<ChangedField> changed = new ArrayList<>();
+        for (String f : cur.values().changedFrom(from.values())) {
+            Entity by = lastChangeOf(vs, f);
+            changed.add(new ChangedField(f, from.values().get(f), cur.values().get(f), by.updatedBy(), by.updatedAt()));
+        }
+        return changed;
+    }
+
+    private static Entity lastChangeOf(List<Entity> vs, String field) {
+        for (int i = vs.size() - 1; i > 0; i--) {
+            if (!Objects.equals(vs.get(i).values().get(field), vs.get(i - 1).values().get(field))) {
+                return vs.get(i);
+            }
+        }
+        return vs.get(0);
+    }
+
+    /** The newest version of a record that is not retired. */
+    private Entity live(EntityKind kind, String id) {
+        Entity e = current(kind, id);
+        if (e == null || retired.contains(key(kind, id))) {
+            throw new NotFoundException("No " + kind.singular() + " " + id);
+        }
+        return e;
+    }
+
+    private List<Entity> versionsOf(EntityKind kind, String id) {
+        List<Entity> vs = versions.get(key(kind, id));
+        if (vs == null) {
+            throw new NotFoundException("No " + kind.singular() + " " + id);
+        }
+        return vs;
+    }
+
+    private List<Entity> versionsOf(String id) {
+        return versions.entrySet().stream().filter(e -> e.getKey().endsWith("/" + id)).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new NotFoundException("No record " + id));
+    }
+
+    private void checkReachable() {
+        if (!reachable) {
+            throw new ServerUnreachableException("Connection refused", false, null);
+        }
+    }
+
+    private static String key(EntityKind kind, String id) {
+        return kind.path() + "/" + id;
+    }
+}
