@@ -14,6 +14,7 @@ import dev.concord.server.ConcordServer;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
+import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.connect.ConnectActions;
@@ -94,11 +95,29 @@ final class ConnectFlow implements ConnectActions {
     void showConnect(String message) {
         String server = current != null ? current.server() : conf.server();
         ConnectViewModel vm = new ConnectViewModel(this, server, message, Platform::runLater);
-        Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme()).apply();
+        Appearance appearance = appearance();
         Stage next = newStage();
         next.setTitle(lang("connect.windowTitle"));
-        next.setScene(new Scene(new ConnectView(vm), 720, 620));
+        Scene scene = new Scene(new ConnectView(vm), 720, 620);
+        appearance.installShortcuts(scene);
+        next.setScene(scene);
         switchTo(next);
+    }
+
+    /**
+     * The saved theme and text size, applied; a change the agent makes (View menu, Ctrl+Plus) is saved off
+     * the FX thread.
+     */
+    private Appearance appearance() {
+        Appearance appearance = Appearance.shared();
+        appearance.use(Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme()),
+                settings.textSize() == null ? Appearance.DEFAULT_TEXT_SIZE : settings.textSize());
+        appearance.setOnChosen(chosen -> {
+            String theme = chosen.getTheme().settingName();
+            int textSize = chosen.getTextSize();
+            background.execute(() -> saveSettings(settings.withAppearance(theme, textSize)));
+        });
+        return appearance;
     }
 
     @Override
@@ -158,10 +177,9 @@ final class ConnectFlow implements ConnectActions {
         ConflictStore store = new ConflictStore(folder.resolve(SyncServices.STORE_FILE));
         RetryCoordinator coordinator = new RetryCoordinator(api, store);
         Stage next = newStage();
-        Theme theme = Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme());
         ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
                 lang("window.titleInstalled", c.who().actor(), c.who().role(), c.server()), c.tokens(), api, store,
-                coordinator, executor, theme, chosen -> background.execute(() -> saveSettings(settings.withTheme(chosen.settingName()))));
+                coordinator, executor, appearance());
         LanguageMenu.install(opened.view(), Localization.language(),
                 chosen -> background.execute(() -> saveSettings(settings.withLanguage(chosen.tag()))));
         AccountMenus.install(opened.view(), new AccountMenus.Actions() {

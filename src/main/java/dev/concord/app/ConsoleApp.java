@@ -8,6 +8,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
+import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
@@ -20,6 +21,7 @@ import dev.concord.ui.main.ConsoleView;
 import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.main.ConsoleWindow;
 import dev.concord.ui.main.StoreConflictUi;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -86,16 +88,25 @@ final class ConsoleApp {
     /** Builds one console in {@code stage} that loads and goes live once {@code serverReady} completes. */
     static ConsoleViewModel open(Stage stage, ConsoleSetup setup, ConcordApi api, ConflictStore store,
                                  RetryCoordinator coordinator, FxTaskExecutor executor, CompletionStage<?> serverReady) {
-        setup.theme().apply();
+        Appearance appearance = Appearance.shared();
+        appearance.use(setup.theme(), setup.textSize());
+        // The settings file is disk I/O: written on the executor, never on the FX thread.
+        appearance.setOnChosen(chosen -> {
+            Theme theme = chosen.getTheme();
+            int textSize = chosen.getTextSize();
+            executor.run(() -> {
+                setup.rememberAppearance(theme, textSize);
+                return theme;
+            }, saved -> { }, failure -> LOG.warn("could not save the theme and text size", failure));
+        });
         ConsoleServices services = new ConsoleServices(setup.server(), api, coordinator::save,
                 ConflictFeed.of(store), executor);
         ConsoleViewModel vm = new ConsoleViewModel(services);
-        // The settings file is disk I/O: written on the executor, never on the FX thread.
-        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), setup.theme(),
-                chosen -> executor.run(() -> {
-                    setup.rememberTheme(chosen);
-                    return chosen;
-                }, saved -> { }, failure -> LOG.warn("could not save the theme", failure)), serverReady);
+        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), appearance,
+                serverReady);
+        view.setAbout(() -> List.of(lang("about.version", Version.current()), lang("about.server", setup.server()),
+                lang("about.demoUser", setup.user()), lang("about.data", setup.userDir()),
+                lang("about.log", ConsoleLogging.logDir(setup.home()).resolve("console.log"))));
         stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
         LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
             setup.rememberLanguage(chosen);
@@ -122,17 +133,16 @@ final class ConsoleApp {
 
     /**
      * Builds one console in {@code stage} for a connection made on the Connect screen (or resumed): the
-     * client's bearer tokens come from {@code tokens} (a signed-in session refreshes them). Must run on the
-     * FX thread.
+     * client's bearer tokens come from {@code tokens} (a signed-in session refreshes them); the look is
+     * {@code appearance}'s, saved by whoever set its {@code onChosen}. Must run on the FX thread.
      */
     static Opened openConnected(Stage stage, String server, String title, AccessTokens tokens, ConcordApi api,
                                      ConflictStore store, RetryCoordinator coordinator, FxTaskExecutor executor,
-                                     Theme theme, java.util.function.Consumer<Theme> themeChosen) {
-        theme.apply();
+                                     Appearance appearance) {
         ConsoleServices services = new ConsoleServices(server, api, coordinator::save, ConflictFeed.of(store), executor);
         ConsoleViewModel vm = new ConsoleViewModel(services);
-        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), theme,
-                themeChosen);
+        ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), appearance,
+                CompletableFuture.completedFuture(null));
         stage.setTitle(title);
         LiveConsole live = LiveConsole.start(vm, view, server, tokens);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.close());

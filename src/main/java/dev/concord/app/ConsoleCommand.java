@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./launcher [console] [--user NAME] [--server URL] [--token T] [--theme light|dark]}: the agent
+ * {@code ./launcher [console] [--user NAME] [--server URL] [--token T] [--theme light|dark|high-contrast]}: the agent
  * console. Settings (server, token, theme) are remembered per user; when nothing answers at a local
  * server URL the embedded demo server is started in this process first.
  */
@@ -40,7 +40,7 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "T", description = "Bearer token")
     String token;
 
-    @Option(names = "--theme", paramLabel = "light|dark", description = "Look of the console")
+    @Option(names = "--theme", paramLabel = "light|dark|high-contrast", description = "Look of the console")
     String theme;
 
     @Option(names = "--issuer", paramLabel = "URL", description = "Identity provider to sign in with (else CONCORD_ISSUER, your settings, /etc/concord/console.conf)")

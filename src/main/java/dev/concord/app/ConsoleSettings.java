@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param mode how the installed console connected last: {@code sign-in} or {@code token}
  * @param language the language the agent chose in View -> Language ({@code de}); null follows the system
+ * @param textSize the text size in percent of the theme's (Ctrl+Plus / Ctrl+Minus)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,9 +21,10 @@ record ConsoleSettings(@JsonProperty("server") String server,
                        @JsonProperty("issuer") String issuer,
                        @JsonProperty("clientId") String clientId,
                        @JsonProperty("mode") String mode,
-                       @JsonProperty("language") String language) {
+                       @JsonProperty("language") String language,
+                       @JsonProperty("textSize") Integer textSize) {
     ConsoleSettings(String server, String token, String theme) {
-        this(server, token, theme, null, null, null, null);
+        this(server, token, theme, null, null, null, null, null);
     }
 
     static ConsoleSettings none() {
@@ -30,18 +32,22 @@ record ConsoleSettings(@JsonProperty("server") String server,
     }
 
     ConsoleSettings withoutToken() {
-        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, language);
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, language, textSize);
     }
 
     ConsoleSettings withConnection(String newServer, String newMode) {
-        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode, language);
+        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode, language, textSize);
     }
 
     ConsoleSettings withTheme(String newTheme) {
-        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language);
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language, textSize);
     }
 
     ConsoleSettings withLanguage(String newLanguage) {
-        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, newLanguage);
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, newLanguage, textSize);
+    }
+
+    ConsoleSettings withAppearance(String newTheme, int newTextSize) {
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language, newTextSize);
     }
 }

@@ -7,6 +7,7 @@ import dev.concord.i18n.Language;
 import dev.concord.auth.SecretStore;
 import dev.concord.auth.SecretStores;
 import dev.concord.sync.SyncServices;
+import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * (the demo token of the user, the local server, the light theme). Tokens are kept in the secret store,
  * never in settings.json; one found there (written by an older version) is moved.
  */
-record ConsoleSetup(Path home, String user, String server, String token, Theme theme, SecretStore secrets) {
+record ConsoleSetup(Path home, String user, String server, String token, Theme theme, int textSize,
+                    SecretStore secrets) {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSetup.class);
 
     static ConsoleSetup resolve(String userOption, String serverOption, String tokenOption, String themeOption,
@@ -50,7 +52,8 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         }
         String server = checkedUrl(firstOf(serverOption, saved.server(), SyncServices.DEFAULT_SERVER));
         Theme theme = Theme.fromSetting(firstOf(themeOption, saved.theme(), Theme.LIGHT.settingName()));
-        return new ConsoleSetup(home, user, server, token, theme, secrets);
+        int textSize = saved.textSize() == null ? Appearance.DEFAULT_TEXT_SIZE : saved.textSize();
+        return new ConsoleSetup(home, user, server, token, theme, textSize, secrets);
     }
 
     /** Moves a token an older version saved in plain text into the secret store. */
@@ -72,18 +75,25 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         return home.resolve(user);
     }
 
-    /** Saves server and theme for the next run, the token in the secret store; a failure to save is reported, not fatal. */
+    /** Saves server and look for the next run, the token in the secret store; a failure to save is reported, not fatal. */
     void remember() {
-        rememberTheme(theme);
+        rememberAppearance(theme, textSize);
     }
 
     void rememberTheme(Theme chosen) {
+        rememberAppearance(chosen, textSize);
+    }
+
+    /** Saves the server, theme and text size; other settings in the file stay as they are. */
+    void rememberAppearance(Theme chosen, int chosenTextSize) {
         SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
         try {
             if (!token.equals(demoToken(user))) {
                 secrets.put(tokenKey(user), token);
             }
-            file.save(new ConsoleSettings(server, null, chosen.settingName()).withLanguage(file.load().language()));
+            // Everything else in the file (the language chosen in View -> Language) stays as it is.
+            file.save(file.load().withoutToken().withConnection(server, null).withAppearance(chosen.settingName(),
+                    chosenTextSize));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the settings to {}", file.path(), e);
         }
@@ -100,7 +110,8 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         try {
             ConsoleSettings saved = file.load();
             String savedTheme = saved.theme() != null ? saved.theme() : theme.settingName();
-            file.save(new ConsoleSettings(server, null, savedTheme).withLanguage(chosen.tag()));
+            // The text size chosen with Ctrl+Plus stays as it is.
+            file.save(saved.withoutToken().withConnection(server, null).withTheme(savedTheme).withLanguage(chosen.tag()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the language to {}", file.path(), e);
         }

@@ -49,6 +49,19 @@ class ConsoleSetupTest {
     }
 
     @Test
+    void highContrastAndTheTextSizeAreSavedForNextTime() {
+        ConsoleSetup setup = ConsoleSetup.resolve("viewer", null, null, null, home);
+        assertThat(setup.textSize()).isEqualTo(100);
+
+        setup.rememberAppearance(Theme.HIGH_CONTRAST, 150);
+
+        ConsoleSetup next = ConsoleSetup.resolve("viewer", null, null, null, home);
+        assertThat(next.theme()).isEqualTo(Theme.HIGH_CONTRAST);
+        assertThat(next.textSize()).isEqualTo(150);
+        assertThat(ConsoleSetup.resolve("viewer", null, null, "high-contrast", home).theme()).isEqualTo(Theme.HIGH_CONTRAST);
+    }
+
+    @Test
     void anUnknownUserWithoutATokenIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> ConsoleSetup.resolve("mallory", null, null, null, home))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -61,7 +74,7 @@ class ConsoleSetupTest {
         assertThatThrownBy(() -> ConsoleSetup.resolve("alice", "localhost:8787", null, null, home))
                 .hasMessageContaining("--server must be an http(s) URL");
         assertThatThrownBy(() -> ConsoleSetup.resolve("alice", null, null, "blue", home))
-                .hasMessage("theme must be light or dark, not 'blue'");
+                .hasMessage("theme must be light, dark or high-contrast, not 'blue'");
         assertThatThrownBy(() -> ConsoleSetup.resolve("../etc", null, null, null, home))
                 .hasMessageContaining("--user must be a short name");
     }

@@ -1,17 +1,13 @@
 package dev.concord.ui.common;
 
-import java.util.Locale;
+import dev.concord.i18n.ValueWords;
 
-/** Human forms of wire values ("past_due" is shown as "Past due"). */
+/** Human forms of wire values ("past_due" is shown as "Past due"), in the agent's language. */
 public final class Labels {
     private Labels() {
     }
 
     public static String ofWire(String wire) {
-        if (wire == null || wire.isEmpty()) {
-            return "";
-        }
-        String spaced = wire.replace('_', ' ');
-        return spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
+        return ValueWords.of(wire);
     }
 }

@@ -5,27 +5,32 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
 import javafx.application.Application;
 
-/** The console's two looks (AtlantaFX Primer); applies to every window of the process. */
+/**
+ * The console's looks (AtlantaFX Primer); applies to every window of the process. High contrast is Primer Dark
+ * with the colours of {@code high-contrast.css} over it, which {@link Appearance} adds to every window.
+ */
 public enum Theme {
-    LIGHT, DARK;
+    LIGHT, DARK, HIGH_CONTRAST;
 
     public void apply() {
-        Application.setUserAgentStylesheet(this == DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(this == LIGHT
+                ? new PrimerLight().getUserAgentStylesheet()
+                : new PrimerDark().getUserAgentStylesheet());
     }
 
+    /** {@code light}, {@code dark} or {@code high-contrast}: the word in settings and on the command line. */
     public String settingName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** {@code light} or {@code dark}; anything else is refused with a message naming the choices. */
+    /** {@code light}, {@code dark} or {@code high-contrast}; anything else is refused with a message naming the choices. */
     public static Theme fromSetting(String value) {
+        String wanted = value == null ? "" : value.trim().replace('_', '-');
         for (Theme t : values()) {
-            if (t.settingName().equalsIgnoreCase(value == null ? "" : value.trim())) {
+            if (t.settingName().equalsIgnoreCase(wanted)) {
                 return t;
             }
         }
-        throw new IllegalArgumentException("theme must be light or dark, not '" + value + "'");
+        throw new IllegalArgumentException("theme must be light, dark or high-contrast, not '" + value + "'");
     }
 }

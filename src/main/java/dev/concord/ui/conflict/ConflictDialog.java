@@ -9,6 +9,8 @@ import dev.concord.domain.FieldType;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.Appearance;
+import dev.concord.ui.common.KeyboardScrolling;
 import dev.concord.ui.common.TaskExecutor;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,6 +18,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -35,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -83,16 +87,21 @@ public final class ConflictDialog extends Stage {
         root.setCenter(center);
         root.setBottom(footer());
 
-        Scene scene = new Scene(root, 1240, 780);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1240, screen.getWidth()), Math.min(780, screen.getHeight()));
         scene.getStylesheets().add(CSS);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), this::nextConflict);
         // An accelerator rather than a mnemonic: mnemonics do not fire while a text field has the focus.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.ALT_DOWN), this::nextConflict);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::saveResolution);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::save);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::close);
+        Appearance.shared().installShortcuts(scene);
         setScene(scene);
-        setMinWidth(900);
-        setMinHeight(560);
+        // Usable on an 800x600 screen: the field table scrolls (both ways) rather than clipping.
+        setMinWidth(640);
+        setMinHeight(480);
+        KeyboardScrolling.followFocus(fields);
 
         vm.conflictProperty().addListener((o, a, b) -> showNotesPane());
         vm.visibleRows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> showNotesPane());
@@ -195,6 +204,19 @@ public final class ConflictDialog extends Stage {
         return box;
     }
 
+    /**
+     * Ctrl+Enter and Ctrl+S: saves when everything is decided; otherwise goes to what is left, so the key
+     * never does nothing.
+     */
+    private void save() {
+        if (vm.canSaveBinding().get()) {
+            vm.saveResolution();
+        } else {
+            nextConflict();
+        }
+    }
+
+    /** F7: the next undecided field, with the focus on its "Yours" choice (Space takes it, Tab then Space theirs). */
     private void nextConflict() {
         vm.nextConflict().ifPresent(row -> {
             if (row.spec().type() == FieldType.LONG_TEXT && notesPane != null && row.getTextMerge() != null) {
@@ -204,19 +226,8 @@ public final class ConflictDialog extends Stage {
             Node target = grid.focusTarget(row.field());
             if (target != null) {
                 target.requestFocus();
-                scrollIntoView(target);
             }
         });
-    }
-
-    private void scrollIntoView(Node target) {
-        double contentHeight = grid.getBoundsInLocal().getHeight();
-        double viewport = fields.getViewportBounds().getHeight();
-        if (contentHeight <= viewport) {
-            return;
-        }
-        double y = grid.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY();
-        fields.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
     }
 
     /** The notes merge appears under the fields while a long-text field in view conflicts. */

@@ -6,6 +6,8 @@ import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import dev.concord.domain.FieldType;
+import dev.concord.ui.common.A11y;
+import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -24,6 +28,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The field table of the conflict dialog: Field, Original, Yours, Theirs, Result and the per-row choice.
@@ -41,12 +46,15 @@ final class FieldGrid extends GridPane {
         this.vm = vm;
         getStyleClass().add("field-grid");
         setId("fieldGrid");
-        ColumnConstraints field = new ColumnConstraints(130);
-        ColumnConstraints value = new ColumnConstraints(120, 180, Double.MAX_VALUE);
+        // Minimums that fit an 800 px window at 100% text; below them the table scrolls sideways.
+        ColumnConstraints field = new ColumnConstraints(100, 130, 160);
+        ColumnConstraints value = new ColumnConstraints(90, 180, Double.MAX_VALUE);
         value.setHgrow(Priority.ALWAYS);
-        ColumnConstraints result = new ColumnConstraints(180, 240, Double.MAX_VALUE);
+        ColumnConstraints result = new ColumnConstraints(140, 240, Double.MAX_VALUE);
         result.setHgrow(Priority.ALWAYS);
-        ColumnConstraints choice = new ColumnConstraints(190);
+        // As wide as the two choices are in the agent's language and text size.
+        ColumnConstraints choice = new ColumnConstraints();
+        choice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getColumnConstraints().addAll(field, value, value, value, result, choice);
         theirsHeader.textProperty().bind(vm.theirsCaptionProperty());
         theirsHeader.setId("theirsCaption");
@@ -86,9 +94,9 @@ final class FieldGrid extends GridPane {
         VBox nameCell = new VBox(2, name, pill);
 
         boolean wrap = row.spec().type() != FieldType.LONG_TEXT;
-        Label base = value(row.baseTextProperty().get(), "base-" + f, "base-value", wrap);
-        Label mine = value(row.mineTextProperty().get(), "mine-" + f, "mine-value", wrap);
-        Label theirs = value(row.theirsTextProperty().get(), "theirs-" + f, "theirs-value", wrap);
+        Label base = value(shown(row, row.baseTextProperty().get()), "base-" + f, "base-value", wrap);
+        Label mine = value(shown(row, row.mineTextProperty().get()), "mine-" + f, "mine-value", wrap);
+        Label theirs = value(shown(row, row.theirsTextProperty().get()), "theirs-" + f, "theirs-value", wrap);
         if (!java.util.Objects.equals(row.baseTextProperty().get(), row.mineTextProperty().get())) {
             mine.getStyleClass().add("side-changed");
         }
@@ -108,12 +116,18 @@ final class FieldGrid extends GridPane {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
         Node resultControl = resultControl(row);
+        A11y.name(resultControl, lang("a11y.result", name.getText()));
+        resultControl.setAccessibleHelp(lang("a11y.resultHelp"));
         VBox resultCell = new VBox(4, resultControl, error);
 
         ToggleButton yours = choice(lang("conflict.yours"), "take-mine-" + f, Styles.LEFT_PILL);
         ToggleButton theirsButton = choice(lang("conflict.theirs"), "take-theirs-" + f, Styles.RIGHT_PILL);
         yours.setTooltip(new Tooltip(lang("conflict.useYours.tip", DomainWords.field(row.spec()))));
         theirsButton.setTooltip(new Tooltip(lang("conflict.useTheirs.tip", DomainWords.field(row.spec()))));
+        // Every row has a "Yours" and a "Theirs": a screen reader hears which field and which value.
+        A11y.describe(yours, lang("a11y.takeYours", name.getText(), spoken(mine.getText())), lang("a11y.takeHelp"));
+        A11y.describe(theirsButton, lang("a11y.takeTheirs", name.getText(), spoken(theirs.getText())),
+                lang("a11y.takeHelp"));
         HBox choiceCell = new HBox(yours, theirsButton);
         choiceCell.setAlignment(Pos.TOP_LEFT);
         Node[] cells = {nameCell, base, mine, theirs, resultCell, choiceCell};
@@ -139,7 +153,8 @@ final class FieldGrid extends GridPane {
         ChangeListener<Decision> onDecision = (o, a, b) -> sync.run();
         row.decisionProperty().addListener(onDecision);
         unbinders.add(() -> row.decisionProperty().removeListener(onDecision));
-        focusTargets.put(f, resultControl instanceof TextField ? resultControl : yours);
+        // F7 lands on "Yours": Space takes it, Tab then Space takes theirs, Shift+Tab goes to the result to type.
+        focusTargets.put(f, yours);
 
         for (Node cell : cells) {
             cell.getStyleClass().add("grid-cell");
@@ -166,6 +181,9 @@ final class FieldGrid extends GridPane {
             unbinders.add(() -> summary.textProperty().unbind());
             return summary;
         }
+        if (row.spec().type() == FieldType.ENUM) {
+            return choice(row);
+        }
         TextField text = new TextField();
         text.setId("result-" + row.field());
         text.getStyleClass().add("result-field");
@@ -176,6 +194,38 @@ final class FieldGrid extends GridPane {
         text.textProperty().bindBidirectional(row.resultTextProperty());
         unbinders.add(() -> text.textProperty().unbindBidirectional(row.resultTextProperty()));
         return text;
+    }
+
+    /** An enum's result is picked from its values by their names, never typed as a wire value. */
+    private ChoiceBox<String> choice(FieldRow row) {
+        ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(row.spec().allowedValues()));
+        box.setId("result-" + row.field());
+        box.getStyleClass().add("result-field");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String wire) {
+                return Labels.ofWire(wire);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.valueProperty().bindBidirectional(row.resultTextProperty());
+        unbinders.add(() -> box.valueProperty().unbindBidirectional(row.resultTextProperty()));
+        return box;
+    }
+
+    /** A value as the row shows it: enum values by their display names ("Past due", not past_due). */
+    private static String shown(FieldRow row, String text) {
+        return row.spec().type() == FieldType.ENUM ? Labels.ofWire(text) : text;
+    }
+
+    /** A long value as a screen reader should hear it in a button's name: its first line. */
+    private static String spoken(String text) {
+        return text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text;
     }
 
     private static ToggleButton choice(String text, String id, String pill) {

@@ -3,6 +3,7 @@ package dev.concord.ui.conflict;
 import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
+import dev.concord.ui.common.A11y;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
@@ -32,7 +33,7 @@ final class NotesMergePane extends VBox {
 
     private final FieldRow row;
     private final ListView<DiffLine> diff = new ListView<>();
-    private final TextArea result = new TextArea();
+    private final TextArea result = dev.concord.ui.common.TabLeaves.of(new TextArea());
     private final Label status = new Label();
     private final ListChangeListener<HunkChoice> onChoice = c -> choicesChanged();
     private ChangeListener<String> previewUpdater;
@@ -53,12 +54,14 @@ final class NotesMergePane extends VBox {
         diff.setId("notesDiff-" + row.field());
         diff.getStyleClass().addAll("notes-diff", Styles.DENSE);
         diff.setFixedCellSize(ROW_HEIGHT);
+        A11y.describe(diff, lang("a11y.notesDiff", row.spec().label()), lang("a11y.notesDiffHelp"));
 
         result.setId("notesResult-" + row.field());
         result.getStyleClass().add("notes-result");
         result.setPromptText(lang("notes.result.prompt"));
         Label resultLabel = new Label(lang("notes.result.editable"));
         resultLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        resultLabel.setLabelFor(result);
         VBox resultBox = new VBox(4, resultLabel);
         if (lineCount(row.resultTextProperty().get()) <= TEXT_AREA_LINES) {
             editByHand(resultBox);

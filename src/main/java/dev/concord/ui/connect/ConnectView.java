@@ -71,8 +71,13 @@ public final class ConnectView extends VBox {
         useToken.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
 
-        getChildren().addAll(title, intro, new Label(lang("connect.server")), server, signIn, signInNote, new Separator(),
-                new Label(lang("connect.orToken")), tokenRow, new Separator(),
+        // The labels name the fields for screen readers too.
+        Label serverLabel = new Label(lang("connect.server"));
+        serverLabel.setLabelFor(server);
+        Label tokenLabel = new Label(lang("connect.orToken"));
+        tokenLabel.setLabelFor(token);
+        getChildren().addAll(title, intro, serverLabel, server, signIn, signInNote, new Separator(),
+                tokenLabel, tokenRow, new Separator(),
                 demo, demoNote, message, secrets);
     }
 }

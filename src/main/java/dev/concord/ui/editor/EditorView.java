@@ -76,6 +76,7 @@ public final class EditorView extends BorderPane {
         ScrollPane scroll = new ScrollPane(form(vm, strongRefs));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        dev.concord.ui.common.KeyboardScrolling.followFocus(scroll);
         setCenter(scroll);
         setBottom(footer(vm, strongRefs));
         disableWhileSaving(scroll, vm);
@@ -92,7 +93,8 @@ public final class EditorView extends BorderPane {
         grid.setHgap(12);
         grid.setVgap(4);
         grid.setPadding(new Insets(8, 16, 16, 16));
-        ColumnConstraints labels = new ColumnConstraints(150);
+        // As wide as the longest label up to a limit (labels grow with the text size and the language), then they wrap.
+        ColumnConstraints labels = new ColumnConstraints(90, Region.USE_COMPUTED_SIZE, 220);
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
@@ -103,7 +105,8 @@ public final class EditorView extends BorderPane {
             Label label = new Label(field.spec().label());
             label.setId("label-" + field.name());
             label.getStyleClass().add("field-label");
-            Node control = FieldControls.controlFor(field);
+            label.setWrapText(true);
+            Node control = FieldControls.controlFor(field, label.getText());
             label.setLabelFor(control);
             Label error = new Label();
             error.setId("error-" + field.name());

@@ -20,13 +20,14 @@ final class FieldControls {
     }
 
     @SuppressWarnings("unchecked")
-    static Node controlFor(FieldModel<?> field) {
+    /** {@code name} is the field's label as shown, for controls whose parts need naming (the tag entry). */
+    static Node controlFor(FieldModel<?> field, String name) {
         String id = "field-" + field.name();
         Node control = switch (field.spec().type()) {
             case ENUM -> choice((FieldModel<String>) field);
-            case DATE -> date((FieldModel<LocalDate>) field);
+            case DATE -> date((FieldModel<LocalDate>) field, name);
             case BOOLEAN -> check((FieldModel<Boolean>) field);
-            case TAG_SET, STRING_LIST -> tags((FieldModel<List<String>>) field, id);
+            case TAG_SET, STRING_LIST -> tags((FieldModel<List<String>>) field, id, name);
             case LONG_TEXT -> area((FieldModel<String>) field);
             default -> text((FieldModel<String>) field);
         };
@@ -52,8 +53,11 @@ final class FieldControls {
         return box;
     }
 
-    private static DatePicker date(FieldModel<LocalDate> field) {
+    private static DatePicker date(FieldModel<LocalDate> field, String name) {
         DatePicker picker = new DatePicker();
+        // A date picker is read by its text alone ("2026-12-01"): say which date it is.
+        picker.accessibleTextProperty().bind(picker.valueProperty().map(d ->
+                lang("a11y.nameAndValue", name, d.toString())).orElse(name));
         picker.valueProperty().bindBidirectional(field.inputProperty());
         // A typed date counts at once, so Ctrl+S right after typing saves it (DatePicker commits on Enter only).
         picker.getEditor().textProperty().addListener((obs, old, text) -> {
@@ -81,14 +85,14 @@ final class FieldControls {
         return box;
     }
 
-    private static TagEditor tags(FieldModel<List<String>> field, String id) {
-        TagEditor editor = new TagEditor(id);
+    private static TagEditor tags(FieldModel<List<String>> field, String id, String name) {
+        TagEditor editor = new TagEditor(id, name);
         editor.tagsProperty().bindBidirectional(field.inputProperty());
         return editor;
     }
 
     private static TextArea area(FieldModel<String> field) {
-        TextArea area = new TextArea();
+        TextArea area = dev.concord.ui.common.TabLeaves.of(new TextArea());
         area.setWrapText(true);
         area.setPrefRowCount(8);
         area.textProperty().bindBidirectional(field.inputProperty());

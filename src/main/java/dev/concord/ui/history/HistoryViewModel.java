@@ -75,7 +75,11 @@ public final class HistoryViewModel {
             }
             for (FieldChange c : e.changes()) {
                 String label = DomainWords.field(kind, c.field());
-                out.add(new HistoryRow(e.version(), who, e.at(), e.kind(), label, shown(c.from()), shown(c.to())));
+                // Enum values by their display names, as the list and the editor show them.
+                boolean named = kind.field(c.field()).map(s -> s.type() == dev.concord.domain.FieldType.ENUM).orElse(false);
+                out.add(new HistoryRow(e.version(), who, e.at(), e.kind(), label,
+                        named ? dev.concord.i18n.ValueWords.of(shown(c.from())) : shown(c.from()),
+                        named ? dev.concord.i18n.ValueWords.of(shown(c.to())) : shown(c.to())));
             }
         }
         return out;

@@ -33,7 +33,9 @@ final class LiveWording {
 
     /** A value as the editor shows it, with "(empty)" for nothing so an arrow never points at blank. */
     static String value(EntityKind kind, String field, Object canonical) {
-        String shown = kind.field(field).map(spec -> spec.display(canonical)).orElse(String.valueOf(canonical));
+        String shown = kind.field(field).map(spec -> spec.type() == dev.concord.domain.FieldType.ENUM
+                ? dev.concord.ui.common.Labels.ofWire((String) canonical) : spec.display(canonical))
+                .orElse(String.valueOf(canonical));
         if (shown == null || shown.isBlank()) {
             return lang("conflict.empty");
         }

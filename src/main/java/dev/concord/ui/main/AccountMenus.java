@@ -2,21 +2,15 @@ package dev.concord.ui.main;
 
 import static dev.concord.i18n.Localization.lang;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextArea;
-import javafx.stage.Window;
 
 /**
  * The account and help commands of an installed console: File > Connect to another server, Sign out;
- * Help > About (version, server, who is signed in, where data, logs and secrets are), Keyboard shortcuts.
+ * the lines of Help > About (version, server, who is signed in, where data, logs and secrets are).
  */
 public final class AccountMenus {
     /** What the commands do; the application wires them. */
@@ -42,43 +36,8 @@ public final class AccountMenus {
         int at = Math.max(0, file.getItems().size() - 2);
         file.getItems().addAll(at, List.of(new SeparatorMenuItem(), connect, signOut));
 
-        MenuItem about = item(lang("menu.help.about"), "menu-about",
-                () -> show(view.getScene().getWindow(), lang("menu.help.about"), "about-dialog", actions::about));
-        MenuItem shortcuts = item(lang("menu.help.shortcuts"), "menu-shortcuts",
-                () -> show(view.getScene().getWindow(), lang("menu.help.shortcuts"), "shortcuts-dialog", () -> shortcuts(bar)));
-        Menu help = new Menu(lang("menu.help"), null, shortcuts, new SeparatorMenuItem(), about);
-        help.setId("menu-help");
-        bar.getMenus().add(help);
-    }
-
-    /** Every menu command with a shortcut, as "Menu > Command: Shortcut". */
-    static List<String> shortcuts(MenuBar bar) {
-        List<String> lines = new ArrayList<>();
-        for (Menu menu : bar.getMenus()) {
-            for (MenuItem item : menu.getItems()) {
-                if (item.getAccelerator() != null) {
-                    lines.add(menu.getText() + " \u203a " + item.getText() + ":  " + item.getAccelerator().getDisplayText());
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static void show(Window owner, String title, String id, Supplier<List<String>> lines) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "",
-                new ButtonType(lang("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        TextArea text = new TextArea(String.join("\n", lines.get()));
-        text.setId(id + "-text");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefRowCount(Math.min(16, lines.get().size() + 3));
-        text.setPrefColumnCount(70);
-        alert.getDialogPane().setContent(text);
-        alert.getDialogPane().setId(id);
-        alert.show();
+        // Help > About of every console exists already; an installed one says more in it.
+        view.setAbout(actions::about);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -3,6 +3,7 @@ package dev.concord.ui.main;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.domain.EntityKind;
+import dev.concord.ui.common.Appearance;
 import dev.concord.i18n.DomainWords;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.editor.EditorView;
@@ -11,26 +12,28 @@ import dev.concord.ui.history.HistoryView;
 import dev.concord.ui.records.RecordListView;
 import dev.concord.ui.status.StatusBarView;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -56,9 +59,20 @@ public final class ConsoleView extends BorderPane {
     private final javafx.beans.binding.StringBinding conflictsTabText;
     private final Label nothingOpen = new Label(lang("console.noEditor"));
 
-    public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Theme theme, Consumer<Theme> themeChosen) {
+    /** Narrower than this (at 100% text), the editor goes under the list instead of beside it. */
+    static final double SIDE_BY_SIDE_FROM = 1000;
+    /** The editor beside the list never gets narrower than this (at 100% text): its tab and form stay whole. */
+    static final double EDITOR_MIN_WIDTH = 380;
+
+    private final Appearance appearance;
+    private final SplitPane split;
+    private Supplier<List<String>> about;
+
+    public ConsoleView(ConsoleViewModel vm, ConflictUi conflictUi, Appearance appearance) {
         this.vm = vm;
         this.conflictUi = conflictUi;
+        this.appearance = appearance;
+        this.about = () -> List.of("Concord", vm.services().serverUrl());
         conflictsTabText = javafx.beans.binding.Bindings.createStringBinding(
                 () -> lang("console.tab.conflicts", vm.status().conflictCountProperty().get()),
                 vm.status().conflictCountProperty());
@@ -93,10 +107,13 @@ public final class ConsoleView extends BorderPane {
         detailTabs.getTabs().addAll(editorTab, historyTab);
         detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane split = new SplitPane(kindTabs, detailTabs);
+        split = new SplitPane(kindTabs, detailTabs);
+        split.setId("main-split");
         split.setDividerPositions(0.65);
+        widthProperty().addListener((obs, old, width) -> arrange());
+        appearance.textSizeProperty().addListener((obs, old, size) -> arrange());
         setCenter(split);
-        setTop(menus(theme, themeChosen));
+        setTop(menus());
         setBottom(new StatusBarView(vm.status(), this::showConflicts));
 
         vm.setConflictHandler(conflict -> conflictUi.open(getScene() == null ? null : getScene().getWindow(),
@@ -119,6 +136,21 @@ public final class ConsoleView extends BorderPane {
         });
     }
 
+    /**
+     * Side by side when there is room, the editor under the list when the window is narrow (800 px, or
+     * large text): the editor is never pushed off the window. Widths scale with the text size.
+     */
+    private void arrange() {
+        double scale = appearance.getTextSize() / 100.0;
+        Orientation wanted = getWidth() > 0 && getWidth() < SIDE_BY_SIDE_FROM * scale
+                ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+        detailTabs.setMinWidth(wanted == Orientation.HORIZONTAL ? EDITOR_MIN_WIDTH * scale : 0);
+        if (split.getOrientation() != wanted) {
+            split.setOrientation(wanted);
+            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.65 : 0.45);
+        }
+    }
+
     /** Adds a node (the live banner) to every editor as it is shown; null from the function adds none. */
     public void setEditorBanner(Function<EditorViewModel, Node> banner) {
         this.editorBanner = banner;
@@ -138,7 +170,7 @@ public final class ConsoleView extends BorderPane {
         }
     }
 
-    private MenuBar menus(Theme theme, Consumer<Theme> themeChosen) {
+    private MenuBar menus() {
         MenuItem refresh = item(lang("menu.file.refresh"), "menu-refresh", new KeyCodeCombination(KeyCode.F5), vm::refreshAll);
         MenuItem quit = item(lang("menu.file.quit"), "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
@@ -175,19 +207,56 @@ public final class ConsoleView extends BorderPane {
         view.getItems().add(item(lang("menu.view.history"), "menu-history",
                 new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> detailTabs.getSelectionModel().select(historyTab)));
-        CheckMenuItem dark = new CheckMenuItem(lang("menu.view.dark"));
-        dark.setId("menu-dark");
-        dark.setSelected(theme == Theme.DARK);
-        dark.setOnAction(e -> {
-            Theme chosen = dark.isSelected() ? Theme.DARK : Theme.LIGHT;
-            chosen.apply();
-            themeChosen.accept(chosen);
-        });
-        view.getItems().addAll(new SeparatorMenuItem(), dark);
+        view.getItems().addAll(new SeparatorMenuItem(), themeMenu(),
+                item(lang("menu.view.textLarger"), "menu-text-larger", Appearance.LARGER_KEY, appearance::larger),
+                item(lang("menu.view.textSmaller"), "menu-text-smaller", Appearance.SMALLER_KEY, appearance::smaller),
+                item(lang("menu.view.textActual"), "menu-text-actual", Appearance.ACTUAL_KEY, appearance::actualSize));
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuItem shortcuts = item(lang("menu.help.shortcuts"), "menu-shortcuts", new KeyCodeCombination(KeyCode.F1),
+                this::showShortcuts);
+        MenuItem aboutItem = item(lang("menu.help.about"), "menu-about", null, this::showAbout);
+        Menu help = new Menu(lang("menu.help"), null, shortcuts, new SeparatorMenuItem(), aboutItem);
+        help.setId("menu-help");
+
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Light, dark or high contrast; the choice applies to every window at once and is remembered. */
+    private Menu themeMenu() {
+        Menu menu = new Menu(lang("menu.view.theme"));
+        menu.setId("menu-theme");
+        ToggleGroup group = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem choice = new RadioMenuItem(switch (theme) {
+                case LIGHT -> lang("theme.light");
+                case DARK -> lang("theme.dark");
+                case HIGH_CONTRAST -> lang("theme.highContrast");
+            });
+            choice.setId("menu-theme-" + theme.settingName());
+            choice.setToggleGroup(group);
+            choice.setSelected(appearance.getTheme() == theme);
+            choice.setOnAction(e -> appearance.chooseTheme(theme));
+            menu.getItems().add(choice);
+        }
+        // Another console window (or the settings) may change the theme: keep the tick where it is.
+        appearance.themeProperty().addListener((obs, old, now) -> group.getToggles().forEach(t ->
+                t.setSelected(((MenuItem) t).getId().equals("menu-theme-" + now.settingName()))));
+        return menu;
+    }
+
+    /** Replaces the lines of Help > About (the installed console names its sign-in, data and log files). */
+    public void setAbout(Supplier<List<String>> lines) {
+        this.about = java.util.Objects.requireNonNull(lines);
+    }
+
+    private void showAbout() {
+        HelpWindows.about(getScene().getWindow(), about.get());
+    }
+
+    private void showShortcuts() {
+        HelpWindows.shortcuts(getScene().getWindow(), (MenuBar) getTop());
     }
 
     private static KeyCodeCombination digit(int n) {

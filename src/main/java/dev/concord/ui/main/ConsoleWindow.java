@@ -2,6 +2,7 @@ package dev.concord.ui.main;
 
 import static dev.concord.i18n.Localization.lang;
 
+import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,8 @@ import javafx.stage.Stage;
 public final class ConsoleWindow {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
+    public static final double MIN_WIDTH = 640;
+    public static final double MIN_HEIGHT = 480;
     private static final String CSS = Objects.requireNonNull(
             ConsoleWindow.class.getResource("/dev/concord/ui/console.css"), "console.css").toExternalForm();
 
@@ -40,13 +43,27 @@ public final class ConsoleWindow {
      */
     public static ConsoleView show(Stage stage, ConsoleViewModel vm, ConflictUi conflictUi, Theme theme,
                                    Consumer<Theme> themeChosen, CompletionStage<?> serverReady) {
-        ConsoleView view = new ConsoleView(vm, conflictUi, theme, themeChosen);
+        Appearance appearance = Appearance.shared();
+        appearance.use(theme, appearance.getTextSize());
+        appearance.setOnChosen(chosen -> themeChosen.accept(chosen.getTheme()));
+        return show(stage, vm, conflictUi, appearance, serverReady);
+    }
+
+    /**
+     * As above, with the process's {@link Appearance} (theme and text size, remembered by whoever set its
+     * {@code onChosen}).
+     */
+    public static ConsoleView show(Stage stage, ConsoleViewModel vm, ConflictUi conflictUi, Appearance appearance,
+                                   CompletionStage<?> serverReady) {
+        ConsoleView view = new ConsoleView(vm, conflictUi, appearance);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(CSS);
+        appearance.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(lang("window.title", vm.services().serverUrl()));
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        // Usable down to 640x480: below 1000 px the editor goes under the list (ConsoleView.arrange).
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         // Re-checks the server now and then, so "Server unreachable" clears by itself once it is back.
         Timeline healthChecks = new Timeline(new KeyFrame(HEALTH_CHECK_EVERY, e -> vm.status().checkConnection()));
         healthChecks.setCycleCount(Animation.INDEFINITE);

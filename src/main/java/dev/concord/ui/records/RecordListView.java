@@ -1,11 +1,11 @@
 package dev.concord.ui.records;
 
-import dev.concord.i18n.DomainWords;
-
 import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.concord.i18n.DomainWords;
+import dev.concord.ui.common.A11y;
 import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class RecordListView extends VBox {
         setPadding(new Insets(10));
 
         search.setId("search-" + kind);
+        A11y.name(search, lang("a11y.search", DomainWords.plural(vm.kind())));
         search.setPromptText(lang("list.search.prompt", DomainWords.pluralInSentence(vm.kind())));
         search.textProperty().bindBidirectional(vm.searchProperty());
         // Enter goes from the search to the results, so finding and opening a record needs no mouse.
@@ -70,6 +71,7 @@ public final class RecordListView extends VBox {
         toolbar.getChildren().add(refresh);
 
         table.setId("table-" + kind);
+        table.setAccessibleText(DomainWords.plural(vm.kind()));
         table.setItems(vm.items());
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         Label placeholder = new Label();
@@ -127,6 +129,7 @@ public final class RecordListView extends VBox {
         choices.addAll(vm.statusChoices());
         ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList(choices));
         filter.setId("status-filter-" + kind);
+        A11y.name(filter, lang("a11y.statusFilter"));
         filter.setConverter(new StringConverter<>() {
             @Override
             public String toString(String wire) {

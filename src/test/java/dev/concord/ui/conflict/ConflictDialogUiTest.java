@@ -45,7 +45,7 @@ class ConflictDialogUiTest {
     @Test
     void f7AndAltNJumpToTheNextUndecidedConflict(FxRobot robot) {
         robot.clickOn("#dialogTitle").type(KeyCode.F7);
-        assertThat(robot.lookup("#result-status").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(robot.lookup("#take-mine-status").query().isFocused()).isTrue();
 
         robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT);
         assertThat(dialog.viewModel().currentProperty().get().field()).isEqualTo("notes");
@@ -69,14 +69,54 @@ class ConflictDialogUiTest {
     @Test
     void typedResultIsRefusedAtItsRowAndBlocksSaving(FxRobot robot) {
         robot.clickOn("#takeAllMine");
-        robot.doubleClickOn("#result-status").eraseText(10).write("frozen");
+        robot.doubleClickOn("#result-customerEmail").eraseText(30).write("billing");
 
-        assertThat(text(robot, "#error-status")).startsWith("Status must be one of");
-        assertThat(text(robot, "#decision-status")).isEqualTo("Edited");
+        assertThat(text(robot, "#error-customerEmail")).contains("email address");
+        assertThat(text(robot, "#decision-customerEmail")).isEqualTo("Edited");
         assertThat(robot.lookup("#saveResolution").queryButton().isDisabled()).isTrue();
-        robot.eraseText(6).write("past_due");
-        assertThat(text(robot, "#error-status")).isEmpty();
+        robot.write("@acme.example");
+        assertThat(text(robot, "#error-customerEmail")).isEmpty();
         assertThat(robot.lookup("#saveResolution").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void enumValuesShowTheirNamesAndTheResultIsPickedFromThem(FxRobot robot) {
+        assertThat(text(robot, "#mine-status")).isEqualTo("Paused");
+        assertThat(text(robot, "#theirs-status")).isEqualTo("Cancelled");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> result = robot.lookup("#result-status")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+
+        robot.clickOn("#take-mine-status");
+
+        assertThat(result.getValue()).isEqualTo("paused");
+        assertThat(result.getConverter().toString(result.getValue())).isEqualTo("Paused");
+        robot.interact(() -> result.setValue("past_due"));
+        assertThat(text(robot, "#decision-status")).isEqualTo("Edited");
+        assertThat(dialog.viewModel().rowFor("status").resultTextProperty().get()).isEqualTo("past_due");
+    }
+
+    @Test
+    void keyboardAloneDecidesEveryConflictAndSavesWithCtrlEnter(FxRobot robot) {
+        saver.then(new SaveOutcome.Saved(Conflicts.entity(conflict.mergedSoFar(), 6, "bob", Conflicts.T0), List.of(), 1));
+        robot.clickOn("#dialogTitle");
+
+        robot.type(KeyCode.F7);
+        robot.type(KeyCode.SPACE);
+        assertThat(text(robot, "#decision-status")).isEqualTo("Yours");
+        robot.type(KeyCode.TAB).type(KeyCode.SPACE);
+        assertThat(text(robot, "#decision-status")).isEqualTo("Theirs");
+        // The notes row has its own Yours / Theirs: Tab along the row to it, Space takes theirs.
+        robot.type(KeyCode.F7);
+        assertThat(robot.lookup("#notesDiff-notes").query().isFocused()).isTrue();
+        robot.interact(() -> robot.lookup("#take-theirs-notes").query().requestFocus());
+        robot.type(KeyCode.SPACE);
+        assertThat(text(robot, "#decision-notes")).isEqualTo("Theirs");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+
+        assertThat(dialog.isShowing()).isFalse();
+        assertThat(saver.calls.get(0).getValue().get("status")).isEqualTo("cancelled");
     }
 
     @Test
@@ -99,7 +139,7 @@ class ConflictDialogUiTest {
         robot.clickOn("#saveResolution");
 
         assertThat(dialog.isShowing()).isTrue();
-        assertThat(text(robot, "#theirs-status")).isEqualTo("expired");
+        assertThat(text(robot, "#theirs-status")).isEqualTo("Expired");
         assertThat(text(robot, "#decision-status")).isEqualTo("Conflict: decide");
         assertThat(text(robot, "#decision-notes")).isEqualTo("Yours");
         assertThat(text(robot, "#dialogMessage")).contains("Bob changed this record again (v9)");

@@ -98,9 +98,9 @@ class ConflictJourneyTest {
 
         robot.clickOn("#open-" + c.conflictId);
         awaitRowsFilled(robot);
-        assertThat(text(robot, "#base-status")).isEqualTo(c.base.values().get("status"));
-        assertThat(text(robot, "#mine-status")).isEqualTo("cancelled");
-        assertThat(text(robot, "#theirs-status")).isEqualTo("paused");
+        assertThat(text(robot, "#base-status")).isEqualTo(dev.concord.i18n.ValueWords.of((String) c.base.values().get("status")));
+        assertThat(text(robot, "#mine-status")).isEqualTo("Cancelled");
+        assertThat(text(robot, "#theirs-status")).isEqualTo("Paused");
         assertThat(text(robot, "#theirsCaption")).startsWith("Alice, ").endsWith("(v" + (c.base.version() + 1) + ")");
 
         robot.clickOn("#take-theirs-status");
@@ -132,8 +132,8 @@ class ConflictJourneyTest {
         robot.clickOn(robot.lookup("#conflictList .list-cell").nth(0).queryAs(javafx.scene.Node.class))
                 .type(javafx.scene.input.KeyCode.ENTER);
         awaitRowsFilled(robot);
-        assertThat(text(robot, "#mine-status")).isEqualTo("cancelled");
-        assertThat(text(robot, "#theirs-status")).isEqualTo("paused");
+        assertThat(text(robot, "#mine-status")).isEqualTo("Cancelled");
+        assertThat(text(robot, "#theirs-status")).isEqualTo("Paused");
     }
 
     @Test

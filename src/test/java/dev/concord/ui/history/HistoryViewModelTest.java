@@ -28,7 +28,7 @@ class HistoryViewModelTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(3L, "Bob", "Tags", "vip", "a, vip"),
                         org.assertj.core.groups.Tuple.tuple(3L, "Bob", "Notes", "Called on Monday.", "n"),
-                        org.assertj.core.groups.Tuple.tuple(2L, "Bob", "Status", "active", "paused"));
+                        org.assertj.core.groups.Tuple.tuple(2L, "Bob", "Status", "Active", "Paused"));
         assertThat(vm.rows().get(vm.rows().size() - 1).version()).isEqualTo(2);
         assertThat(vm.messageProperty().get()).isEmpty();
     }

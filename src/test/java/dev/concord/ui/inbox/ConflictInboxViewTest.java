@@ -80,7 +80,7 @@ class ConflictInboxViewTest {
         robot.doubleClickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs()).hasSize(1);
-        assertThat(robot.lookup("#mine-status").queryAs(Label.class).getText()).isEqualTo("paused");
+        assertThat(robot.lookup("#mine-status").queryAs(Label.class).getText()).isEqualTo("Paused");
 
         ConflictDialog again = WaitForAsyncUtils.asyncFx(() -> view.open(vm.conflicts().get(0))).get();
         assertThat(dialogs()).containsExactly(again);

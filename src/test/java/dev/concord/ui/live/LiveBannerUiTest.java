@@ -167,8 +167,8 @@ class LiveBannerUiTest {
                 "You also changed status and notes; Alice's change to status and notes conflicts with yours: Save will ask which to keep."));
         robot.interact(bob.stage::toFront);
         robot.clickOn(find(robot, bob, "#live-show-changes", Node.class));
-        assertThat(text(robot, bob, "#live-changes")).contains("Status: " + seen.values().get("status") + " \u2192 "
-                + otherStatus(seen).toLowerCase() + " (Alice)");
+        assertThat(text(robot, bob, "#live-changes")).contains("Status: " + dev.concord.i18n.ValueWords.of((String) seen.values().get("status"))
+                + " \u2192 " + dev.concord.i18n.ValueWords.of(otherStatus(seen).toLowerCase()) + " (Alice)");
         robot.interact(() -> Screenshots.write(bob.stage.getScene(), "live-banner"));
 
         robot.clickOn(find(robot, bob, "#live-rebase", Node.class));

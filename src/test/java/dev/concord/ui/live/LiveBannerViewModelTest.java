@@ -172,7 +172,7 @@ class LiveBannerViewModelTest {
 
         banner.toggleChanges();
 
-        assertThat(banner.changes()).containsExactlyInAnyOrder("Status: active \u2192 paused (Bob)",
+        assertThat(banner.changes()).containsExactlyInAnyOrder("Status: Active \u2192 Paused (Bob)",
                 "Amount: 19.90 \u2192 25.00 (Bob)");
         banner.toggleChanges();
         assertThat(banner.changes()).isEmpty();

@@ -1,0 +1,122 @@
+package dev.concord.ui.main;
+
+import static dev.concord.i18n.Localization.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Help > Keyboard shortcuts (every shortcut of the console, menus and beyond) and Help > About. */
+final class HelpWindows {
+    private HelpWindows() {
+    }
+
+    /** One line of the shortcuts table. */
+    record Shortcut(String where, String action, String keys) {
+    }
+
+    /** Shortcuts without a menu item: they act on the focused control or in the conflict window. */
+    static List<Shortcut> beyondMenus() {
+        String everywhere = lang("help.where.everywhere");
+        String conflict = lang("help.where.conflict");
+        String tags = lang("help.where.tags");
+        return List.of(
+                new Shortcut(everywhere, lang("help.action.traverse"), lang("help.keys.traverse")),
+                new Shortcut(everywhere, lang("help.action.menuBar"), "F10"),
+                new Shortcut(everywhere, lang("help.action.mnemonic"), lang("help.keys.mnemonic")),
+                new Shortcut(everywhere, lang("help.action.leaveTextArea"), lang("help.keys.traverse")),
+                new Shortcut(conflict, lang("help.action.nextConflict"), lang("help.keys.nextConflict")),
+                new Shortcut(conflict, lang("help.action.pickSide"), lang("help.keys.space")),
+                new Shortcut(conflict, lang("help.action.saveResolution"), lang("help.keys.saveResolution")),
+                new Shortcut(conflict, lang("help.action.closeConflict"), lang("help.keys.escape")),
+                new Shortcut(tags, lang("help.action.addTag"), lang("help.keys.addTag")),
+                new Shortcut(tags, lang("help.action.removeTag"), lang("help.keys.removeTag")),
+                new Shortcut(tags, lang("help.action.lastTag"), lang("help.keys.backspace")),
+                new Shortcut(lang("help.where.lists"), lang("help.action.searchToResults"), lang("help.keys.enter")),
+                new Shortcut(lang("help.where.inbox"), lang("help.action.openConflict"), lang("help.keys.enter")));
+    }
+
+    /** Every menu command with a shortcut, then {@link #beyondMenus()}. */
+    static List<Shortcut> all(MenuBar bar) {
+        List<Shortcut> lines = new ArrayList<>();
+        for (Menu menu : bar.getMenus()) {
+            addItems(lines, plain(menu.getText()), menu.getItems());
+        }
+        lines.addAll(beyondMenus());
+        return lines;
+    }
+
+    private static void addItems(List<Shortcut> lines, String where, List<MenuItem> items) {
+        for (MenuItem item : items) {
+            if (item instanceof Menu sub) {
+                addItems(lines, where, sub.getItems());
+            } else if (item.getAccelerator() != null) {
+                lines.add(new Shortcut(where, plain(item.getText()), item.getAccelerator().getDisplayText()));
+            }
+        }
+    }
+
+    /** Menu text without its mnemonic marker. */
+    private static String plain(String text) {
+        return text == null ? "" : text.replace("_", "");
+    }
+
+    static void shortcuts(Window owner, MenuBar bar) {
+        TableView<Shortcut> table = new TableView<>();
+        table.setId("shortcuts-table");
+        table.getItems().setAll(all(bar));
+        table.getColumns().add(column(lang("help.column.where"), 150, Shortcut::where));
+        table.getColumns().add(column(lang("help.column.action"), 330, Shortcut::action));
+        table.getColumns().add(column(lang("help.column.keys"), 230, Shortcut::keys));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(720, 420);
+        show(owner, lang("help.shortcuts.title"), "shortcuts-dialog", table);
+    }
+
+    static void about(Window owner, List<String> lines) {
+        TextArea text = dev.concord.ui.common.TabLeaves.of(new TextArea(String.join("\n", lines)));
+        text.setId("about-dialog-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(16, lines.size() + 3));
+        text.setPrefColumnCount(70);
+        show(owner, lang("help.about.title"), "about-dialog", text);
+    }
+
+    private static TableColumn<Shortcut, String> column(String header, double width,
+                                                        java.util.function.Function<Shortcut, String> text) {
+        TableColumn<Shortcut, String> c = new TableColumn<>(header);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return c;
+    }
+
+    /** A resizable window with a title that also names the content for screen readers. */
+    private static void show(Window owner, String title, String id, javafx.scene.control.Control content) {
+        Alert alert = new Alert(Alert.AlertType.NONE, "",
+                new ButtonType(lang("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setResizable(true);
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title-3");
+        heading.setLabelFor(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox box = new VBox(8, heading, content);
+        alert.getDialogPane().setContent(box);
+        alert.getDialogPane().setId(id);
+        alert.show();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.concord.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.concord.client.PatchCall;
+import dev.concord.domain.Entity;
+import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.ui.common.Theme;
+import dev.concord.ui.conflict.ConflictDialog;
+import dev.concord.ui.conflict.ConflictDialogViewModel;
+import dev.concord.ui.conflict.Conflicts;
+import dev.concord.ui.connect.ConnectActions;
+import dev.concord.ui.connect.ConnectView;
+import dev.concord.ui.connect.ConnectViewModel;
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.ui.testing.FocusWalk;
+import dev.concord.ui.testing.NoConflicts;
+import dev.concord.ui.testing.Records;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every window walked by Tab only, forwards and backwards: each control the focus reaches has a name a screen
+ * reader can announce, and the focus comes back to where it started (no traps, e.g. a text area eating Tab).
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardWalkTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final FakeConcordApi api = new FakeConcordApi("alice");
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private Stage stage;
+    private ConsoleView console;
+
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+    }
+
+    /** The main window on an in-memory service with two subscriptions. */
+    private void openConsole(FxRobot robot) {
+        robot.interact(this::buildConsole);
+    }
+
+    private void buildConsole() {
+        api.put(Records.subscription("sub_001", 1));
+        api.put(Records.subscription("sub_002", 1));
+        ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
+            Entity saved = api.patch(PatchCall.of(base.kind(), base.id(), base.version(),
+                    mine.only(mine.changedFrom(base.values())), "k-" + System.nanoTime()));
+            return new SaveOutcome.Saved(saved, List.of(), 1);
+        }, new NoConflicts(), executor);
+        console = ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { });
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w instanceof Stage).forEach(w -> ((Stage) w).close()));
+        executor.close();
+    }
+
+    @Test
+    void mainWindowWithAnOpenRecordHasNoTrapAndNamesEveryStop(FxRobot robot) {
+        openConsole(robot);
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> table.getItems().size() == 2);
+        // Keyboard only: Ctrl+F to the search, Enter to the first result, which opens it in the editor.
+        robot.interact(() -> stage.requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#editor").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#search-subscriptions").query().requestFocus());
+
+        List<FocusWalk.Stop> stops = walkBothWays(robot, stage.getScene());
+
+        assertThat(ids(stops)).contains("search-subscriptions", "table-subscriptions", "field-customerName",
+                "field-status", "field-notes", "field-tags-entry", "field-tags-chip-vip");
+    }
+
+    @Test
+    void conflictDialogHasNoTrapAndNamesEveryStop(FxRobot robot) throws Exception {
+        ConflictDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
+            ConflictDialog d = new ConflictDialog(new ConflictDialogViewModel(Conflicts.statusAndNotes(),
+                    (id, resolution) -> { throw new AssertionError("not saved in this test"); },
+                    new CurrentThreadTaskExecutor()), null);
+            d.show();
+            return d;
+        }).get();
+        robot.interact(() -> robot.from(dialog.getScene().getRoot()).lookup("#takeAllNonConflicting").query()
+                .requestFocus());
+
+        List<FocusWalk.Stop> stops = walkBothWays(robot, dialog.getScene());
+
+        assertThat(ids(stops)).contains("take-mine-status", "take-theirs-status", "notesDiff-notes",
+                "notesResult-notes", "closeDialog");
+    }
+
+    @Test
+    void connectScreenHasNoTrapAndNamesEveryStop(FxRobot robot) throws Exception {
+        Stage connect = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new IdleActions(), "https://concord.example.com",
+                    null, Runnable::run)), 720, 620));
+            s.show();
+            return s;
+        }).get();
+        robot.interact(() -> robot.from(connect.getScene().getRoot()).lookup("#connect-server").query().requestFocus());
+
+        List<FocusWalk.Stop> stops = walkBothWays(robot, connect.getScene());
+
+        assertThat(ids(stops)).contains("connect-server", "connect-token", "connect-use-token", "connect-demo");
+    }
+
+    @Test
+    void keyboardShortcutsAndAboutHaveNoTrapAndNameEveryStop(FxRobot robot) {
+        openConsole(robot);
+        robot.interact(() -> HelpWindows.shortcuts(stage, (MenuBar) console.getTop()));
+        Scene shortcuts = dialogScene(robot, "shortcuts-dialog");
+        assertThat(ids(walkBothWays(robot, shortcuts))).contains("shortcuts-table");
+        robot.interact(() -> shortcuts.getWindow().hide());
+
+        robot.interact(() -> HelpWindows.about(stage, List.of("Concord", "Server: http://fake")));
+        assertThat(ids(walkBothWays(robot, dialogScene(robot, "about-dialog")))).contains("about-dialog-text");
+    }
+
+    private static Scene dialogScene(FxRobot robot, String id) {
+        await().atMost(WAIT).until(() -> robot.lookup("#" + id).tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#" + id).queryAs(DialogPane.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        return pane.getScene();
+    }
+
+    /**
+     * Walks the window by Tab until the focus is back at the start, and checks every stop has a name; then one
+     * Shift+Tab must go back to the last stop (the way back works too, without walking it all again).
+     */
+    private static List<FocusWalk.Stop> walkBothWays(FxRobot robot, Scene scene) {
+        robot.interact(() -> ((Stage) scene.getWindow()).toFront());
+        List<FocusWalk.Stop> forwards = FocusWalk.around(robot, scene, false);
+        // The walk in the test's output: the focus order a keyboard user meets, with what a reader says.
+        System.out.println("Tab order of " + scene.getRoot().getId() + ":\n  " + String.join("\n  ",
+                forwards.stream().map(FocusWalk.Stop::toString).toList()));
+        assertThat(forwards).as("stops without an accessible name").filteredOn(s -> s.name().isEmpty()).isEmpty();
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getFocusOwner()).as("Shift+Tab from the start").isSameAs(forwards.get(forwards.size() - 1).node());
+        return forwards;
+    }
+
+    private static List<String> ids(List<FocusWalk.Stop> stops) {
+        return stops.stream().map(FocusWalk.Stop::node).map(Node::getId).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Connect actions that never finish: the walk only moves the focus. */
+    private static final class IdleActions implements ConnectActions {
+        @Override
+        public CompletionStage<?> signIn(String serverUrl) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletionStage<?> useToken(String serverUrl, String token) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletionStage<?> tryDemo() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public boolean signInAvailable() {
+            return true;
+        }
+
+        @Override
+        public String secretsKeptIn() {
+            return "a test store";
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.concord.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.concord.ui.common.Appearance;
+import dev.concord.ui.common.CurrentThreadTaskExecutor;
+import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.ui.common.Theme;
+import dev.concord.ui.conflict.ConflictDialog;
+import dev.concord.ui.conflict.ConflictDialogViewModel;
+import dev.concord.ui.conflict.Conflicts;
+import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.ui.testing.NoConflicts;
+import dev.concord.ui.testing.Records;
+import dev.concord.ui.testing.UiKeys;
+import java.time.Duration;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console and the conflict window on an 800x600 screen, and with the largest text: every control
+ * an agent needs is inside the window (the editor is never pushed off, the dialog scrolls rather than clips).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowSizesTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final FakeConcordApi api = new FakeConcordApi("alice");
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            Appearance.shared().use(Theme.LIGHT, Appearance.DEFAULT_TEXT_SIZE);
+            List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w instanceof Stage)
+                    .forEach(w -> ((Stage) w).close());
+        });
+        executor.close();
+    }
+
+    private void openConsole(FxRobot robot, double width, double height) {
+        api.put(Records.subscription("sub_001", 1));
+        robot.interact(() -> {
+            ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
+                throw new AssertionError("nothing is saved here");
+            }, new NoConflicts(), executor);
+            ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { });
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> table.getItems().size() == 1);
+        UiKeys.clickRow(robot, robot.lookup("#console").query(), "#table-subscriptions", 0);
+        await().atMost(WAIT).until(() -> robot.lookup("#editor").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void at800x600TheEditorGoesUnderTheListAndStaysInTheWindow(FxRobot robot) {
+        openConsole(robot, 800, 600);
+
+        Scene scene = stage.getScene();
+        assertThat(robot.lookup("#main-split").queryAs(SplitPane.class).getOrientation()).isEqualTo(Orientation.VERTICAL);
+        assertInside(scene, robot.lookup("#detail-tabs").query(), robot.lookup("#tab-editor").tryQuery().orElse(null),
+                robot.lookup("#editor").query(), robot.lookup("#save").query(), robot.lookup("#revert").query(),
+                robot.lookup("#field-customerName").query(), robot.lookup("#search-subscriptions").query());
+    }
+
+    @Test
+    void withTheLargestTextTheEditorStacksAndStaysWhole(FxRobot robot) {
+        // The headless screen is 1280x800 (a larger stage overflows its frame buffer); 4K is checked by hand.
+        robot.interact(() -> Appearance.shared().use(Theme.LIGHT, 200));
+        openConsole(robot, 1280, 800);
+
+        Scene scene = stage.getScene();
+        assertThat(robot.lookup("#main-split").queryAs(SplitPane.class).getOrientation()).isEqualTo(Orientation.VERTICAL);
+        assertThat(scene.getRoot().getStyle()).contains("-fx-font-size: 28.0px");
+        assertInside(scene, robot.lookup("#editor").query(), robot.lookup("#save").query(),
+                robot.lookup("#field-customerName").query());
+    }
+
+    @Test
+    void at800x600TheConflictWindowKeepsItsCommandsInsideAndScrollsTheTable(FxRobot robot) throws Exception {
+        ConflictDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
+            ConflictDialog d = new ConflictDialog(new ConflictDialogViewModel(Conflicts.statusAndNotes(),
+                    (id, resolution) -> { throw new AssertionError("not saved here"); },
+                    new CurrentThreadTaskExecutor()), null);
+            d.setWidth(800);
+            d.setHeight(600);
+            d.show();
+            return d;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = dialog.getScene();
+        Node root = scene.getRoot();
+
+        assertInside(scene, robot.from(root).lookup("#takeAllNonConflicting").query(),
+                robot.from(root).lookup("#saveResolution").query(), robot.from(root).lookup("#closeDialog").query(),
+                robot.from(root).lookup("#take-mine-status").query(), robot.from(root).lookup("#take-theirs-status").query(),
+                robot.from(root).lookup("#result-status").query(), robot.from(root).lookup("#notesDiff-notes").query());
+
+        // A control the table has scrolled out of sight comes into view when the keyboard reaches it.
+        Node lastToggle = robot.from(root).lookup("#take-theirs-notes").query();
+        robot.interact(lastToggle::requestFocus);
+        assertInside(scene, lastToggle);
+        assertThat(visibleIn(robot.from(root).lookup("#fieldScroll").query(), lastToggle)).isTrue();
+    }
+
+    @Test
+    void ctrlPlusAndCtrlMinusScaleTheTextEverywhereAndTellWhoRemembersIt(FxRobot robot) throws Exception {
+        openConsole(robot, 1280, 800);
+        List<Integer> remembered = new java.util.ArrayList<>();
+        robot.interact(() -> Appearance.shared().setOnChosen(a -> remembered.add(a.getTextSize())));
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.EQUALS)
+                .type(javafx.scene.input.KeyCode.EQUALS).release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(stage.getScene().getRoot().getStyle()).contains("-fx-font-size: 17.5px");
+        // A window opened later (the conflict window) gets the same size.
+        ConflictDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
+            ConflictDialog d = new ConflictDialog(new ConflictDialogViewModel(Conflicts.statusAndNotes(),
+                    (id, resolution) -> { throw new AssertionError("not saved here"); },
+                    new CurrentThreadTaskExecutor()), stage);
+            d.show();
+            return d;
+        }).get();
+        assertThat(dialog.getScene().getRoot().getStyle()).contains("-fx-font-size: 17.5px");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.MINUS)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT0)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+
+        assertThat(remembered).containsExactly(110, 125, 110, 100);
+        assertThat(stage.getScene().getRoot().getStyle()).contains("-fx-font-size: 14.0px");
+    }
+
+    /** Every node lies wholly inside the window's scene. */
+    private static void assertInside(Scene scene, Node... nodes) {
+        for (Node node : nodes) {
+            assertThat(node).as("node").isNotNull();
+            Bounds b = node.localToScene(node.getBoundsInLocal());
+            assertThat(b.getMinX()).as(node.getId() + " left edge").isGreaterThanOrEqualTo(-0.5);
+            assertThat(b.getMinY()).as(node.getId() + " top edge").isGreaterThanOrEqualTo(-0.5);
+            assertThat(b.getMaxX()).as(node.getId() + " right edge").isLessThanOrEqualTo(scene.getWidth() + 0.5);
+            assertThat(b.getMaxY()).as(node.getId() + " bottom edge").isLessThanOrEqualTo(scene.getHeight() + 0.5);
+        }
+    }
+
+    /** Whether {@code node} is inside the scroll pane's viewport (not scrolled away). */
+    private static boolean visibleIn(Node scrollPane, Node node) {
+        Bounds viewport = scrollPane.localToScene(scrollPane.getBoundsInLocal());
+        Bounds b = node.localToScene(node.getBoundsInLocal());
+        return viewport.contains(b.getMinX(), b.getMinY()) && viewport.contains(b.getMaxX() - 1, b.getMaxY() - 1);
+    }
+}
