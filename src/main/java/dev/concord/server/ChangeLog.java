@@ -29,8 +29,7 @@ final class ChangeLog {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         boolean postgres = RowWrites.isPostgres(c);
         // PostgreSQL: the row and the NOTIFY in one round trip; H2 (in process) has no NOTIFY to send.
-        String sql = postgres ? "WITH log AS (" + insert + " RETURNING seq) SELECT seq, pg_notify('" + CHANNEL
-                + "', '') FROM log" : insert;
+        String sql = postgres ? "WITH log AS (" + insert + " RETURNING seq) SELECT seq, " + NOTIFY_SELF + " FROM log" : insert;
         try (PreparedStatement ps = postgres ? c.prepareStatement(sql) : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.path());
             ps.setString(2, id);
@@ -72,6 +71,12 @@ final class ChangeLog {
 
     /** The PostgreSQL notification channel of committed writes and presence changes. */
     static final String CHANNEL = "concord_changes";
+
+    /**
+     * The select-list call that NOTIFYs {@link #CHANNEL} with the writing connection's application name, i.e.
+     * its instance ({@link Database#instanceTag}); that instance ignores its own (it nudged itself at commit).
+     */
+    static final String NOTIFY_SELF = "pg_notify('" + CHANNEL + "', current_setting('application_name'))";
 
     /** Every row of one record, newest first. */
     static List<HistoryEntry> history(Connection c, EntityKind kind, String id) throws SQLException {

@@ -30,7 +30,7 @@ final class ChangeLogEvents implements EventStore {
     @Override
     public int assignIds() {
         // Cheap check first, without the lock: usually every row has its id already.
-        if (db.inTransaction(c -> unstamped(c, 1)).isEmpty()) {
+        if (db.readOnce(c -> unstamped(c, 1)).isEmpty()) {
             return 0;
         }
         return db.inTransaction(c -> {
@@ -78,7 +78,7 @@ final class ChangeLogEvents implements EventStore {
 
     @Override
     public List<Row> after(long eventId, int limit) {
-        return db.inTransaction(c -> {
+        return db.readOnce(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM change_log WHERE event_id > ?"
                     + " ORDER BY event_id LIMIT ?")) {
                 ps.setLong(1, eventId);
@@ -105,7 +105,7 @@ final class ChangeLogEvents implements EventStore {
 
     @Override
     public long lastAssigned() {
-        return db.inTransaction(c -> {
+        return db.readOnce(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT last_event_id FROM event_counter WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
@@ -115,7 +115,7 @@ final class ChangeLogEvents implements EventStore {
 
     @Override
     public List<PresenceChange> presenceAfter(long seq, int limit) {
-        return db.inTransaction(c -> PresenceStore.changesSince(c, seq, limit)).stream()
+        return db.readOnce(c -> PresenceStore.changesSince(c, seq, limit)).stream()
                 .map(ch -> new PresenceChange(ch.seq(), ch.presence())).toList();
     }
 

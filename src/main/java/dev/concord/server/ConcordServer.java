@@ -108,7 +108,7 @@ public final class ConcordServer implements AutoCloseable {
             events.start();
             EventHub hub = events;
             if (postgres) {
-                wakeups = new PgWakeups(db::openDedicated, ChangeLog.CHANNEL, hub::nudge);
+                wakeups = new PgWakeups(db::openDedicated, ChangeLog.CHANNEL, db.instanceTag(), hub::nudgeAll);
                 wakeups.start();
             }
             PresenceStore presence = new PresenceStore(db, clock);
@@ -121,7 +121,7 @@ public final class ConcordServer implements AutoCloseable {
             ops.metrics().changeLogLag(() -> unpublished(db, hub.head()));
             Javalin app = createApp(auth, ops, new RecordRoutes(records, idempotency, clock, entry -> hub.nudge()),
                     new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller())),
-                    new PresenceRoutes(records, presence, hub::nudge));
+                    new PresenceRoutes(records, presence, hub::nudgeAll));
             new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, entry -> hub.nudge()).register(app);
             app.start(config.host(), config.port());
             ConcordServer server = new ConcordServer(config, db, app, housekeeping, seeded, hub, wakeups, ops,

@@ -17,6 +17,7 @@ final class Database implements AutoCloseable {
     }
 
     static final String CONNECTION_TIMEOUT_PROPERTY = "concord.db.connectionTimeoutMillis";
+    private final String instanceTag = "concord-" + java.util.UUID.randomUUID().toString().substring(0, 13);
     private final HikariDataSource pool;
     private final boolean h2Memory;
     private final String jdbcUrl;
@@ -47,6 +48,11 @@ final class Database implements AutoCloseable {
         // How long a request waits for a free connection before it is answered 503 (a system property so
         // the faults tests can provoke the timeout in moments).
         hc.setConnectionTimeout(Long.getLong(CONNECTION_TIMEOUT_PROPERTY, 10_000));
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // Every connection of this pool names its instance; the NOTIFY of its writes carries the name, so
+            // this instance's LISTEN can tell its own wake-ups (already handled after commit) from others'.
+            hc.addDataSourceProperty("ApplicationName", instanceTag);
+        }
         this.pool = new HikariDataSource(hc);
         this.h2Memory = jdbcUrl.startsWith("jdbc:h2:mem:");
         this.jdbcUrl = jdbcUrl;
@@ -60,6 +66,14 @@ final class Database implements AutoCloseable {
      */
     Connection openDedicated() throws SQLException {
         return java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    /**
+     * The name of this pool's connections on PostgreSQL ({@code application_name}), which the NOTIFY of its
+     * writes carries as payload ({@link ChangeLog#NOTIFY_SELF}).
+     */
+    String instanceTag() {
+        return instanceTag;
     }
 
     void migrate() {

@@ -82,7 +82,7 @@ final class RowWrites {
             String sql = "WITH upd AS (" + update + " RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                     + " SELECT ?, id, version, ?, ?, ?, ?, ? FROM upd RETURNING seq) "
-                    + "SELECT upd.*, log.seq AS log_seq, pg_notify('" + ChangeLog.CHANNEL + "', '') FROM upd, log";
+                    + "SELECT upd.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM upd, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
                 ps.setString(i++, kind.path());
@@ -121,7 +121,7 @@ final class RowWrites {
             String sql = "WITH ins AS (" + insert + " RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                     + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq) "
-                    + "SELECT ins.*, log.seq AS log_seq, pg_notify('" + ChangeLog.CHANNEL + "', '') FROM ins, log";
+                    + "SELECT ins.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM ins, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = RecordRows.bindInsert(ps, t, id, values, actor, now);
                 ps.setString(i++, kind.path());

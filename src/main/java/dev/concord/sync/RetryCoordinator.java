@@ -252,7 +252,7 @@ public final class RetryCoordinator {
         private Set<String> fromTheirs = Set.of();
         private int sends;
         private int failedSends;
-        private int rebases;
+        private RebaseBudget rebases;
         /** Set when the server refused the edit itself (validation, unknown record): no retry can help. */
         private boolean permanentFailure;
 
@@ -275,6 +275,9 @@ public final class RetryCoordinator {
                     return saved(sendBase);
                 }
                 sends++;
+                if (rebases == null) {
+                    rebases = new RebaseBudget(policy, clock.instant()); // the window starts at the first send
+                }
                 Duration wait;
                 try {
                     return saved(api.patch(PatchCall.of(kind, id, sendBase.version(), target.only(changed), key)));
@@ -362,15 +365,15 @@ public final class RetryCoordinator {
             target = merge.merged();
             fromTheirs = merge.fromTheirs();
             key = newKey();
-            if (rebases >= policy.maxRebases()) {
+            if (!rebases.allows(clock.instant())) {
                 // The edit merges cleanly; the record is only busy. Keep it durably, rebased onto the newest
                 // version, so nothing the agent typed is lost and a later retry sends it again.
-                return pending("The " + kind.singular() + " changed " + (rebases + 1) + " times while saving. Your changes to "
+                return pending("The " + kind.singular() + " changed " + (rebases.used() + 1) + " times while saving. Your changes to "
                         + String.join(", ", intent.changedFrom(origin.values())) + " are kept as a pending edit; retry it.");
             }
-            rebases++;
-            LOG.info("{}/{} moved to v{}; merged cleanly, rebasing ({} of at most {})", kind.path(), id,
-                    current.version(), rebases, policy.maxRebases());
+            rebases.spend();
+            LOG.info("{}/{} moved to v{}; merged cleanly, rebasing ({}, for up to {} s)", kind.path(), id,
+                    current.version(), rebases.used(), policy.rebaseWindow().toSeconds());
             return null;
         }
 

@@ -19,13 +19,29 @@ final class Load {
         void run(int thread) throws Exception;
     }
 
-    /** Operations per second, latency percentiles in microseconds, and failures. */
-    record Stats(long ops, double seconds, double perSecond, double p50Micros, double p99Micros, long errors) {
+    /** Operations per second, latency percentiles in microseconds, and failures (and every latency, sorted). */
+    record Stats(long ops, double seconds, double perSecond, double p50Micros, double p99Micros, long errors,
+                 @com.fasterxml.jackson.annotation.JsonIgnore long[] sortedNanos) {
         static Stats of(long[] nanos, double seconds, long errors) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             return new Stats(sorted.length, seconds, sorted.length / seconds, percentile(sorted, 0.50) / 1000.0,
-                    percentile(sorted, 0.99) / 1000.0, errors);
+                    percentile(sorted, 0.99) / 1000.0, errors, sorted);
+        }
+
+        /** Several windows of the same operation as one: every latency of each, their time and failures. */
+        static Stats merge(List<Stats> windows) {
+            long[] all = new long[windows.stream().mapToInt(w -> w.sortedNanos().length).sum()];
+            int pos = 0;
+            double seconds = 0;
+            long errors = 0;
+            for (Stats w : windows) {
+                System.arraycopy(w.sortedNanos(), 0, all, pos, w.sortedNanos().length);
+                pos += w.sortedNanos().length;
+                seconds += w.seconds();
+                errors += w.errors();
+            }
+            return of(all, seconds, errors);
         }
 
         private static double percentile(long[] sorted, double p) {

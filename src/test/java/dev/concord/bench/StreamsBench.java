@@ -258,7 +258,7 @@ public final class StreamsBench {
     }
 
     private void crossInstance() throws Exception {
-        int writes = Integer.getInteger("bench.streams.crossWrites", 50);
+        int writes = Integer.getInteger("bench.streams.crossWrites", 500);
         log("streams: two instances on one PostgreSQL, " + writes + " writes on A to 20 streams on B, load " + loadAverage());
         CrossInstanceLatency.Result r = CrossInstanceLatency.measure(writes, 20);
         Map<String, Object> f = new LinkedHashMap<>();

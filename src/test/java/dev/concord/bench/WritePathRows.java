@@ -23,18 +23,23 @@ final class WritePathRows {
     /** Measures, adds the rows to {@code section} and returns the figures for results.json. */
     static Map<String, Object> measure(String backend, ConcordServer server, int threads, Duration warmup, Duration measure,
                                        BenchSection section) throws Exception {
-        log("write path on " + backend + ": raw JDBC baseline (UPDATE + log)");
-        Load.Stats jdbc = WritePath.jdbc(server.config(), threads, warmup, measure);
-        log("write path on " + backend + ": GET /health baseline");
-        Load.Stats health = WritePath.health(server, threads, warmup, measure);
-        log("write path on " + backend + ": PATCH");
-        Load.Stats patch = WritePath.patch(List.of(server), threads, warmup, measure);
-        log("write path on " + backend + ": raw JDBC baseline (INSERT + log)");
-        Load.Stats jdbcCreate = WritePath.jdbcCreate(server.config(), threads, warmup, measure);
-        log("write path on " + backend + ": POST create");
-        Load.Stats create = WritePath.create(server, threads, warmup, measure);
-        log("write path on " + backend + ": GET of the record (diagnostic)");
-        Load.Stats get = WritePath.getRecord(server, threads, warmup, measure);
+        // Interleaved: each operation runs in short windows taken in turn (the order rotating every round), so
+        // on a shared machine whose load moves from minute to minute every figure and its baselines see the
+        // same load; measured one after the other, 11 s each, a ratio compared two different machines.
+        Map<String, Window> ops = new LinkedHashMap<>();
+        ops.put("JDBC UPDATE + log", (w, m) -> WritePath.jdbc(server.config(), threads, w, m));
+        ops.put("GET /health", (w, m) -> WritePath.health(server, threads, w, m));
+        ops.put("PATCH", (w, m) -> WritePath.patch(List.of(server), threads, w, m));
+        ops.put("JDBC INSERT + log", (w, m) -> WritePath.jdbcCreate(server.config(), threads, w, m));
+        ops.put("POST create", (w, m) -> WritePath.create(server, threads, w, m));
+        ops.put("GET of the record", (w, m) -> WritePath.getRecord(server, threads, w, m));
+        Map<String, Load.Stats> stats = interleaved(backend, ops, warmup, measure);
+        Load.Stats jdbc = stats.get("JDBC UPDATE + log");
+        Load.Stats health = stats.get("GET /health");
+        Load.Stats patch = stats.get("PATCH");
+        Load.Stats jdbcCreate = stats.get("JDBC INSERT + log");
+        Load.Stats create = stats.get("POST create");
+        Load.Stats get = stats.get("GET of the record");
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("benchmark", "write-path");
@@ -61,6 +66,35 @@ final class WritePathRows {
                     backend, patch.errors(), create.errors(), jdbc.errors(), jdbcCreate.errors(), health.errors()));
         }
         return r;
+    }
+
+    /** One measured window of an operation: warm-up, then the measured time. */
+    @FunctionalInterface
+    interface Window {
+        Load.Stats run(Duration warmup, Duration measure) throws Exception;
+    }
+
+    /**
+     * {@code bench.rounds} rounds (default 8) in which every operation runs for measure / rounds (at least
+     * 1 s); the first round warms each up for {@code warmup}, later ones for 300 ms (new connections).
+     */
+    static Map<String, Load.Stats> interleaved(String backend, Map<String, Window> ops, Duration warmup, Duration measure)
+            throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 8);
+        Duration slice = Duration.ofMillis(Math.max(1000, measure.toMillis() / rounds));
+        List<String> names = new java.util.ArrayList<>(ops.keySet());
+        Map<String, List<Load.Stats>> windows = new LinkedHashMap<>();
+        names.forEach(n -> windows.put(n, new java.util.ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            log("write path on " + backend + ": round " + (round + 1) + " of " + rounds + " (" + String.join(", ", names) + ")");
+            for (String name : names) {
+                windows.get(name).add(ops.get(name).run(round == 0 ? warmup : Duration.ofMillis(300), slice));
+            }
+            java.util.Collections.rotate(names, 1);
+        }
+        Map<String, Load.Stats> out = new LinkedHashMap<>();
+        ops.keySet().forEach(n -> out.put(n, Load.Stats.merge(windows.get(n))));
+        return out;
     }
 
     /** The p50 and p99 rows of one operation; true when both targets are met. */

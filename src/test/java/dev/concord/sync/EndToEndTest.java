@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -237,7 +238,9 @@ class EndToEndTest {
                 j -> initial.notes() + "\nedit " + j);
         String[] tokens = {"demo-alice", "demo-bob", "demo-billing", "demo-admin"};
         int edits = 25;
-        RetryPolicy patient = RetryPolicy.defaults().withMaxRebases(1_000);
+        // No limit on clean rebases here (neither count nor time: a loaded CI machine can be slow): this test
+        // is about nothing being lost, not about the budget (RebaseBudgetTest).
+        RetryPolicy patient = RetryPolicy.defaults().withMaxRebases(1_000).withRebaseWindow(Duration.ofHours(1));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<List<SaveOutcome>>> results = new ArrayList<>();

@@ -390,6 +390,76 @@ class RetryCoordinatorTest {
     }
 
     @Test
+    void cleanRebasesAreBoundedByTimeNotByACount() {
+        // 25 stale sends in a row, each merging cleanly: more than the old fixed cap of 10, well within 30 s.
+        for (int i = 0; i < 25; i++) {
+            int n = i;
+            server.script(new FakeConcordApi.Before(s -> s.writeAs("billing-bot", v1.id(), Map.of("notes", "bot " + n))));
+        }
+        MovingClock clock = new MovingClock(NOW);
+        RetryCoordinator c = new RetryCoordinator(server.clientFor("alice"), store,
+                RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)), clock,
+                d -> clock.advance(d), fixed(0.5), new FieldLevelMerge());
+
+        SaveOutcome outcome = c.save(v1, v1.values().with("status", "paused"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Saved.class, s -> assertThat(s.attempts()).isEqualTo(26));
+        assertThat(store.conflicts()).isEmpty();
+        assertThat(store.pending()).isEmpty();
+        assertThat(((Subscription) server.current(v1.id())).notes()).isEqualTo("bot 24");
+    }
+
+    @Test
+    void aSaveStillChasingAfterTheWindowIsKeptPending() {
+        for (int i = 0; i < 25; i++) {
+            int n = i;
+            server.script(new FakeConcordApi.Before(s -> s.writeAs("billing-bot", v1.id(), Map.of("notes", "bot " + n))));
+        }
+        MovingClock clock = new MovingClock(NOW);
+        // Each backoff is 1 s (half of the 2 s bound): the 10 s window closes after about ten rebases.
+        RetryCoordinator c = new RetryCoordinator(server.clientFor("alice"), store,
+                RetryPolicy.defaults().withRebaseWindow(Duration.ofSeconds(10)).withBackoff(Duration.ofSeconds(2), 1.0,
+                        Duration.ofSeconds(2)), clock, d -> clock.advance(d), fixed(0.5), new FieldLevelMerge());
+
+        SaveOutcome outcome = c.save(v1, v1.values().with("status", "paused"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class,
+                p -> assertThat(p.reason()).contains("status").contains("pending"));
+        assertThat(server.calls()).hasSize(11);
+        assertThat(store.conflicts()).isEmpty();
+        assertThat(store.pending()).singleElement().satisfies(p ->
+                assertThat(p.base().version()).isEqualTo(server.current(v1.id()).version()));
+    }
+
+    /** A clock the test moves: each backoff sleep advances it, so the rebase window passes without waiting. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void threeCleanRebasesStillLandWithTheDefaultPolicy() {
         for (int i = 0; i < 3; i++) {
             int n = i;

@@ -47,6 +47,8 @@ public final class EventHub implements AutoCloseable {
     private volatile long head;
     private long presenceSeq;
     private volatile boolean closed;
+    /** Whether the next read also reads presence changes (set by the poll, presence writes, other instances). */
+    private volatile boolean presenceDue = true;
 
     public EventHub(EventStore store, EventSettings settings, Clock clock) {
         this.store = store;
@@ -70,13 +72,26 @@ public final class EventHub implements AutoCloseable {
             presenceSeq = call(store::lastPresenceSeq);
         }
         long poll = settings.pollInterval().toMillis();
-        reader.scheduleWithFixedDelay(this::readSafely, poll, poll, TimeUnit.MILLISECONDS);
+        reader.scheduleWithFixedDelay(() -> {
+            presenceDue = true;
+            readSafely();
+        }, poll, poll, TimeUnit.MILLISECONDS);
         long beat = Math.max(10, settings.heartbeat().toMillis() / 2);
         reader.scheduleWithFixedDelay(this::heartbeats, beat, beat, TimeUnit.MILLISECONDS);
     }
 
-    /** Something was written (here, or on another instance that notified): read the log now. */
+    /** A record was written here: read the change log now (presence waits for its own nudge or the poll). */
     public void nudge() {
+        wake();
+    }
+
+    /** Presence changed here, or another instance notified (a write or presence): read both now. */
+    public void nudgeAll() {
+        presenceDue = true;
+        wake();
+    }
+
+    private void wake() {
         if (!closed && readQueued.compareAndSet(false, true)) {
             try {
                 reader.execute(() -> {
@@ -193,6 +208,10 @@ public final class EventHub implements AutoCloseable {
                 break;
             }
         }
+        if (!presenceDue) {
+            return; // a record write: the presence table did not change, so no query for it (issue 16)
+        }
+        presenceDue = false;
         long fromPresence = presenceSeq;
         List<EventStore.PresenceChange> changes = call(() -> store.presenceAfter(fromPresence, BATCH));
         if (!changes.isEmpty()) {

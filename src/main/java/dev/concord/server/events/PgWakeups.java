@@ -23,18 +23,24 @@ public final class PgWakeups implements AutoCloseable {
     private final Callable<Connection> connect;
     private final String channel;
     private final Runnable wake;
+    private final String ownPayload;
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean listening;
 
-    /** {@code connect} opens a connection of its own (not from the pool: it is held for the server's life). */
-    public PgWakeups(Callable<Connection> connect, String channel, Runnable wake) {
+    /**
+     * {@code connect} opens a connection of its own (not from the pool: it is held for the server's life).
+     * Notifications whose payload is {@code ownPayload} come from this instance's own writes, which woke the
+     * hub when they committed: they are ignored, so a local write costs one read of the change log, not two.
+     */
+    public PgWakeups(Callable<Connection> connect, String channel, String ownPayload, Runnable wake) {
         if (!channel.matches("[a-z_]{1,63}")) {
             throw new IllegalArgumentException("not a channel name: " + channel);
         }
         this.connect = connect;
         this.channel = channel;
         this.wake = wake;
+        this.ownPayload = ownPayload;
         this.thread = new Thread(this::run, "concord-events-listen");
         this.thread.setDaemon(true);
     }
@@ -59,7 +65,7 @@ public final class PgWakeups implements AutoCloseable {
                 wake.run(); // notifications sent while we were not listening are lost: read once
                 while (!closed) {
                     var notes = pg.getNotifications(WAIT_MILLIS);
-                    if (notes != null && notes.length > 0) {
+                    if (notes != null && fromElsewhere(notes, ownPayload)) {
                         wake.run();
                     }
                 }
@@ -77,6 +83,16 @@ public final class PgWakeups implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Whether any of {@code notes} came from another instance (or from no instance in particular). */
+    static boolean fromElsewhere(org.postgresql.PGNotification[] notes, String ownPayload) {
+        for (org.postgresql.PGNotification n : notes) {
+            if (ownPayload == null || !ownPayload.equals(n.getParameter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

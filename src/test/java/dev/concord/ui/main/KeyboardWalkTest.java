@@ -15,7 +15,7 @@ import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.FocusWalk;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;

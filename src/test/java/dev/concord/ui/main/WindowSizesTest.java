@@ -10,7 +10,7 @@ import dev.concord.ui.common.Theme;
 import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.conflict.ConflictDialogViewModel;
 import dev.concord.ui.conflict.Conflicts;
-import dev.concord.ui.testing.FakeConcordApi;
+import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import dev.concord.ui.testing.UiKeys;
