@@ -28,8 +28,8 @@ final class RecordColumns {
             columns.add(new Column(name, header(kind, name), widthOf(spec),
                     record -> cell(kind, spec, record)));
         }
-        columns.add(new Column("updatedBy", lang("column.updatedBy"), 106, RecordRow::updatedBy));
-        columns.add(new Column("version", lang("column.version"), 48, r -> "v" + r.version()));
+        columns.add(new Column("updatedBy", lang("column.updatedBy"), 120, RecordRow::updatedBy));
+        columns.add(new Column("version", lang("column.version"), 56, r -> "v" + r.version()));
         return columns;
     }
 
@@ -89,7 +89,7 @@ final class RecordColumns {
         return switch (spec.type()) {
             case TEXT, EMAIL -> 125;
             case MONEY -> 100;
-            case DATE -> 110;
+            case DATE -> 120;
             case REFERENCE -> 128;
             default -> 86;
         };

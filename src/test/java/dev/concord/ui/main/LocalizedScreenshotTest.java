@@ -1,0 +1,124 @@
+package dev.concord.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.concord.client.PatchCall;
+import dev.concord.client.OkHttpConcordApi;
+import dev.concord.domain.Entity;
+import dev.concord.domain.EntityKind;
+import dev.concord.i18n.Localization;
+import dev.concord.server.ConcordServer;
+import dev.concord.server.ServerConfig;
+import dev.concord.ui.testing.AgentWindow;
+import dev.concord.ui.testing.Screenshots;
+import dev.concord.ui.testing.Truncation;
+import dev.concord.ui.testing.UiKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main journeys in German and French on the demo data, at the default window size: open a record from
+ * the list, edit and save it, then a conflict (someone else changed the same field) opens the merge dialog.
+ * Every step is read in the language (the notice, the dialog's title), screenshots go to
+ * {@code <window>-de.png} / {@code -fr.png}, and no control's words are cut short with an ellipsis.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LocalizedScreenshotTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static ConcordServer server;
+    @TempDir
+    Path home;
+    private AgentWindow alice;
+
+    @BeforeAll
+    static void startServer() {
+        server = ConcordServer.start(ServerConfig.demoInMemory());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeWindows(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#conflictDialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
+            if (alice != null) {
+                alice.stage.close();
+                alice.close();
+            }
+        });
+        Localization.use(Locale.ENGLISH);
+        Localization.useZone(ZoneId.systemDefault());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"de, Gespeichert (v, Konflikt lösen:", "fr, Enregistré (v, Résoudre le conflit :"})
+    void editSaveAndConflictReadInTheLanguageAndNothingIsCutShort(String language, String saved, String dialogTitle,
+                                                                   FxRobot robot) throws Exception {
+        Localization.use(Locale.forLanguageTag(language));
+        Localization.useZone(ZoneOffset.UTC);
+        alice = WaitForAsyncUtils.asyncFx(() -> new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home))
+                .get();
+
+        TableView<?> table = robot.from(alice.root()).lookup("#table-subscriptions").queryAs(TableView.class);
+        Label agent = robot.from(alice.root()).lookup("#status-agent").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> !table.getItems().isEmpty() && !agent.getText().isEmpty());
+        UiKeys.clickRow(robot, alice.root(), "#table-subscriptions", 1);
+        await().atMost(WAIT).until(() -> alice.vm.getEditor() != null);
+        UiKeys.replaceText(robot, alice.root(), "#field-customerName", "Grace B. Hopper (" + language + ")");
+        UiKeys.ctrl(robot, KeyCode.S);
+        Label notice = robot.from(alice.root()).lookup("#notice").queryAs(Label.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(notice.getText()).startsWith(saved));
+        assertNothingCutShort(alice.stage.getScene().getRoot());
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(alice.stage.getScene(), "main-window-" + language)).get();
+
+        // Alice changes the name again; before she saves, Bob changes it on the server from the same version.
+        Entity aliceHas = alice.vm.getEditor().getBase();
+        UiKeys.replaceText(robot, alice.root(), "#field-customerName", "Grace Hopper (Alice, " + language + ")");
+        new OkHttpConcordApi(server.baseUrl(), "demo-bob").patch(PatchCall.of(EntityKind.SUBSCRIPTION, aliceHas.id(),
+                aliceHas.version(), Map.of("customerName", "Grace Hopper (Bob, " + language + ")"),
+                UUID.randomUUID().toString()));
+        UiKeys.ctrl(robot, KeyCode.S);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#conflictDialog").tryQuery()).isPresent());
+        Node dialogRoot = robot.lookup("#conflictDialog").query();
+        Stage dialog = (Stage) dialogRoot.getScene().getWindow();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(dialog.getTitle()).startsWith(dialogTitle));
+        assertNothingCutShort(dialogRoot.getScene().getRoot());
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(dialog.getScene(), "conflict-dialog-" + language)).get();
+    }
+
+    private static void assertNothingCutShort(Parent root) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            root.applyCss();
+            root.layout();
+            return Truncation.truncatedLabels(root);
+        }).get();
+        assertThat(cut).as("words cut short at the default window size").isEmpty();
+    }
+}
