@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concord.testing.ApiTestClient;
+import dev.concord.testing.DemoServerFixture;
 import dev.concord.testing.ApiTestClient.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,10 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP contract of issue 2 over real HTTP against a demo server; run once per database by its
@@ -28,28 +28,18 @@ abstract class ApiContractSuite {
     static final String ADMIN = "demo-admin";
     static final String VIEWER = "demo-viewer";
 
-    ConcordServer server;
-    ApiTestClient api;
+    /** Started before the first test on the database the subclass picks. */
+    @RegisterExtension
+    final DemoServerFixture demo = new DemoServerFixture(this::startServer);
 
     abstract ConcordServer startServer();
-
-    @BeforeAll
-    void start() {
-        server = startServer();
-        api = new ApiTestClient(server.baseUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     static String sub(String id) {
         return "/api/v1/subscriptions/" + id;
     }
 
     long versionOf(String path) {
-        Response r = api.get(ALICE, path);
+        Response r = demo.api().get(ALICE, path);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.data().path("version").asLong();
     }
@@ -58,7 +48,7 @@ abstract class ApiContractSuite {
 
     @Test
     void healthAnswersWithoutToken() {
-        Response r = api.get(null, "/health");
+        Response r = demo.api().get(null, "/health");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("success").asBoolean()).isTrue();
         assertThat(r.data().path("status").asText()).isEqualTo("ok");
@@ -69,7 +59,7 @@ abstract class ApiContractSuite {
         Map<String, String> expected = Map.of(ALICE, "alice/agent", BOB, "bob/agent", "demo-billing", "billing-bot/agent",
                 ADMIN, "admin/admin", VIEWER, "viewer/viewer");
         expected.forEach((token, who) -> {
-            Response r = api.get(token, "/api/v1/me");
+            Response r = demo.api().get(token, "/api/v1/me");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.data().path("actor").asText() + "/" + r.data().path("role").asText()).isEqualTo(who);
         });
@@ -77,13 +67,13 @@ abstract class ApiContractSuite {
 
     @Test
     void everyAnswerCarriesTheEnvelopeMeta() {
-        Response r = api.send("GET", ALICE, sub("sub_0001"), null, null, "X-Request-Id", "test-req-42");
+        Response r = demo.api().send("GET", ALICE, sub("sub_0001"), null, null, "X-Request-Id", "test-req-42");
         JsonNode meta = r.json().path("meta");
         assertThat(meta.path("requestId").asText()).isEqualTo("test-req-42");
         assertThat(r.header("X-Request-Id")).isEqualTo("test-req-42");
         assertThat(meta.path("apiVersion").asInt()).isEqualTo(1);
         assertThat(meta.path("timestamp").asText()).endsWith("Z");
-        Response err = api.get(ALICE, sub("sub_9999"));
+        Response err = demo.api().get(ALICE, sub("sub_9999"));
         assertThat(err.json().path("success").asBoolean()).isFalse();
         assertThat(err.json().path("meta").path("requestId").asText()).isNotBlank();
     }
@@ -95,7 +85,7 @@ abstract class ApiContractSuite {
         String cursor = null;
         int pages = 0;
         do {
-            Response r = api.get(VIEWER, "/api/v1/subscriptions?limit=25" + (cursor == null ? "" : "&cursor=" + cursor));
+            Response r = demo.api().get(VIEWER, "/api/v1/subscriptions?limit=25" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             r.data().forEach(s -> {
                 assertThat(seen.add(s.path("id").asText())).as("no duplicates across pages").isTrue();
@@ -113,60 +103,60 @@ abstract class ApiContractSuite {
 
     @Test
     void listDefaultsToFiftyAndCountsPlansAndInvoices() {
-        assertThat(api.get(VIEWER, "/api/v1/subscriptions").data().size()).isEqualTo(50);
-        assertThat(api.get(VIEWER, "/api/v1/plans").data().size()).isEqualTo(5);
-        Response inv = api.get(VIEWER, "/api/v1/invoices?limit=200");
+        assertThat(demo.api().get(VIEWER, "/api/v1/subscriptions").data().size()).isEqualTo(50);
+        assertThat(demo.api().get(VIEWER, "/api/v1/plans").data().size()).isEqualTo(5);
+        Response inv = demo.api().get(VIEWER, "/api/v1/invoices?limit=200");
         assertThat(inv.data().size()).isEqualTo(DemoSeed.INVOICES);
         assertThat(inv.json().path("meta").has("nextCursor")).isFalse();
     }
 
     @Test
     void listSearchesIdCustomerEmailAndNotesAndFiltersByStatus() {
-        JsonNode one = api.get(VIEWER, sub("sub_0007")).data();
+        JsonNode one = demo.api().get(VIEWER, sub("sub_0007")).data();
         String email = one.path("customerEmail").asText();
-        Response byEmail = api.get(VIEWER, "/api/v1/subscriptions?q=" + email.toUpperCase());
+        Response byEmail = demo.api().get(VIEWER, "/api/v1/subscriptions?q=" + email.toUpperCase());
         assertThat(ids(byEmail)).containsExactly("sub_0007");
 
-        Response byNotes = api.get(VIEWER, "/api/v1/subscriptions?limit=200&q=chargeback");
+        Response byNotes = demo.api().get(VIEWER, "/api/v1/subscriptions?limit=200&q=chargeback");
         assertThat(byNotes.data().size()).isPositive();
         byNotes.data().forEach(s -> assertThat(s.path("notes").asText().toLowerCase()).contains("chargeback"));
 
-        Response paused = api.get(VIEWER, "/api/v1/subscriptions?limit=200&status=paused");
+        Response paused = demo.api().get(VIEWER, "/api/v1/subscriptions?limit=200&status=paused");
         assertThat(paused.data().size()).isPositive();
         paused.data().forEach(s -> assertThat(s.path("status").asText()).isEqualTo("paused"));
 
-        assertThat(ids(api.get(VIEWER, "/api/v1/subscriptions?q=100%25_"))).isEmpty();
+        assertThat(ids(demo.api().get(VIEWER, "/api/v1/subscriptions?q=100%25_"))).isEmpty();
     }
 
     @Test
     void listRefusesBadParametersWith400() {
         for (String query : List.of("status=sleeping", "limit=0", "limit=201", "limit=ten", "cursor=bogus!")) {
-            Response r = api.get(VIEWER, "/api/v1/subscriptions?" + query);
+            Response r = demo.api().get(VIEWER, "/api/v1/subscriptions?" + query);
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.errorCode()).as(query).isEqualTo("BAD_REQUEST");
         }
-        assertThat(api.get(VIEWER, "/api/v1/plans?status=active").status()).isEqualTo(400);
+        assertThat(demo.api().get(VIEWER, "/api/v1/plans?status=active").status()).isEqualTo(400);
     }
 
     @Test
     void getAnswersTheRecordWithItsVersionAsETag() {
-        Response r = api.get(VIEWER, sub("sub_0002"));
+        Response r = demo.api().get(VIEWER, sub("sub_0002"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("ETag")).isEqualTo("\"" + r.data().path("version").asLong() + "\"");
         assertThat(r.data().path("amount").isTextual()).as("money travels as a string").isTrue();
         assertThat(r.data().path("notes").asText()).contains("\n");
-        assertThat(api.get(VIEWER, "/api/v1/plans/plan_pro").data().path("features").isArray()).isTrue();
-        assertThat(api.get(VIEWER, "/api/v1/invoices/inv_0001").data().path("number").asText()).startsWith("INV-");
+        assertThat(demo.api().get(VIEWER, "/api/v1/plans/plan_pro").data().path("features").isArray()).isTrue();
+        assertThat(demo.api().get(VIEWER, "/api/v1/invoices/inv_0001").data().path("number").asText()).startsWith("INV-");
     }
 
     @Test
     void unknownRecordsAndRoutesAre404() {
-        assertThat(api.get(VIEWER, sub("sub_9999")).errorCode()).isEqualTo("NOT_FOUND");
-        assertThat(api.get(VIEWER, sub("sub_9999")).status()).isEqualTo(404);
-        assertThat(api.get(VIEWER, sub("sub_9999") + "/history").status()).isEqualTo(404);
-        assertThat(api.get(VIEWER, sub("sub_9999") + "/versions/1").status()).isEqualTo(404);
-        assertThat(api.get(VIEWER, "/api/v1/nothing-here").status()).isEqualTo(404);
-        assertThat(api.get(VIEWER, sub("sub_0001%27%3B%20DROP%20TABLE")).status()).isEqualTo(404);
+        assertThat(demo.api().get(VIEWER, sub("sub_9999")).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(demo.api().get(VIEWER, sub("sub_9999")).status()).isEqualTo(404);
+        assertThat(demo.api().get(VIEWER, sub("sub_9999") + "/history").status()).isEqualTo(404);
+        assertThat(demo.api().get(VIEWER, sub("sub_9999") + "/versions/1").status()).isEqualTo(404);
+        assertThat(demo.api().get(VIEWER, "/api/v1/nothing-here").status()).isEqualTo(404);
+        assertThat(demo.api().get(VIEWER, sub("sub_0001%27%3B%20DROP%20TABLE")).status()).isEqualTo(404);
     }
 
     // ----- the versioned write -----
@@ -175,12 +165,12 @@ abstract class ApiContractSuite {
     void patchWithCurrentVersionSavesAndBumpsTheVersion() {
         String path = sub("sub_0010");
         long v = versionOf(path);
-        Response r = api.patch(ALICE, path, patchBody(v, Map.of("status", "paused", "notes", "line 1\nline 2\n")));
+        Response r = demo.api().patch(ALICE, path, patchBody(v, Map.of("status", "paused", "notes", "line 1\nline 2\n")));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.data().path("version").asLong()).isEqualTo(v + 1);
         assertThat(r.header("ETag")).isEqualTo("\"" + (v + 1) + "\"");
         assertThat(r.data().path("updatedBy").asText()).isEqualTo("alice");
-        JsonNode stored = api.get(VIEWER, path).data();
+        JsonNode stored = demo.api().get(VIEWER, path).data();
         assertThat(stored.path("status").asText()).isEqualTo("paused");
         assertThat(stored.path("notes").asText()).isEqualTo("line 1\nline 2\n");
         assertThat(stored.path("version").asLong()).isEqualTo(v + 1);
@@ -190,12 +180,12 @@ abstract class ApiContractSuite {
     void staleVersionIs409WithCurrentRecordAndWhatChangedInWords() {
         String path = sub("sub_0011");
         long v = versionOf(path);
-        JsonNode before = api.get(VIEWER, path).data();
+        JsonNode before = demo.api().get(VIEWER, path).data();
         String newStatus = before.path("status").asText().equals("past_due") ? "trialing" : "past_due";
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("status", newStatus, "notes", "bob was here\n"))).status())
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("status", newStatus, "notes", "bob was here\n"))).status())
                 .isEqualTo(200);
 
-        Response r = api.patch(ALICE, path, patchBody(v, Map.of("amount", "1.00")));
+        Response r = demo.api().patch(ALICE, path, patchBody(v, Map.of("amount", "1.00")));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
         JsonNode e = r.error();
@@ -211,8 +201,8 @@ abstract class ApiContractSuite {
         assertThat(changed.get("status").path("changedBy").asText()).isEqualTo("bob");
         assertThat(changed.get("notes").path("changedAt").asText()).isNotBlank();
         assertThat(e.path("message").asText()).contains("Bob changed status and notes just now");
-        assertThat(api.get(VIEWER, path).data().path("version").asLong()).as("nothing written").isEqualTo(v + 1);
-        JsonNode newest = api.get(VIEWER, path + "/history").data().get(0);
+        assertThat(demo.api().get(VIEWER, path).data().path("version").asLong()).as("nothing written").isEqualTo(v + 1);
+        JsonNode newest = demo.api().get(VIEWER, path + "/history").data().get(0);
         assertThat(newest.path("kind").asText()).isEqualTo("conflict");
         assertThat(newest.path("actor").asText()).isEqualTo("alice");
         assertThat(newest.path("changes").get(0).path("field").asText()).isEqualTo("amount");
@@ -223,13 +213,13 @@ abstract class ApiContractSuite {
     void ifMatchAloneWorksAndAStaleOneIs412() {
         String path = sub("sub_0012");
         long v = versionOf(path);
-        Response ok = api.patch(ALICE, path, "{\"changes\":{\"notes\":\"if-match 1\"}}", "If-Match", "\"" + v + "\"");
+        Response ok = demo.api().patch(ALICE, path, "{\"changes\":{\"notes\":\"if-match 1\"}}", "If-Match", "\"" + v + "\"");
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
-        Response stale = api.patch(ALICE, path, "{\"changes\":{\"notes\":\"if-match 2\"}}", "If-Match", "\"" + v + "\"");
+        Response stale = demo.api().patch(ALICE, path, "{\"changes\":{\"notes\":\"if-match 2\"}}", "If-Match", "\"" + v + "\"");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.errorCode()).isEqualTo("CONFLICT_VERSION_MISMATCH");
         assertThat(stale.error().path("current").path("notes").asText()).isEqualTo("if-match 1");
-        Response both = api.patch(ALICE, path, patchBody(v + 1, Map.of("notes", "if-match 3")),
+        Response both = demo.api().patch(ALICE, path, patchBody(v + 1, Map.of("notes", "if-match 3")),
                 "If-Match", "\"" + (v + 1) + "\"");
         assertThat(both.status()).isEqualTo(200);
     }
@@ -239,12 +229,12 @@ abstract class ApiContractSuite {
         String path = sub("sub_0013");
         long v = versionOf(path);
         // If-Match holds (the record is at v) but the body names another version: a contradiction, 400.
-        Response r = api.patch(ALICE, path, patchBody(v - 1 < 1 ? v + 1 : v - 1, Map.of("notes", "disagree")),
+        Response r = demo.api().patch(ALICE, path, patchBody(v - 1 < 1 ? v + 1 : v - 1, Map.of("notes", "disagree")),
                 "If-Match", "\"" + v + "\"");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorCode()).isEqualTo("VERSION_HEADER_MISMATCH");
         // If-Match fails: RFC 9110 says 412 whatever the body says.
-        Response failed = api.patch(ALICE, path, patchBody(v, Map.of("notes", "disagree")), "If-Match", "\"" + (v + 1) + "\"");
+        Response failed = demo.api().patch(ALICE, path, patchBody(v, Map.of("notes", "disagree")), "If-Match", "\"" + (v + 1) + "\"");
         assertThat(failed.status()).isEqualTo(412);
         assertThat(versionOf(path)).isEqualTo(v);
     }
@@ -253,7 +243,7 @@ abstract class ApiContractSuite {
     void noVersionAtAllIs428() {
         String path = sub("sub_0014");
         long v = versionOf(path);
-        Response r = api.patch(ALICE, path, "{\"changes\":{\"status\":\"paused\"}}");
+        Response r = demo.api().patch(ALICE, path, "{\"changes\":{\"status\":\"paused\"}}");
         assertThat(r.status()).isEqualTo(428);
         assertThat(r.errorCode()).isEqualTo("PRECONDITION_REQUIRED");
         assertThat(versionOf(path)).isEqualTo(v);
@@ -264,16 +254,16 @@ abstract class ApiContractSuite {
         String path = sub("sub_0015");
         long v = versionOf(path);
         for (String version : List.of("-1", "0", "1.5", "\"7\"", "true", "99999999999999999999999")) {
-            Response r = api.patch(ALICE, path, "{\"version\":" + version + ",\"changes\":{\"status\":\"paused\"}}");
+            Response r = demo.api().patch(ALICE, path, "{\"version\":" + version + ",\"changes\":{\"status\":\"paused\"}}");
             assertThat(r.status()).as(version).isEqualTo(400);
             assertThat(r.errorCode()).as(version).isEqualTo("INVALID_VERSION");
         }
         for (String ifMatch : List.of("-3", "abc", "\"7")) {
-            Response r = api.patch(ALICE, path, "{\"changes\":{\"status\":\"paused\"}}", "If-Match", ifMatch);
+            Response r = demo.api().patch(ALICE, path, "{\"changes\":{\"status\":\"paused\"}}", "If-Match", ifMatch);
             assertThat(r.status()).as(ifMatch).isEqualTo(400);
         }
-        assertThat(api.get(VIEWER, path + "/versions/0").status()).isEqualTo(400);
-        assertThat(api.get(VIEWER, path + "/versions/abc").status()).isEqualTo(400);
+        assertThat(demo.api().get(VIEWER, path + "/versions/0").status()).isEqualTo(400);
+        assertThat(demo.api().get(VIEWER, path + "/versions/abc").status()).isEqualTo(400);
         assertThat(versionOf(path)).isEqualTo(v);
     }
 
@@ -281,23 +271,23 @@ abstract class ApiContractSuite {
     void forceOverrideIsForAdminsWithAReason() {
         String path = sub("sub_0016");
         long v = versionOf(path);
-        String before = api.get(VIEWER, path).data().path("amount").asText();
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("amount", "30.00"))).status()).isEqualTo(200);
+        String before = demo.api().get(VIEWER, path).data().path("amount").asText();
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("amount", "30.00"))).status()).isEqualTo(200);
         String body = patchBody(v, Map.of("amount", "25.00"));
 
-        Response agent = api.patch(ALICE, path + "?force=true", body, "X-Override-Reason", "why not");
+        Response agent = demo.api().patch(ALICE, path + "?force=true", body, "X-Override-Reason", "why not");
         assertThat(agent.status()).isEqualTo(403);
         assertThat(agent.errorCode()).isEqualTo("FORBIDDEN");
-        Response noReason = api.patch(ADMIN, path + "?force=true", body);
+        Response noReason = demo.api().patch(ADMIN, path + "?force=true", body);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.errorCode()).isEqualTo("OVERRIDE_REASON_REQUIRED");
         assertThat(versionOf(path)).isEqualTo(v + 1);
 
-        Response forced = api.patch(ADMIN, path + "?force=true", body, "X-Override-Reason", "Refund agreed by phone");
+        Response forced = demo.api().patch(ADMIN, path + "?force=true", body, "X-Override-Reason", "Refund agreed by phone");
         assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
         assertThat(forced.data().path("amount").asText()).isEqualTo("25.00");
         assertThat(forced.data().path("version").asLong()).isEqualTo(v + 2);
-        JsonNode entry = api.get(VIEWER, path + "/history").data().get(0);
+        JsonNode entry = demo.api().get(VIEWER, path + "/history").data().get(0);
         assertThat(entry.path("kind").asText()).isEqualTo("override");
         assertThat(entry.path("reason").asText()).isEqualTo("Refund agreed by phone");
         assertThat(entry.path("actor").asText()).isEqualTo("admin");
@@ -312,31 +302,31 @@ abstract class ApiContractSuite {
     void versionsRebuildEveryEarlierStateFromTheChangeLog() {
         String path = sub("sub_0017");
         List<JsonNode> snapshots = new ArrayList<>();
-        snapshots.add(api.get(VIEWER, path).data());
+        snapshots.add(demo.api().get(VIEWER, path).data());
         long v = snapshots.get(0).path("version").asLong();
-        snapshots.add(api.patch(ALICE, path, patchBody(v, Map.of("status", "paused", "tags", List.of("vip", "beta"))))
+        snapshots.add(demo.api().patch(ALICE, path, patchBody(v, Map.of("status", "paused", "tags", List.of("vip", "beta"))))
                 .data());
-        api.patch(BOB, path, patchBody(v, Map.of("status", "active"))); // refused: must not show up in versions
-        snapshots.add(api.patch(BOB, path, patchBody(v + 1, Map.of("notes", "rewritten\n", "nextBillingDate", "2027-01-31")))
+        demo.api().patch(BOB, path, patchBody(v, Map.of("status", "active"))); // refused: must not show up in versions
+        snapshots.add(demo.api().patch(BOB, path, patchBody(v + 1, Map.of("notes", "rewritten\n", "nextBillingDate", "2027-01-31")))
                 .data());
-        snapshots.add(api.patch(ALICE, path, patchBody(v + 2, Map.of("nextBillingDate", "2027-02-28", "amount", "0.50")))
+        snapshots.add(demo.api().patch(ALICE, path, patchBody(v + 2, Map.of("nextBillingDate", "2027-02-28", "amount", "0.50")))
                 .data());
         for (JsonNode expected : snapshots) {
             long n = expected.path("version").asLong();
-            Response r = api.get(VIEWER, path + "/versions/" + n);
+            Response r = demo.api().get(VIEWER, path + "/versions/" + n);
             assertThat(r.status()).as("version " + n).isEqualTo(200);
             assertThat(r.data()).as("version " + n).isEqualTo(expected);
         }
-        assertThat(api.get(VIEWER, path + "/versions/" + (v + 4)).status()).isEqualTo(404);
+        assertThat(demo.api().get(VIEWER, path + "/versions/" + (v + 4)).status()).isEqualTo(404);
     }
 
     @Test
     void historyListsEveryWriteNewestFirstWithFieldDiffs() {
         String path = sub("sub_0018");
         long v = versionOf(path);
-        api.patch(ALICE, path, patchBody(v, Map.of("status", "paused")));
-        api.patch(BOB, path, patchBody(v + 1, Map.of("customerName", "New Name", "status", "paused")));
-        JsonNode h = api.get(VIEWER, path + "/history").data();
+        demo.api().patch(ALICE, path, patchBody(v, Map.of("status", "paused")));
+        demo.api().patch(BOB, path, patchBody(v + 1, Map.of("customerName", "New Name", "status", "paused")));
+        JsonNode h = demo.api().get(VIEWER, path + "/history").data();
         assertThat(h.size()).isEqualTo(2);
         assertThat(h.get(0).path("version").asLong()).isEqualTo(v + 2);
         assertThat(h.get(0).path("actor").asText()).isEqualTo("bob");
@@ -350,18 +340,18 @@ abstract class ApiContractSuite {
     @Test
     void plansAndInvoicesAreVersionedTheSameWay() {
         long pv = versionOf("/api/v1/plans/plan_basic");
-        Response plan = api.patch(ALICE, "/api/v1/plans/plan_basic",
+        Response plan = demo.api().patch(ALICE, "/api/v1/plans/plan_basic",
                 patchBody(pv, Map.of("features", List.of("Chat support", "2 seats"), "active", false, "price", "10.49")));
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.data().path("price").asText()).isEqualTo("10.49");
-        assertThat(api.patch(BOB, "/api/v1/plans/plan_basic", patchBody(pv, Map.of("active", true))).status())
+        assertThat(demo.api().patch(BOB, "/api/v1/plans/plan_basic", patchBody(pv, Map.of("active", true))).status())
                 .isEqualTo(409);
         long iv = versionOf("/api/v1/invoices/inv_0020");
-        Response inv = api.patch(ALICE, "/api/v1/invoices/inv_0020", patchBody(iv, Map.of("status", "void")));
+        Response inv = demo.api().patch(ALICE, "/api/v1/invoices/inv_0020", patchBody(iv, Map.of("status", "void")));
         assertThat(inv.status()).isEqualTo(200);
-        assertThat(api.patch(ALICE, "/api/v1/invoices/inv_0020", patchBody(iv, Map.of("status", "paid"))).status())
+        assertThat(demo.api().patch(ALICE, "/api/v1/invoices/inv_0020", patchBody(iv, Map.of("status", "paid"))).status())
                 .isEqualTo(409);
-        assertThat(api.get(VIEWER, "/api/v1/invoices/inv_0020/versions/" + iv).data().path("status").asText())
+        assertThat(demo.api().get(VIEWER, "/api/v1/invoices/inv_0020/versions/" + iv).data().path("status").asText())
                 .isNotEqualTo("void");
     }
 
@@ -372,12 +362,12 @@ abstract class ApiContractSuite {
         String path = sub("sub_0020");
         long v = versionOf(path);
         for (String body : List.of("{\"version\":1,", "not json", "", "{\"version\":1,\"version\":2,\"changes\":{}}")) {
-            Response r = api.patch(ALICE, path, body);
+            Response r = demo.api().patch(ALICE, path, body);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.errorCode()).as(body).isEqualTo("MALFORMED_JSON");
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("at dev.concord");
         }
-        assertThat(api.patch(ALICE, path, "[1,2]").status()).isEqualTo(400);
+        assertThat(demo.api().patch(ALICE, path, "[1,2]").status()).isEqualTo(400);
         assertThat(versionOf(path)).isEqualTo(v);
     }
 
@@ -386,7 +376,7 @@ abstract class ApiContractSuite {
         String path = sub("sub_0021");
         long v = versionOf(path);
         String huge = patchBody(v, Map.of("notes", "x".repeat(1024 * 1024 + 10)));
-        Response r = api.patch(ALICE, path, huge);
+        Response r = demo.api().patch(ALICE, path, huge);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(versionOf(path)).isEqualTo(v);
@@ -397,11 +387,11 @@ abstract class ApiContractSuite {
         String path = sub("sub_0022");
         long v = versionOf(path);
         String body = patchBody(v, Map.of("status", "paused"));
-        Response text = api.send("PATCH", ALICE, path, body, "text/plain");
+        Response text = demo.api().send("PATCH", ALICE, path, body, "text/plain");
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-        assertThat(api.send("PATCH", ALICE, path, body, null).status()).isEqualTo(415);
-        assertThat(api.send("PATCH", ALICE, path, body, "application/json; charset=utf-8").status()).isEqualTo(200);
+        assertThat(demo.api().send("PATCH", ALICE, path, body, null).status()).isEqualTo(415);
+        assertThat(demo.api().send("PATCH", ALICE, path, body, "application/json; charset=utf-8").status()).isEqualTo(200);
     }
 
     @Test
@@ -418,7 +408,7 @@ abstract class ApiContractSuite {
         bad.put("currency", "euro");               // bad currency
         bad.put("nextBillingDate", "2026-02-30");  // bad date
         bad.put("planId", "plan_nope");            // shape ok, but no such plan
-        Response r = api.patch(ALICE, path, patchBody(v, bad));
+        Response r = demo.api().patch(ALICE, path, patchBody(v, bad));
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
         assertThat(r.refusedFields()).containsExactlyInAnyOrder("nickname", "version", "createdAt", "cancelAtPeriodEnd",
@@ -428,23 +418,23 @@ abstract class ApiContractSuite {
         assertThat(codes).containsEntry("nickname", "UNKNOWN_FIELD").containsEntry("version", "READ_ONLY")
                 .containsEntry("status", "INVALID_VALUE");
 
-        Response unknownPlan = api.patch(ALICE, path, patchBody(v, Map.of("planId", "plan_nope")));
+        Response unknownPlan = demo.api().patch(ALICE, path, patchBody(v, Map.of("planId", "plan_nope")));
         assertThat(unknownPlan.status()).isEqualTo(422);
         assertThat(unknownPlan.refusedFields()).containsExactly("planId");
-        Response tooPrecise = api.patch(ALICE, path, "{\"version\":" + v + ",\"changes\":{\"amount\":19.999}}");
+        Response tooPrecise = demo.api().patch(ALICE, path, "{\"version\":" + v + ",\"changes\":{\"amount\":19.999}}");
         assertThat(tooPrecise.refusedFields()).containsExactly("amount");
-        Response topLevel = api.patch(ALICE, path, "{\"version\":" + v + ",\"status\":\"paused\"}");
+        Response topLevel = demo.api().patch(ALICE, path, "{\"version\":" + v + ",\"status\":\"paused\"}");
         assertThat(topLevel.status()).isEqualTo(422);
-        assertThat(api.patch(ALICE, path, patchBody(v, Map.of())).status()).isEqualTo(422);
+        assertThat(demo.api().patch(ALICE, path, patchBody(v, Map.of())).status()).isEqualTo(422);
         assertThat(versionOf(path)).isEqualTo(v);
-        assertThat(api.get(VIEWER, path + "/history").data().size()).as("no change-log rows").isZero();
+        assertThat(demo.api().get(VIEWER, path + "/history").data().size()).as("no change-log rows").isZero();
     }
 
     @Test
     void textWithANulCharacterIs422NotADatabaseError() {
         String path = sub("sub_0024");
         long v = versionOf(path);
-        Response r = api.patch(ALICE, path, "{\"version\":" + v + ",\"changes\":{\"notes\":\"a\\u0000b\","
+        Response r = demo.api().patch(ALICE, path, "{\"version\":" + v + ",\"changes\":{\"notes\":\"a\\u0000b\","
                 + "\"tags\":[\"ok\",\"x\\u0000\"]}}");
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         assertThat(r.refusedFields()).containsExactlyInAnyOrder("notes", "tags");
@@ -465,7 +455,7 @@ abstract class ApiContractSuite {
                 "[".repeat(5000), "{\"version\":" + v + ",\"changes\":{\"status\":\"paused\"}",
                 "\u0000\u0001", "{\"version\":" + v + ",\"changes\":{\"\":1}}");
         for (String body : bodies) {
-            Response r = api.patch(ALICE, path, body);
+            Response r = demo.api().patch(ALICE, path, body);
             assertThat(r.status()).as(body.length() > 80 ? body.substring(0, 80) : body).isBetween(400, 499);
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("\tat ");
         }
@@ -473,7 +463,7 @@ abstract class ApiContractSuite {
                 "/api/v1/subscriptions?limit=99999999999999", "/api/v1/subscriptions?cursor=" + "A".repeat(500),
                 "/api/v1/subscriptions?q=" + "%25".repeat(300), sub("sub_0025") + "/history/extra");
         for (String p : paths) {
-            Response r = api.get(ALICE, p);
+            Response r = demo.api().get(ALICE, p);
             assertThat(r.status()).as(p).isBetween(400, 499);
         }
         assertThat(versionOf(path)).isEqualTo(v);
@@ -481,7 +471,7 @@ abstract class ApiContractSuite {
 
     @Test
     void patchOfUnknownIdIs404() {
-        Response r = api.patch(ALICE, sub("sub_9999"), patchBody(1L, Map.of("status", "paused")));
+        Response r = demo.api().patch(ALICE, sub("sub_9999"), patchBody(1L, Map.of("status", "paused")));
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.errorCode()).isEqualTo("NOT_FOUND");
     }
@@ -501,9 +491,9 @@ abstract class ApiContractSuite {
                 new Case(VIEWER, "force", 403), new Case(ALICE, "force", 403), new Case(ADMIN, "force", 200));
         for (Case c : cases) {
             Response r = switch (c.what()) {
-                case "read" -> api.get(c.token(), path);
-                case "edit" -> api.patch(c.token(), path, patchBody(versionOf(path), Map.of("notes", "by " + c.token())));
-                default -> api.patch(c.token(), path + "?force=true", patchBody(1L, Map.of("notes", "forced")),
+                case "read" -> demo.api().get(c.token(), path);
+                case "edit" -> demo.api().patch(c.token(), path, patchBody(versionOf(path), Map.of("notes", "by " + c.token())));
+                default -> demo.api().patch(c.token(), path + "?force=true", patchBody(1L, Map.of("notes", "forced")),
                         "X-Override-Reason", "test");
             };
             assertThat(r.status()).as(c.toString()).isEqualTo(c.expected());
@@ -515,7 +505,7 @@ abstract class ApiContractSuite {
                 assertThat(r.errorCode()).isEqualTo("FORBIDDEN");
             }
         }
-        assertThat(api.send("GET", null, path, null, null, "Authorization", "Basic YWxpY2U6cHc=").status()).isEqualTo(401);
+        assertThat(demo.api().send("GET", null, path, null, null, "Authorization", "Basic YWxpY2U6cHc=").status()).isEqualTo(401);
     }
 
     // ----- idempotency -----
@@ -525,8 +515,8 @@ abstract class ApiContractSuite {
         String path = sub("sub_0031");
         long v = versionOf(path);
         String body = patchBody(v, Map.of("status", "paused"));
-        Response first = api.patch(ALICE, path, body, "Idempotency-Key", "key-0031");
-        Response again = api.patch(ALICE, path, body, "Idempotency-Key", "key-0031");
+        Response first = demo.api().patch(ALICE, path, body, "Idempotency-Key", "key-0031");
+        Response again = demo.api().patch(ALICE, path, body, "Idempotency-Key", "key-0031");
         assertThat(first.status()).isEqualTo(200);
         assertThat(again.status()).as("no false conflict").isEqualTo(200);
         assertThat(again.data()).isEqualTo(first.data());
@@ -534,11 +524,11 @@ abstract class ApiContractSuite {
         assertThat(rawData(again.body())).isEqualTo(rawData(first.body()));
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(versionOf(path)).isEqualTo(v + 1);
-        assertThat(api.get(VIEWER, path + "/history").data().size()).isEqualTo(1);
+        assertThat(demo.api().get(VIEWER, path + "/history").data().size()).isEqualTo(1);
 
         // Still the first answer after someone else wrote.
-        api.patch(BOB, path, patchBody(v + 1, Map.of("status", "active")));
-        Response later = api.patch(ALICE, path, body, "Idempotency-Key", "key-0031");
+        demo.api().patch(BOB, path, patchBody(v + 1, Map.of("status", "active")));
+        Response later = demo.api().patch(ALICE, path, body, "Idempotency-Key", "key-0031");
         assertThat(later.status()).isEqualTo(200);
         assertThat(later.data().path("version").asLong()).isEqualTo(v + 1);
         assertThat(versionOf(path)).isEqualTo(v + 2);
@@ -556,14 +546,14 @@ abstract class ApiContractSuite {
     void sameKeyWithADifferentBodyIs422() {
         String path = sub("sub_0032");
         long v = versionOf(path);
-        assertThat(api.patch(ALICE, path, patchBody(v, Map.of("notes", "key 1")), "Idempotency-Key", "key-0032")
+        assertThat(demo.api().patch(ALICE, path, patchBody(v, Map.of("notes", "key 1")), "Idempotency-Key", "key-0032")
                 .status()).isEqualTo(200);
-        Response r = api.patch(ALICE, path, patchBody(v + 1, Map.of("notes", "key 2")), "Idempotency-Key", "key-0032");
+        Response r = demo.api().patch(ALICE, path, patchBody(v + 1, Map.of("notes", "key 2")), "Idempotency-Key", "key-0032");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(versionOf(path)).isEqualTo(v + 1);
         // Keys belong to their actor: Bob's key of the same name is his own.
-        assertThat(api.patch(BOB, path, patchBody(v + 1, Map.of("notes", "key 2")), "Idempotency-Key", "key-0032")
+        assertThat(demo.api().patch(BOB, path, patchBody(v + 1, Map.of("notes", "key 2")), "Idempotency-Key", "key-0032")
                 .status()).isEqualTo(200);
     }
 
@@ -580,7 +570,7 @@ abstract class ApiContractSuite {
             for (int i = 0; i < n; i++) {
                 futures.add(pool.submit(() -> {
                     go.await();
-                    return api.patch(ALICE, path, body, "Idempotency-Key", "key-0033");
+                    return demo.api().patch(ALICE, path, body, "Idempotency-Key", "key-0033");
                 }));
             }
             go.countDown();
@@ -593,7 +583,7 @@ abstract class ApiContractSuite {
             pool.shutdownNow();
         }
         assertThat(versionOf(path)).isEqualTo(v + 1);
-        assertThat(api.get(VIEWER, path + "/history").data().size()).isEqualTo(1);
+        assertThat(demo.api().get(VIEWER, path + "/history").data().size()).isEqualTo(1);
     }
 
     private static List<String> ids(Response r) {

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concord.testing.ApiTestClient;
+import dev.concord.testing.DemoServerFixture;
 import dev.concord.testing.ApiTestClient.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Conditional requests as RFC 9110 has them (the table in docs/api.md), HEAD, 405 and 401 headers,
+ * Conditional requests as RFC 9110 has them (the table in docs/demo.api().md), HEAD, 405 and 401 headers,
  * no-op writes and history paging (issue 13). Run once per database by its subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -23,34 +23,24 @@ abstract class ConditionalContractSuite {
     static final String ALICE = "demo-alice";
     static final String BOB = "demo-bob";
 
-    ConcordServer server;
-    ApiTestClient api;
+    /** Started before the first test on the database the subclass picks. */
+    @RegisterExtension
+    final DemoServerFixture demo = new DemoServerFixture(this::startServer);
 
     abstract ConcordServer startServer();
-
-    @BeforeAll
-    void start() {
-        server = startServer();
-        api = new ApiTestClient(server.baseUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     static String sub(String id) {
         return "/api/v1/subscriptions/" + id;
     }
 
     long versionOf(String path) {
-        Response r = api.get(ALICE, path);
+        Response r = demo.api().get(ALICE, path);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.data().path("version").asLong();
     }
 
     Response ifMatchPatch(String path, String ifMatch, String body) {
-        return api.patch(ALICE, path, body, "If-Match", ifMatch);
+        return demo.api().patch(ALICE, path, body, "If-Match", ifMatch);
     }
 
     // ----- If-Match on PATCH -----
@@ -99,12 +89,12 @@ abstract class ConditionalContractSuite {
     void aFailedIfMatchIs412EvenWithABodyVersion() {
         String path = sub("sub_0044");
         long v = versionOf(path);
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("notes", "bob first"))).status()).isEqualTo(200);
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("notes", "bob first"))).status()).isEqualTo(200);
         Response r = ifMatchPatch(path, "\"" + v + "\"", patchBody(v, Map.of("notes", "alice late")));
         assertThat(r.status()).as(r.toString()).isEqualTo(412);
         assertThat(r.error().path("changedSince").get(0).path("field").asText()).isEqualTo("notes");
         // A stale body version without If-Match stays a 409.
-        assertThat(api.patch(ALICE, path, patchBody(v, Map.of("notes", "alice late"))).status()).isEqualTo(409);
+        assertThat(demo.api().patch(ALICE, path, patchBody(v, Map.of("notes", "alice late"))).status()).isEqualTo(409);
     }
 
     @Test
@@ -112,10 +102,10 @@ abstract class ConditionalContractSuite {
         String path = sub("sub_0045");
         long v = versionOf(path);
         String body = patchBody(v, Map.of("notes", "inm"));
-        assertThat(api.patch(ALICE, path, body, "If-None-Match", "*").status()).isEqualTo(412);
-        assertThat(api.patch(ALICE, path, body, "If-None-Match", "W/\"" + v + "\"").status()).isEqualTo(412);
+        assertThat(demo.api().patch(ALICE, path, body, "If-None-Match", "*").status()).isEqualTo(412);
+        assertThat(demo.api().patch(ALICE, path, body, "If-None-Match", "W/\"" + v + "\"").status()).isEqualTo(412);
         assertThat(versionOf(path)).isEqualTo(v);
-        Response ok = api.patch(ALICE, path, body, "If-None-Match", "\"" + (v + 5) + "\"");
+        Response ok = demo.api().patch(ALICE, path, body, "If-None-Match", "\"" + (v + 5) + "\"");
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     }
 
@@ -126,43 +116,43 @@ abstract class ConditionalContractSuite {
         String path = sub("sub_0046");
         long v = versionOf(path);
         for (String inm : List.of("\"" + v + "\"", "W/\"" + v + "\"", "\"999\", \"" + v + "\"", "*")) {
-            Response r = api.send("GET", ALICE, path, null, null, "If-None-Match", inm);
+            Response r = demo.api().send("GET", ALICE, path, null, null, "If-None-Match", inm);
             assertThat(r.status()).as(inm).isEqualTo(304);
             assertThat(r.header("ETag")).isEqualTo("\"" + v + "\"");
             assertThat(r.body()).isEmpty();
         }
-        assertThat(api.send("GET", ALICE, path, null, null, "If-None-Match", "\"999\"").status()).isEqualTo(200);
-        assertThat(api.send("GET", ALICE, path, null, null, "If-Match", "\"999\"").status()).isEqualTo(412);
-        assertThat(api.send("GET", ALICE, path, null, null, "If-Match", "\"" + v + "\"").status()).isEqualTo(200);
+        assertThat(demo.api().send("GET", ALICE, path, null, null, "If-None-Match", "\"999\"").status()).isEqualTo(200);
+        assertThat(demo.api().send("GET", ALICE, path, null, null, "If-Match", "\"999\"").status()).isEqualTo(412);
+        assertThat(demo.api().send("GET", ALICE, path, null, null, "If-Match", "\"" + v + "\"").status()).isEqualTo(200);
     }
 
     @Test
     void headIsGetWithoutABody() {
         String path = sub("sub_0047");
         long v = versionOf(path);
-        Response head = api.send("HEAD", ALICE, path, null, null);
+        Response head = demo.api().send("HEAD", ALICE, path, null, null);
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("ETag")).isEqualTo("\"" + v + "\"");
         assertThat(head.body()).isEmpty();
-        assertThat(api.send("HEAD", ALICE, sub("sub_9999"), null, null).status()).isEqualTo(404);
-        assertThat(api.send("HEAD", ALICE, path + "/versions/99", null, null).status()).isEqualTo(404);
-        assertThat(api.send("HEAD", null, path, null, null).status()).isEqualTo(401);
-        assertThat(api.send("HEAD", ALICE, path, null, null, "If-None-Match", "\"" + v + "\"").status()).isEqualTo(304);
+        assertThat(demo.api().send("HEAD", ALICE, sub("sub_9999"), null, null).status()).isEqualTo(404);
+        assertThat(demo.api().send("HEAD", ALICE, path + "/versions/99", null, null).status()).isEqualTo(404);
+        assertThat(demo.api().send("HEAD", null, path, null, null).status()).isEqualTo(401);
+        assertThat(demo.api().send("HEAD", ALICE, path, null, null, "If-None-Match", "\"" + v + "\"").status()).isEqualTo(304);
     }
 
     @Test
     void methodNotAllowedNamesTheAllowedMethods() {
-        Response r = api.send("PUT", ALICE, sub("sub_0048") + "/history", "{}", "application/json");
+        Response r = demo.api().send("PUT", ALICE, sub("sub_0048") + "/history", "{}", "application/json");
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.header("Allow")).contains("GET").contains("HEAD").doesNotContain("PUT");
     }
 
     @Test
     void aBadTokenIsNamedInWwwAuthenticate() {
-        Response none = api.get(null, sub("sub_0048"));
+        Response none = demo.api().get(null, sub("sub_0048"));
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Bearer realm=\"concord\"").doesNotContain("error=");
-        Response bad = api.get("not-a-token", sub("sub_0048"));
+        Response bad = demo.api().get("not-a-token", sub("sub_0048"));
         assertThat(bad.status()).isEqualTo(401);
         assertThat(bad.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
     }
@@ -172,17 +162,17 @@ abstract class ConditionalContractSuite {
     @Test
     void aNoOpPatchWritesNothingAndCostsNoOneA409() {
         String path = sub("sub_0049");
-        Response before = api.get(ALICE, path);
+        Response before = demo.api().get(ALICE, path);
         long v = before.data().path("version").asLong();
-        int historyBefore = api.get(ALICE, path + "/history").data().size();
-        Response same = api.patch(ALICE, path, patchBody(v, Map.of("status", before.data().path("status").asText(),
+        int historyBefore = demo.api().get(ALICE, path + "/history").data().size();
+        Response same = demo.api().patch(ALICE, path, patchBody(v, Map.of("status", before.data().path("status").asText(),
                 "notes", before.data().path("notes").asText())));
         assertThat(same.status()).as(same.toString()).isEqualTo(200);
         assertThat(same.data().path("version").asLong()).isEqualTo(v);
         assertThat(same.header("ETag")).isEqualTo("\"" + v + "\"");
-        assertThat(api.get(ALICE, path + "/history").data().size()).isEqualTo(historyBefore);
+        assertThat(demo.api().get(ALICE, path + "/history").data().size()).isEqualTo(historyBefore);
         // Bob, editing the same version, is not told about a change that never happened.
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("notes", "bob"))).status()).isEqualTo(200);
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("notes", "bob"))).status()).isEqualTo(200);
     }
 
     // ----- history -----
@@ -192,13 +182,13 @@ abstract class ConditionalContractSuite {
         String path = sub("sub_0050");
         long v = versionOf(path);
         for (int i = 0; i < 5; i++) {
-            assertThat(api.patch(ALICE, path, patchBody(v + i, Map.of("notes", "n" + i))).status()).isEqualTo(200);
+            assertThat(demo.api().patch(ALICE, path, patchBody(v + i, Map.of("notes", "n" + i))).status()).isEqualTo(200);
         }
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Response page = api.get(ALICE, path + "/history?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            Response page = demo.api().get(ALICE, path + "/history?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             assertThat(page.data().size()).isLessThanOrEqualTo(2);
             page.data().forEach(e -> seen.add(e.path("version").asLong()));
@@ -208,22 +198,22 @@ abstract class ConditionalContractSuite {
         } while (cursor != null);
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactly(v + 5, v + 4, v + 3, v + 2, v + 1);
-        assertThat(api.get(ALICE, path + "/history?cursor=bogus").status()).isEqualTo(400);
-        assertThat(api.get(ALICE, path + "/history?limit=0").status()).isEqualTo(400);
+        assertThat(demo.api().get(ALICE, path + "/history?cursor=bogus").status()).isEqualTo(400);
+        assertThat(demo.api().get(ALICE, path + "/history?limit=0").status()).isEqualTo(400);
     }
 
     @Test
     void historyTellsARefusalThatWasMergedAndSavedFromARealConflict() {
         String path = sub("sub_0052");
         long v = versionOf(path);
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("status", "paused"))).status()).isEqualTo(200);
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("status", "paused"))).status()).isEqualTo(200);
         // Alice's stale save is refused; her client merges it onto v+1 and saves: no one had to decide.
-        assertThat(api.patch(ALICE, path, patchBody(v, Map.of("notes", "alice"))).status()).isEqualTo(409);
-        assertThat(api.patch(ALICE, path, patchBody(v + 1, Map.of("notes", "alice"))).status()).isEqualTo(200);
+        assertThat(demo.api().patch(ALICE, path, patchBody(v, Map.of("notes", "alice"))).status()).isEqualTo(409);
+        assertThat(demo.api().patch(ALICE, path, patchBody(v + 1, Map.of("notes", "alice"))).status()).isEqualTo(200);
         // Bob's stale save is refused and never saved: a real conflict.
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("notes", "bob"))).status()).isEqualTo(409);
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("notes", "bob"))).status()).isEqualTo(409);
 
-        JsonNode h = api.get(ALICE, path + "/history").data();
+        JsonNode h = demo.api().get(ALICE, path + "/history").data();
         List<String> kinds = new ArrayList<>();
         h.forEach(e -> kinds.add(e.path("actor").asText() + ":" + e.path("kind").asText()));
         assertThat(kinds).containsExactly("bob:conflict", "alice:update", "alice:rebased", "bob:update");
@@ -233,12 +223,12 @@ abstract class ConditionalContractSuite {
     void refusedWritesKeepOnlyNamesAndSizesOfLargeValues() {
         String path = sub("sub_0051");
         long v = versionOf(path);
-        assertThat(api.patch(BOB, path, patchBody(v, Map.of("status", "paused"))).status()).isEqualTo(200);
+        assertThat(demo.api().patch(BOB, path, patchBody(v, Map.of("status", "paused"))).status()).isEqualTo(200);
         String big = "x".repeat(500 * 1024);
         for (int i = 0; i < 3; i++) {
-            assertThat(api.patch(ALICE, path, patchBody(v, Map.of("notes", big + i))).status()).isEqualTo(409);
+            assertThat(demo.api().patch(ALICE, path, patchBody(v, Map.of("notes", big + i))).status()).isEqualTo(409);
         }
-        Response history = api.get(ALICE, path + "/history?limit=200");
+        Response history = demo.api().get(ALICE, path + "/history?limit=200");
         assertThat(history.body().length()).as("three refused 500 KB writes").isLessThan(10_000);
         JsonNode refused = history.data().get(0);
         assertThat(refused.path("kind").asText()).isEqualTo("conflict");
@@ -247,9 +237,9 @@ abstract class ConditionalContractSuite {
         assertThat(change.path("to").isNull()).isTrue();
         assertThat(change.path("omitted").path("to").asInt()).isGreaterThan(500 * 1024);
         // Small refusals are logged in full, as before.
-        Response small = api.patch(ALICE, path, patchBody(v, Map.of("notes", "small")));
+        Response small = demo.api().patch(ALICE, path, patchBody(v, Map.of("notes", "small")));
         assertThat(small.status()).isEqualTo(409);
-        assertThat(api.get(ALICE, path + "/history").data().get(0).path("changes").get(0).path("to").asText())
+        assertThat(demo.api().get(ALICE, path + "/history").data().get(0).path("changes").get(0).path("to").asText())
                 .isEqualTo("small");
     }
 }

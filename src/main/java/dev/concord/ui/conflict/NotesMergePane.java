@@ -54,7 +54,7 @@ final class NotesMergePane extends VBox {
         diff.setId("notesDiff-" + row.field());
         diff.getStyleClass().addAll("notes-diff", Styles.DENSE);
         diff.setFixedCellSize(ROW_HEIGHT);
-        A11y.describe(diff, lang("a11y.notesDiff", row.spec().label()), lang("a11y.notesDiffHelp"));
+        A11y.describe(diff, lang("a11y.notesDiff", dev.concord.i18n.DomainWords.field(row.spec())), lang("a11y.notesDiffHelp"));
 
         result.setId("notesResult-" + row.field());
         result.getStyleClass().add("notes-result");

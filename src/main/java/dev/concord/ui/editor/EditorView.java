@@ -104,7 +104,7 @@ public final class EditorView extends BorderPane {
         grid.getColumnConstraints().addAll(labels, controls);
         int row = 0;
         for (FieldModel<?> field : vm.fields()) {
-            Label label = new Label(field.spec().label());
+            Label label = new Label(dev.concord.i18n.DomainWords.field(field.spec()));
             label.setId("label-" + field.name());
             label.getStyleClass().add("field-label");
             label.setWrapText(true);
