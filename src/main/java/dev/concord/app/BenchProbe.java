@@ -20,6 +20,8 @@ import javafx.stage.Stage;
 final class BenchProbe {
     static final String SHOWN_MARKER = "concord: first window shown after ";
     static final String MEMORY_MARKER = "concord: memory ";
+    /** Failed pages asked for again (FX thread only). */
+    private static int pageRetries;
 
     private BenchProbe() {
     }
@@ -62,6 +64,13 @@ final class BenchProbe {
     /** The baseline is the window with its first page; then every further page, then the total. */
     private static void afterPage(RecordListViewModel list, boolean[] firstPageMeasured) {
         if (!list.errorProperty().get().isEmpty()) {
+            // A page can fail on a loaded machine (a kept-alive connection closed under it): ask for it again,
+            // a few times, as the agent would press "Load more" again.
+            if (++pageRetries <= 3) {
+                System.out.println("concord: bench list page failed, asking again: " + list.errorProperty().get());
+                Platform.runLater(firstPageMeasured[0] ? list::loadMore : list::refresh);
+                return;
+            }
             System.out.println("concord: bench list failed: " + list.errorProperty().get());
             exit(1);
             return;

@@ -1,7 +1,8 @@
 package dev.concord.merge;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * git's xdl_recs_cmp and xdl_split (the Myers pass of {@link XDiff}) over the reduced lines: the middle snake
@@ -14,6 +15,8 @@ final class Myers {
     private static final int SNAKE_CNT = 20;
     private static final int K_HEUR = 4;
     private static final int LINE_MAX = Integer.MAX_VALUE;
+    /** From this many lines in a pass (both sides), a second thread takes boxes the first has no time for. */
+    static final int PARALLEL_LINES = 8_000;
 
     final int[] ha1;
     final int[] ha2;
@@ -49,36 +52,97 @@ final class Myers {
         this.n2 = r2.size();
     }
 
+    /** A second worker on the same pass: same texts and flags, scratch of its own. */
+    private Myers(Myers other) {
+        this.ha1 = other.ha1;
+        this.ha2 = other.ha2;
+        this.index1 = other.index1;
+        this.index2 = other.index2;
+        this.ch1 = other.ch1;
+        this.ch2 = other.ch2;
+        this.kv = new int[other.kv.length];
+        this.fo = other.fo;
+        this.bo = other.bo;
+        this.mxcost = other.mxcost;
+        this.n1 = other.n1;
+        this.n2 = other.n2;
+    }
+
+    /**
+     * Marks the changes of the whole pass. Each box (a pair of ranges still to compare) is worked out on its own,
+     * reading only the texts and writing only the flags of its own lines, so the order boxes are done in does
+     * not change the result; a long pass shares its boxes with a second thread ({@link BoxSharing}).
+     */
     void run() {
-        List<int[]> stack = new ArrayList<>();
-        stack.add(new int[]{0, n1, 0, n2, 0});
-        while (!stack.isEmpty()) {
-            int[] box = stack.remove(stack.size() - 1);
-            int off1 = box[0];
-            int lim1 = box[1];
-            int off2 = box[2];
-            int lim2 = box[3];
-            while (off1 < lim1 && off2 < lim2 && ha1[off1] == ha2[off2]) {
-                off1++;
-                off2++;
+        int[] whole = {0, n1, 0, n2, 0};
+        if (n1 + n2 < PARALLEL_LINES) {
+            work(whole, null);
+            return;
+        }
+        BoxSharing sharing = new BoxSharing();
+        // This thread joins before the helper can: a helper that came first would find nobody working and end it.
+        sharing.join();
+        Myers helper = new Myers(this);
+        ForkJoinTask<?> help = ForkJoinPool.commonPool().submit(() -> {
+            if (sharing.join()) {
+                helper.work(null, sharing);
             }
-            while (off1 < lim1 && off2 < lim2 && ha1[lim1 - 1] == ha2[lim2 - 1]) {
-                lim1--;
-                lim2--;
-            }
-            if (off1 == lim1) {
-                for (; off2 < lim2; off2++) {
-                    ch2[index2[off2] + 1] = true;
+        });
+        work(whole, sharing);
+        help.join();
+    }
+
+    /**
+     * Works through boxes, its own first, then ones the other worker hands over, until none are left. With
+     * {@code sharing}, the worker has joined it already.
+     */
+    private void work(int[] first, BoxSharing sharing) {
+        ArrayDeque<int[]> local = new ArrayDeque<>();
+        if (first != null) {
+            local.push(first);
+        }
+        while (true) {
+            int[] box = local.pollFirst();
+            if (box == null) {
+                box = sharing == null ? null : sharing.take();
+                if (box == null) {
+                    return;
                 }
-            } else if (off2 == lim2) {
-                for (; off1 < lim1; off1++) {
-                    ch1[index1[off1] + 1] = true;
-                }
-            } else {
-                split(off1, lim1, off2, lim2, box[4] != 0);
-                stack.add(new int[]{si1, lim1, si2, lim2, minHi ? 1 : 0});
-                stack.add(new int[]{off1, si1, off2, si2, minLo ? 1 : 0});
             }
+            if (sharing != null && sharing.wanted() && !local.isEmpty()) {
+                // The other worker is idle: give it the oldest box, the biggest one left.
+                sharing.give(local.pollLast());
+            }
+            process(box, local);
+        }
+    }
+
+    /** One box: trims equal ends, marks a side that ran out as changed, or splits it in two onto {@code local}. */
+    private void process(int[] box, ArrayDeque<int[]> local) {
+        int off1 = box[0];
+        int lim1 = box[1];
+        int off2 = box[2];
+        int lim2 = box[3];
+        while (off1 < lim1 && off2 < lim2 && ha1[off1] == ha2[off2]) {
+            off1++;
+            off2++;
+        }
+        while (off1 < lim1 && off2 < lim2 && ha1[lim1 - 1] == ha2[lim2 - 1]) {
+            lim1--;
+            lim2--;
+        }
+        if (off1 == lim1) {
+            for (; off2 < lim2; off2++) {
+                ch2[index2[off2] + 1] = true;
+            }
+        } else if (off2 == lim2) {
+            for (; off1 < lim1; off1++) {
+                ch1[index1[off1] + 1] = true;
+            }
+        } else {
+            split(off1, lim1, off2, lim2, box[4] != 0);
+            local.push(new int[]{si1, lim1, si2, lim2, minHi ? 1 : 0});
+            local.push(new int[]{off1, si1, off2, si2, minLo ? 1 : 0});
         }
     }
 

@@ -75,6 +75,30 @@ class GitDifferentialTest {
         }
     }
 
+    /**
+     * Long reordered notes take the engine's two-thread paths (the two diffs side by side, the boxes of one diff
+     * shared between threads): the result must not depend on which thread did what, so it is git's, every time.
+     */
+    @Test
+    void longReorderedNotesAgreeWithGitOnEveryRun() throws Exception {
+        Random random = new Random(SEED);
+        List<String> base = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            base.add("call " + i + ": asked about invoice " + random.nextInt(1_000) + "\n");
+        }
+        List<String> mine = new ArrayList<>(base);
+        java.util.Collections.shuffle(mine, random);
+        List<String> theirs = new ArrayList<>(base);
+        java.util.Collections.reverse(theirs);
+        theirs.subList(0, 100).clear();
+        Triples.Triple t = new Triples.Triple(String.join("", base), String.join("", mine), String.join("", theirs));
+        GitMergeFile.Result git = GitMergeFile.merge(t.base(), t.mine(), t.theirs());
+        for (int run = 0; run < 5; run++) {
+            MergedText ours = TextMerge.withMarkers(t.base(), t.mine(), t.theirs(), "mine", "theirs");
+            assertThat(ours.text()).as("run %d", run).isEqualTo(git.output());
+        }
+    }
+
     private static String read(Path dir, String name) throws IOException {
         return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
     }

@@ -94,7 +94,9 @@ public final class EditorView extends BorderPane {
         grid.setVgap(4);
         grid.setPadding(new Insets(8, 16, 16, 16));
         // As wide as the longest label up to a limit (labels grow with the text size and the language), then they wrap.
-        ColumnConstraints labels = new ColumnConstraints(90, Region.USE_COMPUTED_SIZE, 220);
+        ColumnConstraints labels = new ColumnConstraints(90, Region.USE_COMPUTED_SIZE, 260);
+        // Labels stay on one line up to the maximum (the editor beside the list is wide enough; stacked, it is wider).
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
