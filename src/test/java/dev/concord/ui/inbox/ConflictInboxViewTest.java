@@ -68,7 +68,7 @@ class ConflictInboxViewTest {
         assertThat(robot.lookup("#conflictList").queryAs(ListView.class).getItems()).hasSize(1);
         assertThat(robot.lookup("#inboxTitle").queryAs(Label.class).getText()).isEqualTo("Conflicts to resolve (1)");
         assertThat(robot.lookup("#conflictList .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Subscription sub_1 · Acme GmbH", "Conflicting: Status, Notes");
+                .contains("Subscription sub_1 · Acme GmbH", "Conflicting: Status and Notes");
     }
 
     @Test

@@ -132,8 +132,9 @@ class LiveBannerUiTest {
         assertThat(notes.isDirty()).isTrue();
         assertThat(bob.vm.getEditor().field("status").orElseThrow().inputProperty().get())
                 .isEqualTo(status.toLowerCase());
-        assertThat(text(robot, bob, "#live-message")).isEqualTo("Rebased onto v" + (v + 1)
-                + " with Alice's changes to status; your changes to notes are kept");
+        // The message follows the rebase on the FX thread: wait for it rather than read it at once.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, bob, "#live-message")).isEqualTo("Rebased onto v"
+                + (v + 1) + " with Alice's changes to status; your changes to notes are kept"));
 
         UiKeys.ctrl(robot, KeyCode.S);
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, bob, "#notice")).isEqualTo("Saved (v" + (v + 2) + ")"));
