@@ -91,6 +91,8 @@ final class RecordColumns {
             case MONEY -> 100;
             case DATE -> 120;
             case REFERENCE -> 128;
+            // Wide enough for the longest status word of the four languages ("Abgelaufen", "Suspendue").
+            case ENUM -> 104;
             default -> 86;
         };
     }
