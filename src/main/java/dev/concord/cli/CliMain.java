@@ -46,6 +46,11 @@ public final class CliMain {
         CommandLine cmd = new CommandLine(new ConcordCli(printer, environment));
         // Local, no server: its own class and exit codes (the number of conflicts, as git merge-file).
         cmd.addSubcommand("merge-text", new MergeTextCommand(out, err));
+        // The installed program (a jpackage launcher sets jpackage.app-path) is /usr/bin/concord, not the clone's
+        // launcher: usage lines name the command an agent actually types.
+        if (System.getProperty("jpackage.app-path") != null) {
+            cmd.setCommandName("concord cli");
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
