@@ -60,22 +60,33 @@ final class RecordRows {
     static int conditionalUpdate(Connection c, EntityKind kind, String id, long expectedVersion,
                                  Map<String, Object> changes, String actor, Instant now) throws SQLException {
         EntityTable t = EntityTable.of(kind);
+        try (PreparedStatement ps = c.prepareStatement(updateSql(t, changes))) {
+            bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** {@link #conditionalUpdate}'s statement, also run with RETURNING / FINAL TABLE by {@link RowWrites}. */
+    static String updateSql(EntityTable t, Map<String, Object> changes) {
         StringBuilder sql = new StringBuilder("UPDATE " + t.table() + " SET ");
         for (String field : changes.keySet()) {
             sql.append(t.column(field)).append(" = ?, ");
         }
-        sql.append("version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (Map.Entry<String, Object> e : changes.entrySet()) {
-                t.bind(ps, i++, e.getKey(), e.getValue());
-            }
-            EntityTable.bindInstant(ps, i++, now);
-            ps.setString(i++, actor);
-            ps.setString(i++, id);
-            ps.setLong(i, expectedVersion);
-            return ps.executeUpdate();
+        return sql.append("version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?").toString();
+    }
+
+    /** Binds the UPDATE's parameters; returns the index of the next one. */
+    static int bindUpdate(PreparedStatement ps, EntityTable t, Map<String, Object> changes, String actor,
+                          Instant now, String id, long expectedVersion) throws SQLException {
+        int i = 1;
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            t.bind(ps, i++, e.getKey(), e.getValue());
         }
+        EntityTable.bindInstant(ps, i++, now);
+        ps.setString(i++, actor);
+        ps.setString(i++, id);
+        ps.setLong(i++, expectedVersion);
+        return i;
     }
 
     /** Inserts a new record at version 1 (seeding); no change-log row, version 1 is the record as created. */

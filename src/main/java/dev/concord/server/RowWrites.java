@@ -75,7 +75,7 @@ final class RowWrites {
                                              Map<String, Object> changes, String actor, Instant now, String entryKind,
                                              List<FieldChange> diff, String reason) throws SQLException {
         EntityTable t = EntityTable.of(kind);
-        String update = updateSql(t, changes);
+        String update = RecordRows.updateSql(t, changes);
         if (isPostgres(c)) {
             // One round trip: the UPDATE, the log row only if it matched, and the wake-up of every instance's
             // event reader (delivered by PostgreSQL on commit only).
@@ -84,7 +84,7 @@ final class RowWrites {
                     + " SELECT ?, id, version, ?, ?, ?, ?, ? FROM upd RETURNING seq) "
                     + "SELECT upd.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM upd, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
+                int i = RecordRows.bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
                 ps.setString(i++, kind.path());
                 ps.setString(i++, actor);
                 EntityTable.bindInstant(ps, i++, now);
@@ -153,38 +153,11 @@ final class RowWrites {
     private static Entity updateReturning(Connection c, EntityTable t, String update, Map<String, Object> changes,
                                           String actor, Instant now, String id, long expectedVersion) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + t.selectColumns() + " FROM FINAL TABLE (" + update + ")")) {
-            bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
+            RecordRows.bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? t.read(rs) : null;
             }
         }
-    }
-
-    /**
-     * THE write: one statement ({@code ... WHERE id = ? AND version = ?}) that both checks the version and
-     * applies the change, so two writers can never both win with the same base, whatever the number of
-     * server instances on the database.
-     */
-    private static String updateSql(EntityTable t, Map<String, Object> changes) {
-        StringBuilder sql = new StringBuilder("UPDATE " + t.table() + " SET ");
-        for (String field : changes.keySet()) {
-            sql.append(t.column(field)).append(" = ?, ");
-        }
-        return sql.append("version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?").toString();
-    }
-
-    /** Binds the UPDATE's parameters; returns the index of the next one. */
-    private static int bindUpdate(PreparedStatement ps, EntityTable t, Map<String, Object> changes, String actor,
-                                  Instant now, String id, long expectedVersion) throws SQLException {
-        int i = 1;
-        for (Map.Entry<String, Object> e : changes.entrySet()) {
-            t.bind(ps, i++, e.getKey(), e.getValue());
-        }
-        EntityTable.bindInstant(ps, i++, now);
-        ps.setString(i++, actor);
-        ps.setString(i++, id);
-        ps.setLong(i++, expectedVersion);
-        return i;
     }
 
     static boolean isPostgres(Connection c) throws SQLException {

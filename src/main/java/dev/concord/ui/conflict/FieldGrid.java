@@ -28,7 +28,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The field table of the conflict dialog: Field, Original, Yours, Theirs, Result and the per-row choice.
@@ -201,17 +200,7 @@ final class FieldGrid extends GridPane {
         ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(row.spec().allowedValues()));
         box.setId("result-" + row.field());
         box.getStyleClass().add("result-field");
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String wire) {
-                return Labels.ofWire(wire);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        box.setConverter(Labels.wireNames());
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().bindBidirectional(row.resultTextProperty());
         unbinders.add(() -> box.valueProperty().unbindBidirectional(row.resultTextProperty()));

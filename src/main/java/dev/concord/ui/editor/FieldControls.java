@@ -12,7 +12,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** Picks and binds the control for a field by its type; the control's id is {@code field-<name>}. */
 final class FieldControls {
@@ -37,17 +36,7 @@ final class FieldControls {
 
     private static ChoiceBox<String> choice(FieldModel<String> field) {
         ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(field.spec().allowedValues()));
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String wire) {
-                return Labels.ofWire(wire);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        box.setConverter(Labels.wireNames());
         box.valueProperty().bindBidirectional(field.inputProperty());
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
