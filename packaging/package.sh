@@ -93,6 +93,8 @@ elif command -v dpkg-deb >/dev/null; then
     install -D -m 644 "assets/icon/concord-$size.png" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/concord.png"
   done
   install -m 644 packaging/deb/copyright "$STAGE/usr/share/doc/concord/copyright"
+  # The installed console's documentation (signing in, tokens kept out of the process list, logs).
+  install -m 644 README.md "$STAGE/usr/share/doc/concord/README.md"
   # JavaFX's natives sit inside jars, so no tool can see that they need GTK 3 and libXtst (glass);
   # the bundled runtime needs only libc and zlib, which every Debian has.
   deb_control "$STAGE" concord "$SECTION" "libgtk-3-0, libxtst6" "$SUMMARY" packaging/deb/description
