@@ -50,15 +50,34 @@ CFG="$IMAGE/lib/app/concord.cfg"
 # the installed launcher maps them instead of parsing them again. The archive is only valid for the class
 # path it was recorded with, and the installed one is /opt/concord/..., so the run sees the image at
 # /opt/concord through a private mount (root and unshare needed; without them the package has no archive
-# and starts as before). The headless run is --self-check: server, client, sync core, JSON, JWT, logging.
+# and starts as before). The run is a real start where Xvfb is at hand: a first-time user's first window
+# (the Connect screen), which then exits by itself (-Dconcord.cdsTraining, app.CdsTraining), so the
+# archive holds JavaFX, the theme and the window's classes, what an agent waits for. Without Xvfb it is
+# --self-check (server, client, sync core, JSON, JWT, logging: no JavaFX).
 add_java_option() { sed -i "/^\[JavaOptions\]/a java-options=$1" "$CFG"; }
+# training_run: the shell command of the training run (inside the private mount, HOME a fresh folder).
+training_run() {
+  local display
+  if ! command -v Xvfb >/dev/null; then
+    echo "/opt/concord/bin/concord --self-check"
+    return
+  fi
+  for display in $(seq 70 89); do [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]] || break; done
+  # JAVA_TOOL_OPTIONS: the app's launcher takes no JVM options from its command line.
+  echo "Xvfb :$display -screen 0 1440x900x24 -nolisten tcp & xvfb=\$!; sleep 1; rc=0; \
+    DISPLAY=:$display JAVA_TOOL_OPTIONS='-Dconcord.cdsTraining=true -Dconcord.home='\$HOME/concord \
+    timeout 300 /opt/concord/bin/concord || rc=\$?; kill \$xvfb; exit \$rc"
+}
 make_cds_archive() {
   [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null || { echo "no class-data-sharing archive (needs root and unshare)"; return 0; }
   add_java_option '-XX:ArchiveClassesAtExit=$APPDIR/concord.jsa'
-  local image_abs rc=0
+  local image_abs rc=0 run
   image_abs=$(cd "$IMAGE" && pwd)
+  run=$(training_run)
+  [[ $run == Xvfb* ]] && echo "class-data-sharing training run: the first window under Xvfb" \
+    || echo "class-data-sharing training run: --self-check (no Xvfb)"
   unshare -m sh -c "mount -t tmpfs concord-cds /opt && mkdir /opt/concord && mount --bind '$image_abs' /opt/concord \
-    && HOME=\$(mktemp -d) /opt/concord/bin/concord --self-check >/dev/null 2>&1" || rc=$?
+    && export HOME=\$(mktemp -d) && { $run; } >/dev/null 2>&1" || rc=$?
   sed -i '/ArchiveClassesAtExit/d' "$CFG"
   if [[ $rc -eq 0 && -s "$IMAGE/lib/app/concord.jsa" ]]; then
     add_java_option '-Xlog:cds=off'

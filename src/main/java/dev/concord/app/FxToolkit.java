@@ -57,6 +57,7 @@ final class FxToolkit {
         Platform.startup(() -> {
             Platform.setImplicitExit(false);
             WindowIdentity.nameApplication();
+            CdsTraining.exitAfterFirstWindowIfAsked();
         });
     }
 }
