@@ -66,7 +66,7 @@ training_run() {
   # JAVA_TOOL_OPTIONS: the app's launcher takes no JVM options from its command line.
   echo "Xvfb :$display -screen 0 1440x900x24 -nolisten tcp & xvfb=\$!; sleep 1; rc=0; \
     DISPLAY=:$display JAVA_TOOL_OPTIONS='-Dconcord.cdsTraining=true -Dconcord.home='\$HOME/concord \
-    timeout 300 /opt/concord/bin/concord || rc=\$?; kill \$xvfb; exit \$rc"
+    timeout 300 /opt/concord/bin/concord || rc=\$?; kill \$xvfb; [ \$rc -eq 0 ]"
 }
 make_cds_archive() {
   [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null || { echo "no class-data-sharing archive (needs root and unshare)"; return 0; }
@@ -76,8 +76,9 @@ make_cds_archive() {
   run=$(training_run)
   [[ $run == Xvfb* ]] && echo "class-data-sharing training run: the first window under Xvfb" \
     || echo "class-data-sharing training run: --self-check (no Xvfb)"
+  # A window run that fails (no GTK, no fonts) falls back to --self-check rather than to no archive.
   unshare -m sh -c "mount -t tmpfs concord-cds /opt && mkdir /opt/concord && mount --bind '$image_abs' /opt/concord \
-    && export HOME=\$(mktemp -d) && { $run; } >/dev/null 2>&1" || rc=$?
+    && export HOME=\$(mktemp -d) && { { $run; } || /opt/concord/bin/concord --self-check; } >/dev/null 2>&1" || rc=$?
   sed -i '/ArchiveClassesAtExit/d' "$CFG"
   if [[ $rc -eq 0 && -s "$IMAGE/lib/app/concord.jsa" ]]; then
     add_java_option '-Xlog:cds=off'
