@@ -1,8 +1,7 @@
 package dev.concord.app;
 
-import java.util.Locale;
 
-import dev.concord.i18n.Localization;
+import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.ConcordApi;
 import dev.concord.client.OkHttpConcordApi;
@@ -16,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import dev.concord.cli.CliHelp;
+import dev.concord.cli.ParameterErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,27 +27,28 @@ import picocli.CommandLine.Option;
  * server URL the embedded demo server is started in this process first.
  */
 @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = ConsoleCommand.VersionProvider.class,
-        description = "Opens the Concord agent console.")
+        description = "cli.help.console")
 final class ConsoleCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class);
     static final List<String> DEMO_USERS = List.of("alice", "bob", "billing", "admin", "viewer");
 
     @Option(names = "--user", paramLabel = "NAME",
-            description = "Whose settings to use; without a token, one of alice, bob, billing, admin, viewer signs in with the demo token")
+            descriptionKey = "cli.opt.user")
     String user;
 
-    @Option(names = "--server", paramLabel = "URL", description = "Server URL (default " + SyncServices.DEFAULT_SERVER + ")")
+    @Option(names = "--server", paramLabel = "URL", descriptionKey = "cli.opt.consoleServer")
     String server;
 
-    @Option(names = "--token", paramLabel = "T", description = "Bearer token")
+    @Option(names = "--token", paramLabel = "T", descriptionKey = "cli.opt.token")
     String token;
 
-    @Option(names = "--theme", paramLabel = "light|dark|high-contrast", description = "Look of the console")
+    @Option(names = "--theme", paramLabel = "light|dark|high-contrast", descriptionKey = "cli.opt.theme")
     String theme;
 
-    @Option(names = "--issuer", paramLabel = "URL", description = "Identity provider to sign in with (else CONCORD_ISSUER, your settings, /etc/concord/console.conf)")
+    @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.issuer")
     String issuer;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "The console's client id at the identity provider (else CONCORD_CLIENT_ID, ...)")
+    @Option(names = "--client-id", paramLabel = "ID", descriptionKey = "cli.opt.clientId")
     String clientId;
 
     /** Set by ./launcher: a clone is the developer's demo (demo users, embedded server), not an installation. */
@@ -55,7 +57,18 @@ final class ConsoleCommand implements Callable<Integer> {
     static int run(String[] args) {
         String[] rest = args.length > 0 && "console".equals(args[0])
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        return new CommandLine(new ConsoleCommand()).execute(rest);
+        // The words of anything said before the agent's own settings are read (help, a bad option, no display):
+        // the installed console's choice, else the system's.
+        ConsoleLanguage.use(ChosenLanguage.of(SyncServices.concordHome(), System.getenv()).chosen());
+        CommandLine cmd = new CommandLine(new ConsoleCommand());
+        CliHelp.apply(cmd);
+        cmd.setParameterExceptionHandler((ex, arguments) -> {
+            cmd.getErr().println(ParameterErrors.describe(ex));
+            cmd.getErr().println(lang("start.usage"));
+            cmd.getErr().flush();
+            return 2;
+        });
+        return cmd.execute(rest);
     }
 
     @Override
@@ -72,12 +85,12 @@ final class ConsoleCommand implements Callable<Integer> {
         try {
             setup = ConsoleSetup.resolve(user, server, token, theme, SyncServices.concordHome());
         } catch (IllegalArgumentException e) {
-            System.err.println("console: " + e.getMessage());
+            System.err.println(lang("start.problem", e.getMessage()));
             return 2;
         }
         setup.remember();
         // Before any window: every word is looked up in the language chosen here.
-        Localization.use(setup.savedLanguage().orElse(null), Locale.getDefault());
+        ConsoleLanguage.use(setup.savedLanguage().orElse(null));
         // Asking whether a server answers, and starting ours if none does, runs on a thread of its own while
         // JavaFX starts and the window is built: the two used to add up to the start-up time.
         CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.supplyAsync(
@@ -106,7 +119,8 @@ final class ConsoleCommand implements Callable<Integer> {
             return 0;
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println("console: could not start the embedded demo server: " + cause.getMessage());
+            LOG.error("could not start the embedded demo server", cause);
+            System.err.println(lang("start.demoServerFailed", ConsoleLogging.logDir(SyncServices.concordHome())));
             return 1;
         }
     }
