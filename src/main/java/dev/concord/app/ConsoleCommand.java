@@ -30,6 +30,12 @@ import picocli.CommandLine.Option;
         description = "cli.help.console")
 final class ConsoleCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class);
+    /**
+     * UTF-8 whatever the JVM guessed: it falls back to ASCII when the system's locale is not installed, and the
+     * words are German, French or Spanish (as the command line prints them).
+     */
+    private static final java.io.PrintWriter ERR = new java.io.PrintWriter(System.err, true,
+            java.nio.charset.StandardCharsets.UTF_8);
     static final List<String> DEMO_USERS = List.of("alice", "bob", "billing", "admin", "viewer");
 
     @Option(names = "--user", paramLabel = "NAME",
@@ -62,6 +68,8 @@ final class ConsoleCommand implements Callable<Integer> {
         ConsoleLanguage.use(ChosenLanguage.of(SyncServices.concordHome(), System.getenv()).chosen());
         CommandLine cmd = new CommandLine(new ConsoleCommand());
         CliHelp.apply(cmd);
+        cmd.setOut(new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
+        cmd.setErr(ERR);
         cmd.setParameterExceptionHandler((ex, arguments) -> {
             cmd.getErr().println(ParameterErrors.describe(ex));
             cmd.getErr().println(lang("start.usage"));
@@ -75,7 +83,7 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         java.util.Optional<String> cannotOpen = DesktopCheck.problem();
         if (cannotOpen.isPresent()) {
-            System.err.println(cannotOpen.get());
+            ERR.println(cannotOpen.get());
             return 2;
         }
         if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && token == null) {
@@ -85,7 +93,7 @@ final class ConsoleCommand implements Callable<Integer> {
         try {
             setup = ConsoleSetup.resolve(user, server, token, theme, SyncServices.concordHome());
         } catch (IllegalArgumentException e) {
-            System.err.println(lang("start.problem", e.getMessage()));
+            ERR.println(lang("start.problem", e.getMessage()));
             return 2;
         }
         setup.remember();
@@ -120,7 +128,7 @@ final class ConsoleCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             LOG.error("could not start the embedded demo server", cause);
-            System.err.println(lang("start.demoServerFailed", ConsoleLogging.logDir(SyncServices.concordHome())));
+            ERR.println(lang("start.demoServerFailed", ConsoleLogging.logDir(SyncServices.concordHome())));
             return 1;
         }
     }
