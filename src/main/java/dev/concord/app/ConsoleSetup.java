@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the developer's console ({@code ./launcher}, {@code --user}, {@code --token}) runs as and against
+ * Who the developer's console ({@code ./launcher}, {@code --user}, a token given by hand) runs as and against
  * what: command-line options first, then the user's saved settings and secret store, then the defaults
  * (the demo token of the user, the local server, the light theme). Tokens are kept in the secret store,
  * never in settings.json; one found there (written by an older version) is moved.

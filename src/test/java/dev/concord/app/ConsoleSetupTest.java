@@ -65,8 +65,8 @@ class ConsoleSetupTest {
     void anUnknownUserWithoutATokenIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> ConsoleSetup.resolve("mallory", null, null, null, home))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("there is no token for the user \u2018mallory\u2019: give --token T, or use one of the "
-                        + "demo users alice, bob, billing, admin, viewer");
+                .hasMessage("there is no token for the user \u2018mallory\u2019: give one in CONCORD_TOKEN or with "
+                        + "--token-file FILE, or use one of the demo users alice, bob, billing, admin, viewer");
     }
 
     @Test
