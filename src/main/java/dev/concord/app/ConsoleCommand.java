@@ -4,14 +4,18 @@ import java.util.Locale;
 
 import dev.concord.i18n.Localization;
 
+import dev.concord.cli.TokenInput;
 import dev.concord.client.ConcordApi;
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.server.ConcordServer;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +25,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./launcher [console] [--user NAME] [--server URL] [--token T] [--theme light|dark|high-contrast]}: the agent
- * console. Settings (server, token, theme) are remembered per user; when nothing answers at a local
- * server URL the embedded demo server is started in this process first.
+ * {@code ./launcher [console] [--user NAME] [--server URL] [--token-file FILE] [--theme light|dark|high-contrast]}:
+ * the agent console. A token comes as for the command line ({@link TokenInput}: {@code CONCORD_TOKEN},
+ * {@code --token-file}, or {@code --token}, which warns, as every user of the machine can read it in the process
+ * list). Settings (server, theme) are remembered per user, the token in the secret store; when nothing answers
+ * at a local server URL the embedded demo server is started in this process first.
  */
 @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = ConsoleCommand.VersionProvider.class,
         description = "Opens the Concord agent console.")
@@ -37,8 +43,13 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", description = "Server URL (default " + SyncServices.DEFAULT_SERVER + ")")
     String server;
 
-    @Option(names = "--token", paramLabel = "T", description = "Bearer token")
+    @Option(names = "--token", paramLabel = "T", description = "Bearer token. Every user of this machine can read it "
+            + "in the process list: prefer CONCORD_TOKEN or --token-file")
     String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the bearer token from FILE (- for standard input); else the CONCORD_TOKEN variable")
+    Path tokenFile;
 
     @Option(names = "--theme", paramLabel = "light|dark|high-contrast", description = "Look of the console")
     String theme;
@@ -52,27 +63,46 @@ final class ConsoleCommand implements Callable<Integer> {
     /** Set by ./launcher: a clone is the developer's demo (demo users, embedded server), not an installation. */
     static final String DEVELOPER_DEMO = "concord.developerDemo";
 
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private final PrintStream err;
+
+    ConsoleCommand(Map<String, String> env, InputStream stdin, PrintStream err) {
+        this.env = env;
+        this.stdin = stdin;
+        this.err = err;
+    }
+
     static int run(String[] args) {
+        return run(args, System.getenv(), System.in, System.err);
+    }
+
+    /** As {@link #run(String[])}, with the environment, standard input and error output given (tests). */
+    static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream err) {
         String[] rest = args.length > 0 && "console".equals(args[0])
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        return new CommandLine(new ConsoleCommand()).execute(rest);
+        CommandLine line = new CommandLine(new ConsoleCommand(env, stdin, err));
+        line.setErr(new java.io.PrintWriter(err, true));
+        return line.execute(rest);
     }
 
     @Override
     public Integer call() throws Exception {
         java.util.Optional<String> cannotOpen = DesktopCheck.problem();
         if (cannotOpen.isPresent()) {
-            System.err.println(cannotOpen.get());
+            err.println(cannotOpen.get());
             return 2;
         }
-        if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && token == null) {
-            return InstalledConsole.run(server, issuer, clientId);
-        }
+        String given;
         ConsoleSetup setup;
         try {
-            setup = ConsoleSetup.resolve(user, server, token, theme, SyncServices.concordHome());
+            given = givenToken();
+            if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && given == null) {
+                return InstalledConsole.run(server, issuer, clientId);
+            }
+            setup = ConsoleSetup.resolve(user, server, given, theme, SyncServices.concordHome());
         } catch (IllegalArgumentException e) {
-            System.err.println("console: " + e.getMessage());
+            err.println("console: " + e.getMessage());
             return 2;
         }
         setup.remember();
@@ -106,9 +136,18 @@ final class ConsoleCommand implements Callable<Integer> {
             return 0;
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println("console: could not start the embedded demo server: " + cause.getMessage());
+            err.println("console: could not start the embedded demo server: " + cause.getMessage());
             return 1;
         }
+    }
+
+    /** The token given by hand (option, file or environment), or null; a token in the command line is warned of. */
+    private String givenToken() {
+        Optional<TokenInput.Given> given = TokenInput.given(token, tokenFile, env, stdin);
+        if (given.isPresent() && given.get().source() == TokenInput.Source.OPTION) {
+            err.println("console: " + Localization.lang("console.token.inArgv"));
+        }
+        return given.map(TokenInput.Given::token).orElse(null);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

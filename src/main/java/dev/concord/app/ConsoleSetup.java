@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the developer's console ({@code ./launcher}, {@code --user}, {@code --token}) runs as and against
+ * Who the developer's console ({@code ./launcher}, {@code --user}, a token given by hand) runs as and against
  * what: command-line options first, then the user's saved settings and secret store, then the defaults
  * (the demo token of the user, the local server, the light theme). Tokens are kept in the secret store,
  * never in settings.json; one found there (written by an older version) is moved.
@@ -47,7 +47,7 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         }
         String token = firstOf(tokenOption, secrets.get(tokenKey(user)).orElse(null), demoToken(user));
         if (token == null) {
-            throw new IllegalArgumentException("no token for user '" + user + "': give --token T, or use one of the demo users "
+            throw new IllegalArgumentException("no token for user '" + user + "': give one in CONCORD_TOKEN or with --token-file FILE, or use one of the demo users "
                     + String.join(", ", ConsoleCommand.DEMO_USERS));
         }
         String server = checkedUrl(firstOf(serverOption, saved.server(), SyncServices.DEFAULT_SERVER));

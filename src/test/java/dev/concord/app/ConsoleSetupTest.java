@@ -65,7 +65,7 @@ class ConsoleSetupTest {
     void anUnknownUserWithoutATokenIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> ConsoleSetup.resolve("mallory", null, null, null, home))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no token for user 'mallory': give --token T, or use one of the demo users "
+                .hasMessage("no token for user 'mallory': give one in CONCORD_TOKEN or with --token-file FILE, or use one of the demo users "
                         + "alice, bob, billing, admin, viewer");
     }
 
