@@ -125,10 +125,8 @@ final class EntityTable {
                 BigDecimal b = rs.getBigDecimal(column);
                 yield b == null ? null : b.setScale(2, java.math.RoundingMode.UNNECESSARY);
             }
-            case DATE -> {
-                Date d = rs.getDate(column);
-                yield d == null ? null : d.toLocalDate();
-            }
+            // JDBC 4.2 on both databases: no java.sql.Date and Calendar per value (issue 16 profile).
+            case DATE -> rs.getObject(column, LocalDate.class);
             case BOOLEAN -> rs.getBoolean(column);
             case TAG_SET -> java.util.Collections.unmodifiableSet(new TreeSet<>(fromJson(rs.getString(column))));
             case STRING_LIST -> List.copyOf(fromJson(rs.getString(column)));

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's one background thread for periodic clean-ups (expired idempotency keys, lapsed presence). A
- * task that fails is logged and runs again at its next turn.
+ * The server's one background thread for periodic clean-ups (expired idempotency keys, lapsed presence) and
+ * the spaced wake-ups of the event reader ({@link WriteNudges}). A task that fails is logged and runs again
+ * at its next turn.
  */
 final class Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);

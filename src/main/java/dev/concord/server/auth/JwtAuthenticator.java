@@ -46,6 +46,7 @@ public final class JwtAuthenticator {
 
     private final OidcSettings settings;
     private volatile ConfigurableJWTProcessor<SecurityContext> processor;
+    private final VerifiedTokenCache verified = new VerifiedTokenCache();
 
     public JwtAuthenticator(OidcSettings settings) {
         this.settings = settings;
@@ -66,6 +67,14 @@ public final class JwtAuthenticator {
      * @throws InvalidTokenException saying what is wrong with it, or that the provider could not be asked
      */
     public VerifiedToken verify(String token) throws InvalidTokenException {
+        // A console sends the same token with every request until it refreshes it: check its signature and
+        // claims once, not per request (issue 16; VerifiedTokenCache says for how long).
+        String key = VerifiedTokenCache.key(token);
+        long now = System.currentTimeMillis();
+        VerifiedToken known = verified.get(key, now);
+        if (known != null) {
+            return known;
+        }
         JWTClaimsSet claims;
         try {
             claims = processor().process(token, null);
@@ -88,7 +97,10 @@ public final class JwtAuthenticator {
             throw new InvalidTokenException("The access token gives no Concord role in its '" + settings.roleClaim()
                     + "' claim; ask your administrator for viewer, agent or admin access", false, null);
         }
-        return new VerifiedToken(actor.strip(), role);
+        VerifiedToken result = new VerifiedToken(actor.strip(), role);
+        // exp is a required claim (the claims verifier refuses a token without it).
+        verified.put(key, result, claims.getExpirationTime().getTime(), now);
+        return result;
     }
 
     private String role(JWTClaimsSet claims) {

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import javax.sql.DataSource;
 
@@ -29,6 +31,12 @@ public final class OpsMetrics {
     private final Counter preconditionRequired;
     private final Counter overrides;
     private final Counter replays;
+    /**
+     * The request timers by method, route template and status: a handful of routes and statuses, so a few dozen
+     * timers. Looked up here instead of built and registered on every request (issue 16: the builder made and
+     * sorted the tags and hashed them into the registry's id map each time).
+     */
+    private final Map<TimerKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private volatile DoubleSupplier openStreams = () -> 0;
     private volatile DoubleSupplier changeLogLag = () -> 0;
 
@@ -77,10 +85,8 @@ public final class OpsMetrics {
 
     /** Counts one answered request: latency by method, route template and status, and the write outcomes. */
     void record(RequestRecord r) {
-        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
-                .tags("method", r.method(), "route", r.route(), "status", Integer.toString(r.status()))
-                .publishPercentileHistogram(false)
-                .register(registry).record(Duration.ofNanos(Math.max(0, (long) (r.millis() * 1_000_000))));
+        requestTimers.computeIfAbsent(new TimerKey(r.method(), r.route(), r.status()), this::requestTimer)
+                .record(Math.max(0, (long) (r.millis() * 1_000_000)), TimeUnit.NANOSECONDS);
         if (r.status() == 409) {
             conflicts.increment();
         } else if (r.status() == 428) {
@@ -92,6 +98,16 @@ public final class OpsMetrics {
         if (r.replayed()) {
             replays.increment();
         }
+    }
+
+    private Timer requestTimer(TimerKey k) {
+        return Timer.builder("http.server.requests").description("HTTP requests by route template and status")
+                .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status()))
+                .publishPercentileHistogram(false)
+                .register(registry);
+    }
+
+    private record TimerKey(String method, String route, int status) {
     }
 
     /** The Prometheus text exposition of every meter. */

@@ -1,7 +1,6 @@
 package dev.concord.server.ops;
 
 import io.javalin.http.Context;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +28,10 @@ public final class RequestLog {
     public void handle(Context ctx, Float executionTimeMs) {
         RequestRecord r = describe(ctx, executionTimeMs == null ? 0 : executionTimeMs);
         metrics.record(r);
+        if (!LOG.isInfoEnabled()) {
+            return; // the line's arguments cost more than the metrics; build them only for a line written
+        }
+        String ms = tenths(r.millis());
         LOG.atInfo()
                 .addKeyValue("requestId", r.requestId())
                 .addKeyValue("actor", r.actor())
@@ -36,8 +39,16 @@ public final class RequestLog {
                 .addKeyValue("route", r.route())
                 .addKeyValue("status", r.status())
                 .addKeyValue("ms", Math.round(r.millis() * 10) / 10.0)
-                .log("{} {} {} {} {} {} ms", r.requestId(), r.actor(), r.method(), r.route(), r.status(),
-                        String.format(Locale.ROOT, "%.1f", r.millis()));
+                .log("{} {} {} {} {} {} ms", r.requestId(), r.actor(), r.method(), r.route(), r.status(), ms);
+    }
+
+    /**
+     * {@code millis} with one decimal, as {@code String.format(Locale.ROOT, "%.1f", millis)} writes it, without
+     * the Formatter, which parsed its pattern and built decimal symbols on every request (issue 16 profile).
+     */
+    static String tenths(double millis) {
+        long t = Math.round(Math.max(0, millis) * 10);
+        return (t / 10) + "." + (t % 10);
     }
 
     static RequestRecord describe(Context ctx, double millis) {
