@@ -4,6 +4,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.ApiException;
 import dev.concord.client.SessionExpiredException;
+import dev.concord.i18n.ProblemWords;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
  * the console words the machine-readable code itself and never shows a library's class name.
  */
 public final class Problems {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Problems.class);
     private Problems() {
     }
 
@@ -27,29 +29,17 @@ public final class Problems {
         if (t instanceof ApiException api) {
             return ofCode(api.code());
         }
-        // Not the server's: a local failure (a full disk, a read-only store) whose own message says what it is.
-        return t.getMessage() == null || t.getMessage().isBlank() ? lang("problem.unexpected") : t.getMessage();
+        // Not the server's: a local failure. Its own message is English and may name a library class, so the
+        // agent reads what kind of problem it is and the log keeps the detail.
+        LOG.warn("shown to the agent as a local problem", t);
+        if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+            return lang("problem.localFiles");
+        }
+        return lang("problem.unexpected");
     }
 
     /** The words for an error code of the API (docs/api.md), or a general sentence naming the code. */
     public static String ofCode(String code) {
-        if (code == null) {
-            return lang("problem.unexpected");
-        }
-        return switch (code) {
-            case "SERVER_UNREACHABLE" -> lang("problem.unreachable");
-            case "UNAUTHORIZED" -> lang("problem.unauthorized");
-            case "FORBIDDEN" -> lang("problem.forbidden");
-            case "NOT_FOUND" -> lang("problem.notFound");
-            case "CONFLICT_VERSION_MISMATCH" -> lang("problem.changedMeanwhile");
-            case "ALREADY_EXISTS" -> lang("problem.alreadyExists");
-            case "HAS_DEPENDENTS" -> lang("problem.hasDependents");
-            case "NOT_DELETED" -> lang("problem.notDeleted");
-            case "VALIDATION_FAILED", "BAD_REQUEST", "MALFORMED_JSON" -> lang("problem.invalid");
-            case "PAYLOAD_TOO_LARGE" -> lang("problem.tooLarge");
-            case "RATE_LIMITED", "SERVICE_UNAVAILABLE" -> lang("problem.busy");
-            case "INTERNAL_ERROR" -> lang("problem.serverError");
-            default -> lang("problem.refused", code);
-        };
+        return ProblemWords.ofCode(code);
     }
 }
