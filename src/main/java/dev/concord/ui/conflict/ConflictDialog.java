@@ -47,6 +47,7 @@ import javafx.stage.Window;
  * when notes conflict, and Save resolution. Thin: every action is one call on {@link ConflictDialogViewModel}.
  */
 public final class ConflictDialog extends Stage {
+    private static final javafx.css.PseudoClass ALL_DECIDED = javafx.css.PseudoClass.getPseudoClass("all-decided");
     private static final String CSS =
             Objects.requireNonNull(ConflictDialog.class.getResource("conflict.css")).toExternalForm();
 
@@ -172,6 +173,10 @@ public final class ConflictDialog extends Stage {
                 ? lang("conflict.allDecided") : lang("conflict.toDecide", vm.undecidedCountBinding().get()),
                 vm.undecidedCountBinding()));
         left.getStyleClass().add("undecided-count");
+        // "All decided" is good news: not in the warning red of "2 to decide".
+        left.pseudoClassStateChanged(ALL_DECIDED, vm.undecidedCountBinding().get() == 0);
+        vm.undecidedCountBinding().addListener((o, was, now) -> left.pseudoClassStateChanged(ALL_DECIDED,
+                now.intValue() == 0));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(nonConflicting, allMine, allTheirs, new Separator(Orientation.VERTICAL), next,

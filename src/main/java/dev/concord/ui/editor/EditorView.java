@@ -67,6 +67,10 @@ public final class EditorView extends BorderPane {
         dirtyMark.visibleProperty().bind(vm.dirtyProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // A narrow editor pane (German at 1200 px) cut both to "zuletzt geändert von S…" and "Ungespeicherte
+        // Änderun…": the mark keeps its words, the version line wraps instead.
+        dirtyMark.setMinWidth(Region.USE_PREF_SIZE);
+        version.setWrapText(true);
         HBox subtitle = new HBox(10, version, spacer, dirtyMark);
         subtitle.setAlignment(Pos.BASELINE_LEFT);
         VBox header = new VBox(2, title, subtitle);
@@ -175,6 +179,10 @@ public final class EditorView extends BorderPane {
         styleNotice(notice, vm.noticeLevelProperty().get());
         HBox.setHgrow(notice, Priority.ALWAYS);
         notice.setMaxWidth(Double.MAX_VALUE);
+        // A long notice wraps; the buttons keep their words (German at 1200 px showed "Ver…" and "Spe…").
+        revert.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        notice.setMinWidth(0);
         HBox footer = new HBox(8, notice, revert, save);
         footer.setAlignment(Pos.CENTER_RIGHT);
         footer.setPadding(new Insets(10, 16, 12, 16));

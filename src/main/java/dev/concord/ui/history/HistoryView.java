@@ -29,7 +29,10 @@ public final class HistoryView extends VBox {
         TableView<HistoryRow> table = new TableView<>(vm.rows());
         table.setId("history-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setPlaceholder(new Label(lang("history.placeholder")));
+        Label nothingOpen = new Label(lang("history.placeholder"));
+        // As long as the editor's hint in German; the pane may be narrower.
+        nothingOpen.setWrapText(true);
+        table.setPlaceholder(nothingOpen);
         table.getColumns().add(column(lang("history.version"), 70, r -> "v" + r.version()));
         table.getColumns().add(column(lang("history.when"), 150, r -> Localization.dateTime(r.at())));
         table.getColumns().add(column(lang("history.who"), 90, HistoryRow::who));

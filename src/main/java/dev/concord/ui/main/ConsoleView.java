@@ -96,6 +96,10 @@ public final class ConsoleView extends BorderPane {
 
         nothingOpen.setId("no-editor");
         nothingOpen.getStyleClass().add("muted-hint");
+        // "Wählen Sie einen Datensatz aus, um ihn zu bearbeiten" is wider than the editor pane at 1200 px.
+        nothingOpen.setWrapText(true);
+        nothingOpen.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        nothingOpen.setPadding(new javafx.geometry.Insets(0, 16, 0, 16));
         editorHost.getChildren().setAll(nothingOpen);
         editorHost.setPadding(Insets.EMPTY);
         vm.editorProperty().addListener((obs, old, now) -> showEditor(now));

@@ -28,7 +28,8 @@ final class RecordColumns {
             columns.add(new Column(name, header(kind, name), widthOf(spec),
                     record -> cell(kind, spec, record)));
         }
-        columns.add(new Column("updatedBy", lang("column.updatedBy"), 120, RecordRow::updatedBy));
+        // A name like the customer's: it gives way at narrow widths before the dates and amounts do.
+        columns.add(new Column("updatedBy", lang("column.updatedBy"), 125, RecordRow::updatedBy));
         columns.add(new Column("version", lang("column.version"), 56, r -> "v" + r.version()));
         return columns;
     }

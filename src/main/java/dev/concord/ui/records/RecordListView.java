@@ -32,13 +32,17 @@ import javafx.util.StringConverter;
 public final class RecordListView extends VBox {
     /** The filter's "no filter" choice: a marker, shown as "All statuses". */
     private static final String ALL = "*";
+    /** Room for about ten characters of a name ("Niklaus K…"). */
+    private static final double NAME_MIN_WIDTH = 80;
 
+    private final RecordListViewModel vm;
     private final TableView<RecordRow> table = new TableView<>();
     private final TextField search = new TextField();
     private String selectedId;
     private final javafx.beans.binding.StringBinding countText;
 
     public RecordListView(RecordListViewModel vm, Consumer<RecordRow> onSelect) {
+        this.vm = vm;
         String kind = vm.kind().path();
         setId("list-" + kind);
         getStyleClass().add("record-list");
@@ -50,12 +54,11 @@ public final class RecordListView extends VBox {
         search.setPromptText(lang("list.search.prompt", DomainWords.pluralInSentence(vm.kind())));
         search.textProperty().bindBidirectional(vm.searchProperty());
         // Enter goes from the search to the results, so finding and opening a record needs no mouse.
+        // The answer to what was just typed may still be on its way: the first row is chosen once it is in, not
+        // the first row of the previous answer (typing "sub_0003" and Enter at once opened sub_0001).
         search.setOnAction(e -> {
             table.requestFocus();
-            if (!table.getItems().isEmpty()) {
-                table.getSelectionModel().selectFirst();
-                table.getFocusModel().focus(0);
-            }
+            whenLoaded(this::selectFirstResult);
         });
         HBox.setHgrow(search, Priority.ALWAYS);
 
@@ -83,10 +86,9 @@ public final class RecordListView extends VBox {
             TableColumn<RecordRow, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
             column.setPrefWidth(c.width());
-            if (c.width() < 125) {
-                // Short values (dates, versions, statuses) must stay readable; names may give way.
-                column.setMinWidth(c.width());
-            }
+            // Short values (dates, versions, statuses) must stay readable; names may give way, but not to "..."
+            // (at 800 px the customer and plan columns shrank to nothing while "Updated by" kept its width).
+            column.setMinWidth(c.width() < 125 ? c.width() : NAME_MIN_WIDTH);
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(c.text().apply(cell.getValue())));
             table.getColumns().add(column);
         }
@@ -145,6 +147,30 @@ public final class RecordListView extends VBox {
         filter.valueProperty().addListener((obs, old, now) ->
                 vm.statusFilterProperty().set(ALL.equals(now) ? null : now));
         return filter;
+    }
+
+    private void selectFirstResult() {
+        if (!table.getItems().isEmpty() && vm.errorProperty().get().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+            table.getFocusModel().focus(0);
+        }
+    }
+
+    /** Runs {@code then} now if the list has its latest answer, else once it arrives (once). */
+    private void whenLoaded(Runnable then) {
+        if (!vm.loadingProperty().get()) {
+            then.run();
+            return;
+        }
+        vm.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    obs.removeListener(this);
+                    then.run();
+                }
+            }
+        });
     }
 
     /** Moves the keyboard focus to the search field. */

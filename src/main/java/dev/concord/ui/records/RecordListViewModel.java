@@ -136,7 +136,6 @@ public final class RecordListViewModel {
         if (!answered.get() && page.lastEventId() != null) {
             firstEventMark.set(page.lastEventId());
         }
-        loading.set(false);
         answered.set(true);
         error.set("");
         List<RecordRow> rows = new ArrayList<>(page.items().size());
@@ -152,6 +151,8 @@ public final class RecordListViewModel {
         }
         nextCursor = page.nextCursor();
         hasMore.set(nextCursor != null);
+        // Last: whoever waits for the answer (Enter in the search) finds its rows in the table.
+        loading.set(false);
     }
 
     private static String blankToNull(String s) {

@@ -37,7 +37,21 @@ class ConsoleScreenshotTest {
         UiKeys.replaceText(robot, "#field-customerName", "Grace B. Hopper");
         Path editor = WaitForAsyncUtils.asyncFx(() -> Screenshots.write(alice.stage.getScene(), "editor")).get();
 
-        for (Path file : List.of(main, editor)) {
+        // The high-contrast theme on the same window (README shows it); the process goes back to light after.
+        Path highContrast;
+        try {
+            highContrast = WaitForAsyncUtils.asyncFx(() -> {
+                dev.concord.ui.common.Appearance.shared().use(dev.concord.ui.common.Theme.HIGH_CONTRAST, 100);
+                alice.stage.getScene().getRoot().applyCss();
+                alice.stage.getScene().getRoot().layout();
+                return Screenshots.write(alice.stage.getScene(), "main-window-high-contrast");
+            }).get();
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> dev.concord.ui.common.Appearance.shared()
+                    .use(dev.concord.ui.common.Theme.LIGHT, 100)).get();
+        }
+
+        for (Path file : List.of(main, editor, highContrast)) {
             BufferedImage image = ImageIO.read(file.toFile());
             assertThat(image.getWidth()).isEqualTo(1280);
             assertThat(image.getHeight()).isEqualTo(800);
