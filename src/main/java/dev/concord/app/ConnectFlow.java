@@ -58,7 +58,7 @@ final class ConnectFlow implements ConnectActions {
         this.home = home;
         this.settings = new InstalledSettings(home, background);
         // Before any window: every word is looked up in the language chosen here.
-        Localization.use(Language.ofTag(settings.current().language()).orElse(null), Locale.getDefault());
+        ConsoleLanguage.use(Language.ofTag(settings.current().language()).orElse(null));
         this.executor = executor;
         this.background = background;
         this.windows = new StageSwitcher(onQuit);
