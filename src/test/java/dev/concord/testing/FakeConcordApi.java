@@ -16,6 +16,7 @@ import dev.concord.client.VersionConflictException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
+import dev.concord.domain.RecordMeta;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
