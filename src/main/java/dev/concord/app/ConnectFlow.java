@@ -16,14 +16,12 @@ import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.FxTaskExecutor;
-import dev.concord.ui.common.Theme;
 import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.main.AccountMenus;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.main.ConsoleViewModel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,28 +32,22 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The installed console's windows: the Connect screen until a connection works, then the console; back to
  * the Connect screen on Sign out, Connect to another server, or when the sign-in ends (the refresh token
  * was revoked: whatever was being saved stays a pending edit in the user's folder). FX thread only, except
- * the connection work, which runs on {@code background}.
+ * the connection work, which runs on {@code background}. The windows are swapped by a {@link StageSwitcher}, what
+ * is remembered is kept by {@link InstalledSettings}.
  */
 final class ConnectFlow implements ConnectActions {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
-
     private final Connections connections;
     private final ConsoleConf conf;
     private final Path home;
-    private final SettingsFile settingsFile;
+    private final InstalledSettings settings;
     private final FxTaskExecutor executor;
     private final Executor background;
-    private final Runnable onQuit;
-    private ConsoleSettings settings;
-    private Stage stage;
-    private boolean switching;
+    private final StageSwitcher windows;
     private Connections.Connected current;
     private final List<ConcordServer> demoServers = new ArrayList<>();
 
@@ -64,19 +56,18 @@ final class ConnectFlow implements ConnectActions {
         this.connections = connections;
         this.conf = conf;
         this.home = home;
-        this.settingsFile = new SettingsFile(home.resolve("console.json"));
-        this.settings = settingsFile.load();
+        this.settings = new InstalledSettings(home, background);
         // Before any window: every word is looked up in the language chosen here.
-        ConsoleLanguage.use(Language.ofTag(settings.language()).orElse(null));
+        ConsoleLanguage.use(Language.ofTag(settings.current().language()).orElse(null));
         this.executor = executor;
         this.background = background;
-        this.onQuit = onQuit;
+        this.windows = new StageSwitcher(onQuit);
     }
 
     /** Resumes the last connection if the secret store kept one, else shows the Connect screen. */
     void start() {
         String server = conf.server();
-        String mode = settings.mode();
+        String mode = settings.current().mode();
         CompletableFuture.supplyAsync(() -> {
             try {
                 return connections.resume(server, mode);
@@ -95,29 +86,13 @@ final class ConnectFlow implements ConnectActions {
     void showConnect(String message) {
         String server = current != null ? current.server() : conf.server();
         ConnectViewModel vm = new ConnectViewModel(this, server, message, Platform::runLater);
-        Appearance appearance = appearance();
-        Stage next = newStage();
+        Appearance appearance = settings.appearance();
+        Stage next = windows.newStage();
         next.setTitle(lang("connect.windowTitle"));
         Scene scene = new Scene(new ConnectView(vm), 720, 620);
         appearance.installShortcuts(scene);
         next.setScene(scene);
-        switchTo(next);
-    }
-
-    /**
-     * The saved theme and text size, applied; a change the agent makes (View menu, Ctrl+Plus) is saved off
-     * the FX thread.
-     */
-    private Appearance appearance() {
-        Appearance appearance = Appearance.shared();
-        appearance.use(Theme.fromSetting(settings.theme() == null ? Theme.LIGHT.settingName() : settings.theme()),
-                settings.textSize() == null ? Appearance.DEFAULT_TEXT_SIZE : settings.textSize());
-        appearance.setOnChosen(chosen -> {
-            String theme = chosen.getTheme().settingName();
-            int textSize = chosen.getTextSize();
-            background.execute(() -> saveSettings(settings.withAppearance(theme, textSize)));
-        });
-        return appearance;
+        windows.switchTo(next);
     }
 
     @Override
@@ -159,7 +134,7 @@ final class ConnectFlow implements ConnectActions {
             try {
                 Connections.Connected c = step.run();
                 if (mode != null) {
-                    remember(c.server(), mode);
+                    settings.rememberConnection(c.server(), mode);
                 }
                 return c;
             } catch (RuntimeException e) {
@@ -176,12 +151,11 @@ final class ConnectFlow implements ConnectActions {
         OkHttpConcordApi api = new OkHttpConcordApi(c.server(), c.tokens());
         ConflictStore store = new ConflictStore(folder.resolve(SyncServices.STORE_FILE));
         RetryCoordinator coordinator = new RetryCoordinator(api, store);
-        Stage next = newStage();
+        Stage next = windows.newStage();
         ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
                 lang("window.titleInstalled", c.who().actor(), c.who().role(), c.server()), c.tokens(), api, store,
-                coordinator, executor, appearance());
-        LanguageMenu.install(opened.view(), Localization.language(),
-                chosen -> background.execute(() -> saveSettings(settings.withLanguage(chosen.tag()))));
+                coordinator, executor, settings.appearance());
+        LanguageMenu.install(opened.view(), Localization.language(), chosen -> settings.rememberLanguage(chosen.tag()));
         AccountMenus.install(opened.view(), new AccountMenus.Actions() {
             @Override
             public void connectElsewhere() {
@@ -206,7 +180,7 @@ final class ConnectFlow implements ConnectActions {
                 }
             }));
         }
-        switchTo(next);
+        windows.switchTo(next);
     }
 
     /**
@@ -238,7 +212,7 @@ final class ConnectFlow implements ConnectActions {
             } else if (c.secretKey() != null) {
                 connections.secrets().delete(c.secretKey());
             }
-            saveSettings(settings.withConnection(c.server(), null));
+            settings.rememberConnection(c.server(), null);
         });
         showConnect(lang("connect.signedOut"));
     }
@@ -254,46 +228,8 @@ final class ConnectFlow implements ConnectActions {
                 lang("about.secrets", connections.secrets().description()));
     }
 
-    private void remember(String server, String mode) {
-        saveSettings(settings.withConnection(server, mode));
-    }
-
-    private synchronized void saveSettings(ConsoleSettings next) {
-        settings = next;
-        try {
-            settingsFile.save(next);
-        } catch (IOException e) {
-            LOG.warn("could not save {}: {}", settingsFile.path(), e.getMessage());
-        }
-    }
-
-    private Stage newStage() {
-        Stage s = new Stage();
-        WindowIdentity.setIcons(s);
-        s.setOnHidden(e -> {
-            if (!switching && s == stage) {
-                onQuit.run();
-            }
-        });
-        return s;
-    }
-
-    private void switchTo(Stage next) {
-        Stage previous = stage;
-        stage = next;
-        next.show();
-        if (previous != null) {
-            switching = true;
-            try {
-                previous.hide();
-            } finally {
-                switching = false;
-            }
-        }
-    }
-
     Stage stage() {
-        return stage;
+        return windows.stage();
     }
 
     /** The connection of the console shown, or of the last one (tests look at its tokens). */

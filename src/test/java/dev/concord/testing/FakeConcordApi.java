@@ -1,6 +1,5 @@
 package dev.concord.testing;
 
-import dev.concord.api.ChangedField;
 import dev.concord.api.DeletedRecord;
 import dev.concord.api.FieldChange;
 import dev.concord.api.HistoryEntry;
@@ -9,7 +8,6 @@ import dev.concord.client.ApiException;
 import dev.concord.client.ConcordApi;
 import dev.concord.client.CreateCall;
 import dev.concord.client.ListQuery;
-import dev.concord.client.NotFoundException;
 import dev.concord.client.Page;
 import dev.concord.client.PatchCall;
 import dev.concord.client.ServerUnreachableException;
@@ -22,17 +20,13 @@ import dev.concord.domain.RecordMeta;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,13 +62,10 @@ public final class FakeConcordApi implements ConcordApi {
     }
 
     private static final Instant CREATED_AT = Instant.parse("2026-11-29T08:00:00Z");
-    private static final Instant WRITTEN_FROM = Instant.parse("2026-11-29T09:00:00Z");
     private static final Instant RETIRED_AT = Instant.parse("2026-11-29T10:00:00Z");
 
-    /** Every version of each record by kind/id, oldest first. */
-    private final Map<String, List<Entity>> versions = new LinkedHashMap<>();
-    private final Map<String, List<HistoryEntry>> history = new HashMap<>();
-    private final Set<String> retired = new HashSet<>();
+    /** Guarded by this fake's lock, as everything here. */
+    private final FakeRecords records = new FakeRecords();
     private final Map<String, Stored> patchedByKey = new HashMap<>();
     private final Map<String, CreateCall> createdByKey = new HashMap<>();
     private final Map<String, String> createdIds = new HashMap<>();
@@ -99,22 +90,13 @@ public final class FakeConcordApi implements ConcordApi {
 
     /** Stores {@code record} as its kind/id's newest version (replacing one of the same version). */
     public synchronized FakeConcordApi put(Entity record) {
-        List<Entity> vs = versions.computeIfAbsent(key(record.kind(), record.id()), k -> new ArrayList<>());
-        if (!vs.isEmpty() && vs.get(vs.size() - 1).version() == record.version()) {
-            vs.set(vs.size() - 1, record);
-        } else {
-            vs.add(record);
-        }
+        records.put(record);
         return this;
     }
 
     /** Another writer commits {@code changes} to record {@code id} directly (a new version). */
     public synchronized Entity writeAs(String who, String id, Map<String, Object> changes) {
-        Entity cur = current(id);
-        Entity next = cur.kind().create(new RecordMeta(id, cur.version() + 1, cur.createdAt(),
-                WRITTEN_FROM.plusSeconds(cur.version()), who), cur.values().withAll(changes));
-        put(next);
-        return next;
+        return records.writeAs(who, id, changes);
     }
 
     /** The next writes meet these faults, one each, in order. */
@@ -129,56 +111,19 @@ public final class FakeConcordApi implements ConcordApi {
 
     /** A client of the same records for another user: their writes are stamped with {@code who}. */
     public ConcordApi clientFor(String who) {
-        FakeConcordApi server = this;
-        return new ConcordApi() {
-            @Override
-            public Page list(EntityKind kind, ListQuery query) {
-                return server.list(kind, query);
-            }
-
-            @Override
-            public Entity get(EntityKind kind, String id) {
-                return server.get(kind, id);
-            }
-
-            @Override
-            public Entity getVersion(EntityKind kind, String id, long version) {
-                return server.getVersion(kind, id, version);
-            }
-
-            @Override
-            public List<HistoryEntry> history(EntityKind kind, String id) {
-                return server.history(kind, id);
-            }
-
-            @Override
-            public Entity patch(PatchCall call) {
-                return server.patchAs(who, call);
-            }
-
-            @Override
-            public Identity whoAmI() {
-                return new Identity(who, "agent");
-            }
-
-            @Override
-            public boolean healthy() {
-                return server.healthy();
-            }
-        };
+        return new FakeClient(this, who);
     }
 
     // ---- looking -----------------------------------------------------------------------------------
 
     /** The newest version of {@code kind}/{@code id} (retired or not); null when there is none. */
     public synchronized Entity current(EntityKind kind, String id) {
-        List<Entity> vs = versions.get(key(kind, id));
-        return vs == null ? null : vs.get(vs.size() - 1);
+        return records.current(kind, id);
     }
 
     /** The newest version of the record {@code id}, whatever its kind (ids are unique in the tests). */
     public synchronized Entity current(String id) {
-        return versionsOf(id).get(versionsOf(id).size() - 1);
+        return records.current(id);
     }
 
     /** Every PATCH sent, retries included. */
@@ -202,7 +147,7 @@ public final class FakeConcordApi implements ConcordApi {
     }
 
     public synchronized boolean isRetired(String id) {
-        return retired.stream().anyMatch(k -> k.endsWith("/" + id));
+        return records.isRetired(id);
     }
 
     /** How many single records were read. */
@@ -222,9 +167,7 @@ public final class FakeConcordApi implements ConcordApi {
         ListQuery query = asked != null ? asked : ListQuery.all();
         listCalls++;
         checkReachable();
-        List<Entity> matching = versions.entrySet().stream()
-                .filter(e -> !retired.contains(e.getKey()))
-                .map(e -> e.getValue().get(e.getValue().size() - 1))
+        List<Entity> matching = records.live()
                 .filter(e -> e.kind() == kind)
                 .filter(e -> query.q() == null || e.values().toString().toLowerCase(Locale.ROOT)
                         .contains(query.q().toLowerCase(Locale.ROOT)) || e.id().contains(query.q()))
@@ -241,22 +184,19 @@ public final class FakeConcordApi implements ConcordApi {
     public synchronized Entity get(EntityKind kind, String id) {
         gets++;
         checkReachable();
-        return live(kind, id);
+        return records.live(kind, id);
     }
 
     @Override
     public synchronized Entity getVersion(EntityKind kind, String id, long version) {
         checkReachable();
-        return versionsOf(kind, id).stream().filter(e -> e.version() == version).findFirst()
-                .orElseThrow(() -> new NotFoundException("No version " + version + " of " + kind.singular() + " " + id));
+        return records.version(kind, id, version);
     }
 
     @Override
     public synchronized List<HistoryEntry> history(EntityKind kind, String id) {
         checkReachable();
-        List<HistoryEntry> entries = new ArrayList<>(history.getOrDefault(key(kind, id), List.of()));
-        Collections.reverse(entries);
-        return entries;
+        return records.history(kind, id);
     }
 
     @Override
@@ -264,7 +204,8 @@ public final class FakeConcordApi implements ConcordApi {
         return patchAs(actor, call);
     }
 
-    private synchronized Entity patchAs(String who, PatchCall call) {
+    /** A PATCH as {@code who} (the fake's own actor, or another user's {@link #clientFor} client). */
+    synchronized Entity patchAs(String who, PatchCall call) {
         checkReachable();
         patches.add(call);
         Fault fault = nextFault();
@@ -278,25 +219,24 @@ public final class FakeConcordApi implements ConcordApi {
             }
             return seen.result();
         }
-        Entity cur = live(call.kind(), call.id());
+        Entity cur = records.live(call.kind(), call.id());
         if (cur.version() != call.baseVersion()) {
             VersionConflictException conflict = new VersionConflictException(409, "changed by others",
                     fault instanceof ConflictWithoutCurrent ? null : cur, cur.version(),
-                    changedSince(call.kind(), call.id(), call.baseVersion()));
+                    records.changedSince(call.kind(), call.id(), call.baseVersion()));
             patchedByKey.put(call.idempotencyKey(), new Stored(call, null, conflict));
             throw conflict;
         }
         Map<String, Object> canonical = new LinkedHashMap<>();
         call.changes().forEach((field, value) -> canonical.put(field, call.kind().requireField(field).parse(value)));
-        Entity next = writeAs(who, call.id(), canonical);
+        Entity next = records.writeAs(who, call.id(), canonical);
         List<FieldChange> changes = new ArrayList<>();
         canonical.forEach((field, value) -> {
             var spec = call.kind().requireField(field);
             changes.add(new FieldChange(field, spec.toWire(cur.values().get(field)), spec.toWire(value)));
         });
-        history.computeIfAbsent(key(call.kind(), call.id()), k -> new ArrayList<>())
-                .add(new HistoryEntry(0, call.kind().path(), call.id(), next.version(), who, next.updatedAt(),
-                        HistoryEntry.UPDATE, changes, null));
+        records.logged(call.kind(), call.id(), new HistoryEntry(0, call.kind().path(), call.id(), next.version(), who,
+                next.updatedAt(), HistoryEntry.UPDATE, changes, null));
         patchedByKey.put(call.idempotencyKey(), new Stored(call, next, null));
         if (fault instanceof DropAnswer) {
             throw new ServerUnreachableException("timeout", true, null);
@@ -321,14 +261,14 @@ public final class FakeConcordApi implements ConcordApi {
             }
             return current(call.kind(), createdIds.get(call.idempotencyKey()));
         }
-        String id = call.id() != null ? call.id() : call.kind().path().substring(0, 3) + "_new" + (versions.size() + 1);
-        if (versions.containsKey(key(call.kind(), id))) {
+        String id = call.id() != null ? call.id() : call.kind().path().substring(0, 3) + "_new" + (records.count() + 1);
+        if (records.exists(call.kind(), id)) {
             throw new ValidationFailedException(409, "ALREADY_EXISTS", "There already is a " + call.kind().singular()
                     + " " + id, List.of());
         }
         Entity created = call.kind().create(new RecordMeta(id, 1, CREATED_AT, CREATED_AT, actor),
                 FieldValues.of(new LinkedHashMap<>(call.values())));
-        put(created);
+        records.put(created);
         createdByKey.put(call.idempotencyKey(), call);
         createdIds.put(call.idempotencyKey(), id);
         if (fault instanceof DropAnswer) {
@@ -346,12 +286,12 @@ public final class FakeConcordApi implements ConcordApi {
         if (fault instanceof Fail f) {
             throw f.error();
         }
-        Entity cur = live(kind, id);
+        Entity cur = records.live(kind, id);
         if (cur.version() != version) {
             throw new VersionConflictException(409, "changed by others", cur, cur.version(),
-                    changedSince(kind, id, version));
+                    records.changedSince(kind, id, version));
         }
-        retired.add(key(kind, id));
+        records.retire(kind, id);
         if (fault instanceof DropAnswer) {
             throw new ServerUnreachableException("timeout", true, null);
         }
@@ -381,60 +321,9 @@ public final class FakeConcordApi implements ConcordApi {
         return fault;
     }
 
-    /** What changed since {@code base} (by whom, when), as a 409 says; empty when that version is unknown here. */
-    private List<ChangedField> changedSince(EntityKind kind, String id, long base) {
-        List<Entity> vs = versionsOf(kind, id);
-        Entity from = vs.stream().filter(e -> e.version() == base).findFirst().orElse(null);
-        if (from == null) {
-            return List.of();
-        }
-        Entity cur = vs.get(vs.size() - 1);
-        List<ChangedField> changed = new ArrayList<>();
-        for (String f : cur.values().changedFrom(from.values())) {
-            Entity by = lastChangeOf(vs, f);
-            changed.add(new ChangedField(f, from.values().get(f), cur.values().get(f), by.updatedBy(), by.updatedAt()));
-        }
-        return changed;
-    }
-
-    private static Entity lastChangeOf(List<Entity> vs, String field) {
-        for (int i = vs.size() - 1; i > 0; i--) {
-            if (!Objects.equals(vs.get(i).values().get(field), vs.get(i - 1).values().get(field))) {
-                return vs.get(i);
-            }
-        }
-        return vs.get(0);
-    }
-
-    /** The newest version of a record that is not retired. */
-    private Entity live(EntityKind kind, String id) {
-        Entity e = current(kind, id);
-        if (e == null || retired.contains(key(kind, id))) {
-            throw new NotFoundException("No " + kind.singular() + " " + id);
-        }
-        return e;
-    }
-
-    private List<Entity> versionsOf(EntityKind kind, String id) {
-        List<Entity> vs = versions.get(key(kind, id));
-        if (vs == null) {
-            throw new NotFoundException("No " + kind.singular() + " " + id);
-        }
-        return vs;
-    }
-
-    private List<Entity> versionsOf(String id) {
-        return versions.entrySet().stream().filter(e -> e.getKey().endsWith("/" + id)).map(Map.Entry::getValue)
-                .findFirst().orElseThrow(() -> new NotFoundException("No record " + id));
-    }
-
     private void checkReachable() {
         if (!reachable) {
             throw new ServerUnreachableException("Connection refused", false, null);
         }
-    }
-
-    private static String key(EntityKind kind, String id) {
-        return kind.path() + "/" + id;
     }
 }
