@@ -29,7 +29,7 @@ public record EventSettings(Duration pollInterval, Duration heartbeat, int queue
                 Integer.getInteger(PREFIX + "queueCapacity", 1000),
                 Integer.getInteger(PREFIX + "replayWindow", 10_000),
                 Integer.getInteger(PREFIX + "streamsPerCaller", 8),
-                Double.parseDouble(System.getProperty(PREFIX + "fanoutPause", "2")));
+                Double.parseDouble(System.getProperty(PREFIX + "fanoutPause", "1")));
     }
 
     public EventSettings {

@@ -101,10 +101,13 @@ final class Fanout implements AutoCloseable {
 
     private void pass() {
         passes.incrementAndGet();
+        // New streams first: their opening notice and replay should not wait behind a whole paced pass.
+        List<EventStream> fresh = new ArrayList<>();
         EventStream joined;
         while ((joined = joining.poll()) != null) {
-            visiting.add(joined);
+            fresh.add(joined);
         }
+        visiting.addAll(0, fresh);
         Pass p = new Pass();
         int kept = 0;
         int size = visiting.size();
