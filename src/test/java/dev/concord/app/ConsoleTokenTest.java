@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleTokenTest {
     private static final String SECRET = "s3cret-service-token";
-    private static final String NO_TOKEN = "no token for user 'mallory'";
+    private static final String NO_TOKEN = "no token for the user \u2018mallory\u2019";
     private static final String TOKEN_FOUND = "theme must be light, dark or high-contrast";
     @TempDir
     Path dir;
