@@ -276,14 +276,9 @@ public final class StreamsBench {
                 yes(r.pct(0.99) < 100 && r.lost() == 0)));
     }
 
+    /** Events above the mark a stream got (counted without copying: this runs for every stream every 5 ms). */
     private static int after(SseLoadClients.Client c, long mark) {
-        int n = 0;
-        for (long id : c.ids()) {
-            if (id > mark) {
-                n++;
-            }
-        }
-        return n;
+        return c.countAbove(mark);
     }
 
     private static int indexOfNth(long[] ids, long mark, int nth) {

@@ -158,6 +158,7 @@ public final class EventHub implements AutoCloseable {
                 s.finish();
             } else {
                 streams.add(s);
+                fanout.add(s);
             }
         }
         async.addListener(s);

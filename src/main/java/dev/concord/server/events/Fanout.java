@@ -1,9 +1,7 @@
 package dev.concord.server.events;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,6 +38,10 @@ final class Fanout implements AutoCloseable {
 
     private final FrameLog log;
     private final Set<EventStream> streams;
+    /** The streams in visiting order, the fan-out thread's own copy (no copy of the shared set per pass). */
+    private final List<EventStream> visiting = new ArrayList<>();
+    private final java.util.Queue<EventStream> joining = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private final double pause;
     private final long heartbeatNanos;
     private final ScheduledExecutorService thread;
@@ -60,6 +62,12 @@ final class Fanout implements AutoCloseable {
         // Idle streams are looked at this often for heartbeats; each is due heartbeat after its own last write.
         long check = Math.max(10, Math.min(1000, heartbeat.toMillis() / 4));
         thread.scheduleWithFixedDelay(this::request, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    /** A new stream, visited from the next pass on (it is in the hub's set already). */
+    void add(EventStream s) {
+        joining.add(s);
+        request();
     }
 
     /** Asks for a pass (any thread, cheap): one more runs after the current one, however often this is called. */
@@ -93,31 +101,46 @@ final class Fanout implements AutoCloseable {
 
     private void pass() {
         passes.incrementAndGet();
-        List<EventStream> all = new ArrayList<>(streams);
+        // New streams first: their opening notice and replay should not wait behind a whole paced pass.
+        List<EventStream> fresh = new ArrayList<>();
+        EventStream joined;
+        while ((joined = joining.poll()) != null) {
+            fresh.add(joined);
+        }
+        visiting.addAll(0, fresh);
         Pass p = new Pass();
-        for (int start = 0; start < all.size(); start += SLICE) {
-            long sliceStart = System.nanoTime();
-            p.next(sliceStart);
-            int end = Math.min(all.size(), start + SLICE);
+        int kept = 0;
+        int size = visiting.size();
+        for (int start = 0; start < size; start += SLICE) {
+            // CPU time, not wall time: when other processes hold the cores, the fan-out is not slowed twice.
+            long sliceCpu = cpu.getCurrentThreadCpuTime();
+            p.next(System.nanoTime());
+            int end = Math.min(size, start + SLICE);
             for (int i = start; i < end; i++) {
-                EventStream s = all.get(i);
-                if (!s.visit(p)) {
+                EventStream s = visiting.get(i);
+                if (s.visit(p)) {
+                    visiting.set(kept++, s);
+                } else {
                     streams.remove(s);
                     if (s.overflowed()) {
                         overflows.incrementAndGet();
                     }
                 }
             }
-            if (end < all.size() && pause > 0) {
-                long took = System.nanoTime() - sliceStart;
+            if (end < size && pause > 0) {
+                long took = cpu.getCurrentThreadCpuTime() - sliceCpu;
                 LockSupport.parkNanos(Math.min(MAX_PAUSE_NANOS, (long) (took * pause)));
             }
         }
+        visiting.subList(kept, size).clear();
     }
 
     /** One slice's view: the head read at its start, and the chunks built for it, shared by its streams. */
     private final class Pass implements EventStream.Visit {
-        private final Map<Long, Chunk> chunks = new HashMap<>();
+        /** The chunks of this head by their start: streams are at one or two cursors, rarely more. */
+        private final long[] froms = new long[4];
+        private final Chunk[] chunks = new Chunk[4];
+        private int cached;
         private long head = -1;
         private long now;
         private int heartbeats;
@@ -125,7 +148,8 @@ final class Fanout implements AutoCloseable {
         void next(long nowNanos) {
             long h = log.head();
             if (h != head) {
-                chunks.clear();
+                java.util.Arrays.fill(chunks, null);
+                cached = 0;
                 head = h;
             }
             now = nowNanos;
@@ -140,7 +164,16 @@ final class Fanout implements AutoCloseable {
 
         @Override
         public Chunk chunk(long from) {
-            return chunks.computeIfAbsent(from, f -> build(f, head));
+            for (int i = 0; i < chunks.length; i++) {
+                if (chunks[i] != null && froms[i] == from) {
+                    return chunks[i];
+                }
+            }
+            Chunk c = build(from, head);
+            int slot = cached++ % chunks.length;
+            froms[slot] = from;
+            chunks[slot] = c;
+            return c;
         }
 
         @Override
@@ -205,6 +238,7 @@ final class Fanout implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         streams.forEach(EventStream::finish);
+        joining.forEach(EventStream::finish);
         streams.clear();
     }
 }

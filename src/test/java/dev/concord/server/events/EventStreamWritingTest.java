@@ -78,6 +78,7 @@ class EventStreamWritingTest {
         EventStream s = new EventStream(socket, log.head(), resumeAfter, log.capacity(), fanout::request,
                 ended::incrementAndGet);
         streams.add(s);
+        fanout.add(s);
         return s;
     }
 
