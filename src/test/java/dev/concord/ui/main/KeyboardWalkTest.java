@@ -7,7 +7,6 @@ import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.conflict.ConflictDialogViewModel;
 import dev.concord.ui.conflict.Conflicts;
-import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
@@ -15,8 +14,6 @@ import dev.concord.ui.testing.FocusWalk;
 import dev.concord.ui.testing.Records;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
@@ -89,7 +86,7 @@ class KeyboardWalkTest {
     void connectScreenHasNoTrapAndNamesEveryStop(FxRobot robot) throws Exception {
         Stage connect = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
-            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new IdleActions(), "https://concord.example.com",
+            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
                     null, Runnable::run)), 720, 620));
             s.show();
             return s;
@@ -142,33 +139,5 @@ class KeyboardWalkTest {
 
     private static List<String> ids(List<FocusWalk.Stop> stops) {
         return stops.stream().map(FocusWalk.Stop::node).map(Node::getId).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** Connect actions that never finish: the walk only moves the focus. */
-    private static final class IdleActions implements ConnectActions {
-        @Override
-        public CompletionStage<?> signIn(String serverUrl) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletionStage<?> useToken(String serverUrl, String token) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletionStage<?> tryDemo() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public boolean signInAvailable() {
-            return true;
-        }
-
-        @Override
-        public String secretsKeptIn() {
-            return "a test store";
-        }
     }
 }

@@ -9,7 +9,6 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.i18n.Localization;
 import dev.concord.testing.ConsoleFixture;
-import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.testing.AgentWindow;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -103,7 +100,7 @@ class LocalizedScreenshotTest {
         Stage connect = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
             // The size ConnectFlow gives it.
-            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverConnects(), "https://concord.example.com",
+            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
                     null, Runnable::run)), 720, 620));
             s.show();
             return s;
@@ -112,34 +109,6 @@ class LocalizedScreenshotTest {
             assertNothingCutShort(connect.getScene().getRoot());
         } finally {
             robot.interact(connect::close);
-        }
-    }
-
-    /** Connect actions that never finish: only the words are looked at. */
-    private static final class NeverConnects implements ConnectActions {
-        @Override
-        public CompletionStage<?> signIn(String serverUrl) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletionStage<?> useToken(String serverUrl, String token) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletionStage<?> tryDemo() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public boolean signInAvailable() {
-            return true;
-        }
-
-        @Override
-        public String secretsKeptIn() {
-            return "a test store";
         }
     }
 
