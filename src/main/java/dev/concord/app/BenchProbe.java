@@ -104,15 +104,25 @@ final class BenchProbe {
         System.gc();
         System.gc();
         var memory = ManagementFactory.getMemoryMXBean();
-        System.out.println(MEMORY_MARKER + when + " rows=" + rows + " rssKiB=" + rssKiB() + " heapUsedBytes="
+        System.out.println(MEMORY_MARKER + when + " rows=" + rows + " rssKiB=" + status("VmRSS") + " heapUsedBytes="
                 + memory.getHeapMemoryUsage().getUsed() + " heapCommittedBytes=" + memory.getHeapMemoryUsage().getCommitted()
-                + " nonHeapCommittedBytes=" + memory.getNonHeapMemoryUsage().getCommitted());
+                + " nonHeapCommittedBytes=" + memory.getNonHeapMemoryUsage().getCommitted()
+                + " metaspaceUsedBytes=" + poolUsed("Metaspace") + " classSpaceUsedBytes=" + poolUsed("Compressed Class Space")
+                + " codeCacheUsedBytes=" + poolUsed("Code") + " rssAnonKiB=" + status("RssAnon")
+                + " rssFileKiB=" + status("RssFile") + " threads=" + ManagementFactory.getThreadMXBean().getThreadCount());
     }
 
-    private static long rssKiB() {
+    /** Used bytes of the memory pools whose name starts with {@code prefix} (the code cache has three). */
+    private static long poolUsed(String prefix) {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getName().startsWith(prefix))
+                .mapToLong(p -> p.getUsage().getUsed()).sum();
+    }
+
+    /** A kB figure of /proc/self/status, e.g. VmRSS; -1 where there is none. */
+    private static long status(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(key + ":")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }

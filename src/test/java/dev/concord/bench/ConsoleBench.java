@@ -59,14 +59,15 @@ public final class ConsoleBench {
     private static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
             "-Dprism.order=sw", "-Djava.awt.headless=true");
     private static final Pattern SHOWN = Pattern.compile("concord: first window shown after (\\d+) ms");
-    private static final Pattern MEMORY = Pattern.compile("concord: memory (\\S+) rows=(\\d+) rssKiB=(-?\\d+) heapUsedBytes=(\\d+) heapCommittedBytes=(\\d+) nonHeapCommittedBytes=(\\d+)");
+    private static final Pattern MEMORY = Pattern.compile("concord: memory (\\S+) rows=(\\d+) rssKiB=(-?\\d+) heapUsedBytes=(\\d+) heapCommittedBytes=(\\d+) nonHeapCommittedBytes=(\\d+)"
+            + " metaspaceUsedBytes=(\\d+) classSpaceUsedBytes=(\\d+) codeCacheUsedBytes=(\\d+) rssAnonKiB=(-?\\d+) rssFileKiB=(-?\\d+) threads=(\\d+)");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectNode section = json.createObjectNode();
     private final ArrayNode rows = section.putArray("table");
     private final String classPath;
 
-    private ConsoleBench() {
+    ConsoleBench() {
         // The product's class path plus the test jars (Monocle comes from there); not the test classes,
         // whose resources could change how the console configures itself.
         classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -158,18 +159,17 @@ public final class ConsoleBench {
         m.put("rowsLoaded", all[0]);
         m.put("rssMiB", rssMiB);
         m.put("heapUsedAfterGcMiB", all[2] / 1048576.0);
-        m.put("heapCommittedMiB", all[3] / 1048576.0);
-        m.put("nonHeapCommittedMiB", all[4] / 1048576.0);
         m.put("firstPageRows", firstPage[0]);
         m.put("firstPageRssMiB", firstPage[1] / 1024.0);
         m.put("firstPageHeapUsedAfterGcMiB", firstPage[2] / 1048576.0);
         m.put("loadAllPagesMs", l.wallMs() - l.shownWallMs());
         m.put("targetMiB", TARGET_RSS_MIB);
         m.put("met", met);
+        breakdown(m, all);
         row(String.format(Locale.ROOT, "| Console: resident memory with %,d subscriptions loaded in the list (embedded server included) | "
-                        + "RSS %.0f MiB; heap used after GC %.0f MiB of %.0f MiB committed, non-heap %.0f MiB (%,d rows in %.1f s) | first page (%d rows): RSS %.0f MiB, heap %.0f MiB | "
+                        + "RSS %.0f MiB; %s (%,d rows in %.1f s) | first page (%d rows): RSS %.0f MiB, heap %.0f MiB | "
                         + "%.2f | < %d MiB | %s |",
-                SUBSCRIPTIONS, rssMiB, all[2] / 1048576.0, all[3] / 1048576.0, all[4] / 1048576.0, all[0], (l.wallMs() - l.shownWallMs()) / 1000, firstPage[0],
+                SUBSCRIPTIONS, rssMiB, breakdown(all), all[0], (l.wallMs() - l.shownWallMs()) / 1000, firstPage[0],
                 firstPage[1] / 1024.0, firstPage[2] / 1048576.0, rssMiB / (firstPage[1] / 1024.0), TARGET_RSS_MIB, yes(met)));
     }
 
@@ -197,9 +197,10 @@ public final class ConsoleBench {
             d.put("rssMiB", all[1] / 1024.0);
             d.put("heapUsedAfterGcMiB", all[2] / 1048576.0);
             d.put("firstPageRssMiB", firstPage[1] / 1024.0);
+            breakdown(d, all);
             row(String.format(Locale.ROOT, "| Console, diagnostic: the same without the embedded server (server already running) | "
-                            + "first window %.0f ms (median of 3); %,d subscriptions loaded: RSS %.0f MiB, heap %.0f MiB of %.0f MiB committed | first page: RSS %.0f MiB | | | |",
-                    median(wall), all[0], all[1] / 1024.0, all[2] / 1048576.0, all[3] / 1048576.0, firstPage[1] / 1024.0));
+                            + "first window %.0f ms (median of 3); %,d subscriptions loaded: RSS %.0f MiB; %s | first page: RSS %.0f MiB | | | |",
+                    median(wall), all[0], all[1] / 1024.0, breakdown(all), firstPage[1] / 1024.0));
         }
     }
 
@@ -226,7 +227,7 @@ public final class ConsoleBench {
         // The console warms the dialog up (ui.conflict.DialogWarmUp) as a task of its own once its window is
         // shown; the same here, after the stand-in window, timed: it is FX-thread work an agent could notice.
         // Its sample's notes merge runs off the FX thread first, as in the console.
-        dev.concord.ui.conflict.ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
+        dev.concord.ui.conflict.PreparedNotes sample = DialogWarmUp.prepare();
         double warmUpMs = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             long t0 = System.nanoTime();
             DialogWarmUp.warmUp(sample);
@@ -260,7 +261,7 @@ public final class ConsoleBench {
     }
 
     /** Copies the demo subscriptions until there are {@code SUBSCRIPTIONS}, in the console's own database. */
-    private static void seed(Path dataDir) throws Exception {
+    static void seed(Path dataDir) throws Exception {
         ServerConfig config = ServerConfig.demo(dataDir);
         // Starting the server once makes sure the schema and the demo data are there (they are after start-up runs).
         ConcordServer.start(config).close();
@@ -298,7 +299,7 @@ public final class ConsoleBench {
     }
 
     /** One console started as {@code ./launcher} would, with the bench probe asked to report and exit. */
-    private Launch launchConsole(Path home, boolean loadAll) throws Exception {
+    Launch launchConsole(Path home, boolean loadAll) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -306,7 +307,7 @@ public final class ConsoleBench {
         return launchConsole(home, loadAll, "http://127.0.0.1:" + port);
     }
 
-    private Launch launchConsole(Path home, boolean loadAll, String serverUrl) throws Exception {
+    Launch launchConsole(Path home, boolean loadAll, String serverUrl) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaExe(), "-cp", classPath, "-Dconcord.home=" + home,
                 "-Dconcord.benchExitAfterShown=true", "-Dconcord.benchLoadAll=" + loadAll,
                 // As ./launcher in a clone: the developer's demo, not the installed app's Connect screen.
@@ -331,8 +332,11 @@ public final class ConsoleBench {
                 }
                 Matcher mem = MEMORY.matcher(line);
                 if (mem.find()) {
-                    memory.put(mem.group(1), new long[] {Long.parseLong(mem.group(2)), Long.parseLong(mem.group(3)),
-                            Long.parseLong(mem.group(4)), Long.parseLong(mem.group(5)), Long.parseLong(mem.group(6))});
+                    long[] figures = new long[mem.groupCount() - 1];
+                    for (int g = 2; g <= mem.groupCount(); g++) {
+                        figures[g - 2] = Long.parseLong(mem.group(g));
+                    }
+                    memory.put(mem.group(1), figures);
                 }
             }
         } finally {
@@ -347,7 +351,7 @@ public final class ConsoleBench {
         return new Launch(shownWall, shownInJvm, wall, memory, output.toString());
     }
 
-    private record Launch(double shownWallMs, double shownAfterJvmStartMs, double endWallMs, Map<String, long[]> memory,
+    record Launch(double shownWallMs, double shownAfterJvmStartMs, double endWallMs, Map<String, long[]> memory,
                           String output) {
         /** Process start to the first-window marker, as the parent saw it. */
         double wallMs() {
@@ -366,6 +370,28 @@ public final class ConsoleBench {
             throw new IllegalStateException(command + " failed: " + out);
         }
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    /**
+     * Where the resident memory is (issue 16: heap and metaspace shown): figures of the console's own report,
+     * in the order BenchProbe prints them after "rows=".
+     */
+    private static String breakdown(long[] m) {
+        return String.format(Locale.ROOT, "heap used after GC %.0f MiB of %.0f MiB committed, metaspace used %.0f MiB (class space %.0f), "
+                        + "code cache %.0f MiB, non-heap committed %.0f MiB, RSS anonymous %.0f MiB + files %.0f MiB, %d threads",
+                m[2] / 1048576.0, m[3] / 1048576.0, m[5] / 1048576.0, m[6] / 1048576.0, m[7] / 1048576.0, m[4] / 1048576.0,
+                m[8] / 1024.0, m[9] / 1024.0, m[10]);
+    }
+
+    private static void breakdown(ObjectNode into, long[] m) {
+        into.put("heapCommittedMiB", m[3] / 1048576.0);
+        into.put("nonHeapCommittedMiB", m[4] / 1048576.0);
+        into.put("metaspaceUsedMiB", m[5] / 1048576.0);
+        into.put("classSpaceUsedMiB", m[6] / 1048576.0);
+        into.put("codeCacheUsedMiB", m[7] / 1048576.0);
+        into.put("rssAnonMiB", m[8] / 1024.0);
+        into.put("rssFileMiB", m[9] / 1024.0);
+        into.put("threads", m[10]);
     }
 
     private void row(String markdown) {
