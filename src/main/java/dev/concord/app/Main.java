@@ -27,7 +27,11 @@ public final class Main {
         }
         int code = switch (verb) {
             case "server" -> ServerCommand.run(rest);
-            case "cli" -> dev.concord.cli.CliMain.run(rest);
+            case "cli" -> {
+                CliLanguage.Choice language = CliLanguage.of(SyncServices.concordHome(), System.getenv());
+                dev.concord.i18n.Localization.use(language.chosen(), language.system());
+                yield dev.concord.cli.CliMain.run(rest);
+            }
             case "--self-check", "self-check" -> SelfCheck.run();
             case "--version", "version" -> {
                 System.out.println("Concord " + Version.current());

@@ -10,6 +10,7 @@ import dev.concord.client.NotFoundException;
 import dev.concord.client.ServerUnreachableException;
 import dev.concord.client.SessionExpiredException;
 import dev.concord.client.ValidationFailedException;
+import dev.concord.i18n.ProblemWords;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -42,27 +43,27 @@ public final class CliMain {
     static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         quietLogs(verbose);
-        Printer printer = new Printer(out, err);
+        // The installed program (a jpackage launcher sets jpackage.app-path) is /usr/bin/concord, not the clone's
+        // launcher: usage lines name the command an agent actually types.
+        String name = System.getProperty("jpackage.app-path") != null ? "concord cli" : "./launcher cli";
+        Printer printer = new Printer(out, err, name);
         CommandLine cmd = new CommandLine(new ConcordCli(printer, environment));
         // Local, no server: its own class and exit codes (the number of conflicts, as git merge-file).
         cmd.addSubcommand("merge-text", new MergeTextCommand(out, err));
-        // The installed program (a jpackage launcher sets jpackage.app-path) is /usr/bin/concord, not the clone's
-        // launcher: usage lines name the command an agent actually types.
-        if (System.getProperty("jpackage.app-path") != null) {
-            cmd.setCommandName("concord cli");
-        }
+        cmd.setCommandName(name);
+        CliHelp.apply(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, arguments) -> {
-            err.println(ex.getMessage());
+            err.println(ParameterErrors.describe(ex));
             if (ex.getCommandLine().getCommand() instanceof MergeTextCommand) {
                 // Its small exit codes count conflicts, so a usage error must not look like one.
-                err.println("Usage: ./launcher cli merge-text MINE BASE THEIRS [-o OUT]");
+                err.println(lang("cli.usage.mergeText", name + " merge-text"));
                 err.flush();
                 return MergeTextCommand.ERROR;
             }
-            err.println("Usage: ./launcher cli [--server URL] [--token-file FILE] VERB ARGS... (see ./launcher cli --help)");
+            err.println(lang("cli.usage.short", name));
             err.flush();
             return ExitCode.USAGE;
         });
@@ -79,14 +80,22 @@ public final class CliMain {
             return ExitCode.USAGE;
         }
         if (ex instanceof ServerUnreachableException) {
-            printer.error(ex.getMessage() + ". Nothing was changed.");
+            LOG.debug("server unreachable", ex);
+            printer.error(lang("cli.error.unreachable"));
             return ExitCode.UNREACHABLE;
         }
-        if (ex instanceof NotFoundException || ex instanceof ValidationFailedException) {
-            printer.error(ex.getMessage());
+        if (ex instanceof NotFoundException) {
+            printer.error(lang("cli.error.notFound"));
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof ValidationFailedException invalid) {
+            printer.error(lang("cli.error.invalid", invalid.fields().isEmpty()
+                    ? ProblemWords.ofCode(invalid.code()) : String.join(lang("list.separator"), invalid.fields().stream()
+                    .map(f -> ProblemWords.fieldError(f.field(), f.code())).toList())));
             return ExitCode.USAGE;
         }
         if (ex instanceof SignInException) {
+            // Worded by dev.concord.auth, in English: the sign-in steps have no codes yet.
             printer.error(ex.getMessage());
             return ExitCode.FAILED;
         }
@@ -94,16 +103,21 @@ public final class CliMain {
             printer.error(lang("cli.sessionEnded"));
             return ExitCode.FAILED;
         }
-        if (ex instanceof AuthException) {
-            printer.error("Not allowed: " + ex.getMessage());
+        if (ex instanceof AuthException auth) {
+            printer.error(lang("cli.error.notAllowed", ProblemWords.ofCode(auth.code())));
             return ExitCode.FAILED;
         }
         if (ex instanceof ApiException api) {
-            printer.error("The server could not do it (" + api.status() + " " + api.code() + "): " + ex.getMessage());
+            LOG.debug("refused: {} {} {}", api.status(), api.code(), api.getMessage());
+            printer.error(lang("cli.error.server", ProblemWords.ofCode(api.code()), api.code()));
             return ExitCode.FAILED;
         }
         LOG.debug("cli failed", ex);
-        printer.error("Failed: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+        // No class names for the agent; --verbose (for whoever looks into it) adds what failed, as Java says it.
+        printer.error(lang("cli.error.unexpected"));
+        if (verbose) {
+            printer.error(String.valueOf(ex));
+        }
         return ExitCode.FAILED;
     }
 

@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.client.ServerUnreachableException;
 import dev.concord.domain.Entity;
@@ -24,29 +26,25 @@ import picocli.CommandLine.ScopeType;
         versionProvider = ConcordCli.JarVersion.class,
         subcommands = {RecordVerbs.Create.class, RecordVerbs.Delete.class, SignInVerbs.Login.class,
                 SignInVerbs.Logout.class, SignInVerbs.WhoAmI.class},
-        description = "Read and edit Concord records from the command line; edits merge like the console's.",
-        footer = {"", "Exit codes: 0 saved, 2 usage or rejected input, 3 true conflict (stored), "
-                + "4 server unreachable (edit kept as pending), 1 anything else."})
+        description = "cli.help.description", footer = {"", "cli.help.exitCodes"})
 final class ConcordCli implements Runnable {
     @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Server to talk to (else CONCORD_SERVER, the server of your last login, "
-                    + "/etc/concord/console.conf, " + SyncServices.DEFAULT_SERVER + ").")
+            descriptionKey = "cli.opt.server")
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
-            description = "Bearer token. Others on this machine can see it in the process list: "
-                    + "prefer CONCORD_TOKEN or --token-file for service accounts, login for people.")
+            descriptionKey = "cli.opt.token")
     String token;
 
     @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Read the bearer token from FILE (- for standard input).")
+            descriptionKey = "cli.opt.tokenFile")
     Path tokenFile;
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Folder of per-user data (default: the concord.home property, else ~/.concord).")
+            descriptionKey = "cli.opt.home")
     Path home;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log what happens, with details of errors.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, descriptionKey = "cli.opt.verbose")
     boolean verbose;
 
     private final Printer printer;
@@ -86,7 +84,7 @@ final class ConcordCli implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("Name a verb: get, history, edit, create, delete, conflicts, resolve, pending, retry, login, logout, whoami (see --help)");
+        throw new UsageException(lang("cli.error.noVerb"));
     }
 
     Printer printer() {
@@ -101,8 +99,8 @@ final class ConcordCli implements Runnable {
         return services;
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a record.")
-    int get(@Parameters(paramLabel = "KIND/ID", description = "e.g. subscriptions/sub_0001") String target) {
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "cli.help.get")
+    int get(@Parameters(paramLabel = "KIND/ID", descriptionKey = "cli.param.target") String target) {
         Target t = Target.parse(target);
         Entity entity = services().api().get(t.kind(), t.id());
         lastSeen().remember(entity);
@@ -110,24 +108,24 @@ final class ConcordCli implements Runnable {
         return ExitCode.OK;
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Show a record's change log, newest first.")
-    int history(@Parameters(paramLabel = "KIND/ID") String target) {
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "cli.help.history")
+    int history(@Parameters(paramLabel = "KIND/ID", descriptionKey = "cli.param.target") String target) {
         Target t = Target.parse(target);
         printer.history(t.kind(), services().api().history(t.kind(), t.id()));
         return ExitCode.OK;
     }
 
-    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change fields of a record; merges with others' changes when it can.")
-    int edit(@Parameters(index = "0", paramLabel = "KIND/ID") String target,
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "cli.help.edit")
+    int edit(@Parameters(index = "0", paramLabel = "KIND/ID", descriptionKey = "cli.param.target") String target,
              @Parameters(index = "1..*", arity = "1..*", paramLabel = "FIELD=VALUE",
-                     description = "Tags as a comma list, booleans true/false, dates yyyy-MM-dd, @FILE reads a file.")
+                     descriptionKey = "cli.param.assignments")
              List<String> changes,
              @Option(names = "--base", paramLabel = "N",
-                     description = "Edit from version N (as an agent who loaded it then), not the latest.") Long base) {
+                     descriptionKey = "cli.opt.base") Long base) {
         Target t = Target.parse(target);
         Map<String, Object> values = FieldAssignments.parse(t.kind(), changes);
         if (base != null && base < 1) {
-            throw new UsageException("--base must be a version number from 1 up; got " + base);
+            throw new UsageException(lang("cli.error.badVersion", "--base", String.valueOf(base)));
         }
         Entity from;
         try {
@@ -139,13 +137,11 @@ final class ConcordCli implements Runnable {
             // Never fetched, so no base to edit from: keep the fields as typed; the retry applies them to the
             // record as it was now, and shows as a conflict whatever someone changed in them meanwhile.
             return printer.outcome(services().coordinator().keepUnfetched(t.kind(), t.id(), FieldValues.of(values),
-                    e.getMessage() + "; you have no copy of " + t + ", so your fields are kept as they are and applied"
-                            + " to the record as it was at this moment when you retry"));
+                    lang("cli.edit.keptUnfetched", t.toString())));
         }
         FieldValues mine = from.values().withAll(values);
         if (mine.changedFrom(from.values()).isEmpty()) {
-            printer.info("Nothing to save: " + t + " v" + from.version() + " already has "
-                    + (values.size() == 1 ? "that value." : "those values."));
+            printer.info(lang("cli.edit.nothingToSave", t.toString(), String.valueOf(from.version()), values.size()));
             return ExitCode.OK;
         }
         return printer.outcome(remembered(services().coordinator().save(from, mine)));
@@ -175,7 +171,7 @@ final class ConcordCli implements Runnable {
             Entity copy = lastSeen().lastSeen(t.kind(), t.id())
                     .filter(c -> base == null || c.version() == base)
                     .orElseThrow(() -> e);
-            printer.info(e.getMessage() + "; editing from your last copy, v" + copy.version() + ".");
+            printer.info(lang("cli.edit.fromLastCopy", "v" + copy.version()));
             return copy;
         }
     }
@@ -184,19 +180,19 @@ final class ConcordCli implements Runnable {
         return new LastSeenRecords(home().resolve(services().user()).resolve("records"));
     }
 
-    @Command(name = "conflicts", mixinStandardHelpOptions = true, description = "List the conflicts stored for you.")
+    @Command(name = "conflicts", mixinStandardHelpOptions = true, description = "cli.help.conflicts")
     int conflicts() {
         printer.conflicts(services().store().conflicts());
         return ExitCode.OK;
     }
 
-    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Settle a stored conflict by taking your or their value per field.")
-    int resolve(@Parameters(index = "0", paramLabel = "CONFLICT_ID") String conflictId,
+    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "cli.help.resolve")
+    int resolve(@Parameters(index = "0", paramLabel = "CONFLICT_ID", descriptionKey = "cli.param.conflictId") String conflictId,
                 @Option(names = "--take", required = true, paramLabel = "mine|theirs|FIELD=mine|theirs",
-                        description = "mine or theirs for every conflicting field, or per field (repeatable).")
+                        descriptionKey = "cli.opt.take")
                 List<String> takes) {
         Conflict conflict = services().store().conflict(conflictId).orElseThrow(() -> new UsageException(
-                "No stored conflict " + conflictId + "; see ./launcher cli conflicts"));
+                lang("cli.error.noConflict", conflictId, printer.commandName() + " conflicts")));
         Map<String, Object> resolution = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> choice : choices(conflict, takes).entrySet()) {
             String field = choice.getKey();
@@ -205,28 +201,28 @@ final class ConcordCli implements Runnable {
         SaveOutcome outcome = remembered(services().coordinator().resolve(conflictId,
                 conflict.mergedSoFar().withAll(resolution)));
         if (outcome instanceof SaveOutcome.Saved) {
-            printer.info("Resolved " + conflictId + ".");
+            printer.info(lang("cli.resolve.resolved", conflictId));
         }
         return printer.outcome(outcome);
     }
 
-    @Command(name = "pending", mixinStandardHelpOptions = true, description = "List edits kept while the server was unreachable.")
+    @Command(name = "pending", mixinStandardHelpOptions = true, description = "cli.help.pending")
     int pending() {
         printer.pending(services().store().pending());
         return ExitCode.OK;
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Send pending edits again (all, or the one named).")
-    int retry(@Parameters(arity = "0..1", paramLabel = "PENDING_ID") String pendingId) {
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "cli.help.retry")
+    int retry(@Parameters(arity = "0..1", paramLabel = "PENDING_ID", descriptionKey = "cli.param.pendingId") String pendingId) {
         List<PendingEdit> edits = new ArrayList<>();
         if (pendingId != null) {
             edits.add(services().store().pendingEdit(pendingId).orElseThrow(() -> new UsageException(
-                    "No pending edit " + pendingId + "; see ./launcher cli pending")));
+                    lang("cli.error.noPending", pendingId, printer.commandName() + " pending"))));
         } else {
             edits.addAll(services().store().pending());
         }
         if (edits.isEmpty()) {
-            printer.info("No pending edits.");
+            printer.info(lang("cli.pending.none"));
             return ExitCode.OK;
         }
         int worst = ExitCode.OK;
@@ -250,15 +246,14 @@ final class ConcordCli implements Runnable {
             }
             String field = take.substring(0, eq);
             if (!fields.contains(field)) {
-                throw new UsageException(field + " is not in conflict in " + conflict.conflictId()
-                        + "; conflicting fields: " + String.join(", ", fields));
+                throw new UsageException(lang("cli.error.fieldNotInConflict", field, conflict.conflictId(),
+                        String.join(", ", fields)));
             }
             out.put(field, side(take.substring(eq + 1)));
         }
         List<String> missing = fields.stream().filter(f -> !out.containsKey(f)).toList();
         if (!missing.isEmpty()) {
-            throw new UsageException("Say which side to take for " + String.join(", ", missing) + " (e.g. --take "
-                    + missing.get(0) + "=mine or --take " + missing.get(0) + "=theirs)");
+            throw new UsageException(lang("cli.error.takeMissing", String.join(", ", missing), missing.get(0)));
         }
         return out;
     }
@@ -267,7 +262,7 @@ final class ConcordCli implements Runnable {
         return switch (raw) {
             case "mine", "yours" -> true;
             case "theirs" -> false;
-            default -> throw new UsageException("--take needs mine or theirs; got '" + raw + "'");
+            default -> throw new UsageException(lang("cli.error.takeSide", raw));
         };
     }
 

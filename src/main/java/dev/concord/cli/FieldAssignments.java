@@ -1,9 +1,12 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.domain.FieldType;
 import dev.concord.domain.InvalidFieldValueException;
+import dev.concord.i18n.DomainWords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,14 +32,13 @@ final class FieldAssignments {
         for (String assignment : assignments) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
-                throw new UsageException("Write each change as field=value; got '" + assignment + "'");
+                throw new UsageException(lang("cli.error.assignment", assignment));
             }
             String name = assignment.substring(0, eq);
-            FieldSpec spec = kind.field(name).orElseThrow(() -> new UsageException("A " + kind.singular()
-                    + " has no field '" + name + "'; fields: "
-                    + String.join(", ", kind.fields().stream().map(FieldSpec::name).toList())));
+            FieldSpec spec = kind.field(name).orElseThrow(() -> new UsageException(lang("cli.error.noSuchField",
+                    DomainWords.pluralInSentence(kind), name, String.join(", ", kind.fields().stream().map(FieldSpec::name).toList()))));
             if (out.containsKey(name)) {
-                throw new UsageException("Field " + name + " is given twice");
+                throw new UsageException(lang("cli.error.fieldTwice", name));
             }
             String raw = assignment.substring(eq + 1);
             if (raw.startsWith("@")) {
@@ -79,7 +81,7 @@ final class FieldAssignments {
             }
             return text;
         } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
-            throw new UsageException(name + ": cannot read " + file + " (" + e.getMessage() + ")");
+            throw new UsageException(lang("cli.error.valueFile", name, file));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.merge.MergedText;
 import dev.concord.merge.TextMerge;
 import java.io.IOException;
@@ -21,28 +23,23 @@ import picocli.CommandLine.Parameters;
  * anyone can check a case by hand against git. No server involved.
  */
 @Command(name = "merge-text", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Three-way merge of text files as the console merges notes: prints the merged text, with "
-                + "git-style conflict markers where both sides changed the same lines differently.",
-            "Same result as git merge-file -p MINE BASE THEIRS, except that lines both sides inserted at one "
-                + "place are merged line by line (lines both added once, theirs first where they differ) "
-                + "instead of conflicting."},
-        footer = {"", "Exit code: the number of conflicts (0 = clean, capped at 127), as git merge-file; "
-                + MergeTextCommand.ERROR + " when a file cannot be read or written, or the arguments are wrong."})
+        description = {"cli.help.mergeText", "cli.help.mergeText.git"}, footer = {"", "cli.help.mergeText.footer"})
 final class MergeTextCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MergeTextCommand.class);
     /** Like git merge-file's -1: apart from every conflict count. */
     static final int ERROR = 255;
     private static final int MAX_CONFLICTS = 127;
 
-    @Parameters(index = "0", paramLabel = "MINE", description = "Your version.")
+    @Parameters(index = "0", paramLabel = "MINE", descriptionKey = "cli.param.mine")
     Path mine;
 
-    @Parameters(index = "1", paramLabel = "BASE", description = "The version both started from.")
+    @Parameters(index = "1", paramLabel = "BASE", descriptionKey = "cli.param.base")
     Path base;
 
-    @Parameters(index = "2", paramLabel = "THEIRS", description = "The other version.")
+    @Parameters(index = "2", paramLabel = "THEIRS", descriptionKey = "cli.param.theirs")
     Path theirs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the merge to OUT instead of printing it.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", descriptionKey = "cli.opt.output")
     Path output;
 
     private final PrintWriter out;
@@ -69,7 +66,7 @@ final class MergeTextCommand implements Callable<Integer> {
             }
             return Math.min(merged.conflicts(), MAX_CONFLICTS);
         } catch (Unreadable e) {
-            err.println("merge-text: " + e.getMessage());
+            err.println(e.getMessage());
             err.flush();
             return ERROR;
         }
@@ -78,21 +75,22 @@ final class MergeTextCommand implements Callable<Integer> {
     private static String read(Path file, String role) {
         try {
             if (Files.isDirectory(file)) {
-                throw new Unreadable("cannot read " + role + " " + file + ": it is a folder");
+                throw new Unreadable(lang("cli.merge.folder", role, file));
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (text.indexOf('\0') >= 0) {
-                throw new Unreadable("cannot merge " + role + " " + file + ": it is a binary file, not text");
+                throw new Unreadable(lang("cli.merge.binary", role, file));
             }
             return text;
         } catch (NoSuchFileException e) {
-            throw new Unreadable("cannot read " + role + " " + file + ": no such file");
+            throw new Unreadable(lang("cli.merge.noFile", role, file));
         } catch (AccessDeniedException e) {
-            throw new Unreadable("cannot read " + role + " " + file + ": permission denied");
+            throw new Unreadable(lang("cli.merge.cannotReadDenied", role, file));
         } catch (CharacterCodingException e) {
-            throw new Unreadable("cannot merge " + role + " " + file + ": it is not UTF-8 text");
+            throw new Unreadable(lang("cli.merge.notUtf8", role, file));
         } catch (IOException e) {
-            throw new Unreadable("cannot read " + role + " " + file + ": " + e.getMessage());
+            LOG.debug("cannot read {}", file, e);
+            throw new Unreadable(lang("cli.merge.cannotRead", role, file));
         }
     }
 
@@ -100,11 +98,12 @@ final class MergeTextCommand implements Callable<Integer> {
         try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new Unreadable("cannot write " + output + ": its folder does not exist");
+            throw new Unreadable(lang("cli.merge.noFolder", output));
         } catch (AccessDeniedException e) {
-            throw new Unreadable("cannot write " + output + ": permission denied");
+            throw new Unreadable(lang("cli.merge.cannotWriteDenied", output));
         } catch (IOException e) {
-            throw new Unreadable("cannot write " + output + ": " + e.getMessage());
+            LOG.debug("cannot write {}", output, e);
+            throw new Unreadable(lang("cli.merge.cannotWrite", output));
         }
     }
 

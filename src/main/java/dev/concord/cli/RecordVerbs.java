@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.api.ChangedField;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
@@ -21,33 +23,29 @@ final class RecordVerbs {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create a record. Give every required field as FIELD=VALUE; the server picks the id "
-                    + "unless --id. Tags, features, notes and booleans may be left out.",
-                    "Example: create subscriptions customerName='Ada Lovelace' customerEmail=ada@example.com "
-                            + "planId=plan_basic status=active amount=9.99 currency=EUR billingCycle=monthly"})
+            description = {"cli.help.create", "cli.help.createExample"})
     static final class Create implements Callable<Integer> {
         @ParentCommand
         ConcordCli cli;
 
-        @Parameters(index = "0", paramLabel = "KIND", description = "subscriptions, plans or invoices")
+        @Parameters(index = "0", paramLabel = "KIND", descriptionKey = "cli.param.kind")
         String kind;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "FIELD=VALUE",
-                description = "Tags as a comma list, booleans true/false, dates yyyy-MM-dd, @FILE reads a file.")
+                descriptionKey = "cli.param.assignments")
         List<String> assignments;
 
-        @Option(names = "--id", paramLabel = "ID", description = "The id to give it, such as sub_acme_01")
+        @Option(names = "--id", paramLabel = "ID", descriptionKey = "cli.opt.id")
         String id;
 
         @Option(names = "--key", paramLabel = "KEY",
-                description = "Idempotency key of an earlier attempt that could not reach the server: resending is safe")
+                descriptionKey = "cli.opt.key")
         String key;
 
         @Override
         public Integer call() {
-            EntityKind k = EntityKind.fromPath(kind).orElseThrow(() -> new UsageException("Unknown kind '" + kind
-                    + "'; use one of " + Arrays.stream(EntityKind.values()).map(EntityKind::path)
-                    .collect(Collectors.joining(", "))));
+            EntityKind k = EntityKind.fromPath(kind).orElseThrow(() -> new UsageException(lang("cli.error.unknownKind",
+                    kind, Arrays.stream(EntityKind.values()).map(EntityKind::path).collect(Collectors.joining(", ")))));
             Map<String, Object> values = FieldAssignments.parse(k, assignments);
             var lifecycle = cli.services().lifecycle();
             CreateOutcome outcome = key == null ? lifecycle.create(k, id, FieldValues.of(values))
@@ -55,13 +53,12 @@ final class RecordVerbs {
             Printer printer = cli.printer();
             if (outcome instanceof CreateOutcome.Created c) {
                 cli.lastSeen().remember(c.entity());
-                printer.info("Created " + k.path() + "/" + c.entity().id() + " (version 1).");
+                printer.info(lang("cli.create.created", k.path() + "/" + c.entity().id()));
                 printer.record(c.entity());
                 return ExitCode.OK;
             }
             if (outcome instanceof CreateOutcome.Unreachable u) {
-                printer.error(u.reason() + ". It is not known whether it was created; run the same command with --key "
-                        + u.idempotencyKey() + " to retry without making two.");
+                printer.error(lang("cli.create.unreachable", u.idempotencyKey()));
                 return ExitCode.UNREACHABLE;
             }
             CreateOutcome.Refused r = (CreateOutcome.Refused) outcome;
@@ -71,17 +68,15 @@ final class RecordVerbs {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = {"Retire a record (a soft delete an admin can restore). It is retired only if it is still "
-                    + "at the version you last saw (get), or --version N; if it changed since, nothing happens and "
-                    + "you see what changed (exit 3)."})
+            description = "cli.help.delete")
     static final class Delete implements Callable<Integer> {
         @ParentCommand
         ConcordCli cli;
 
-        @Parameters(index = "0", paramLabel = "KIND/ID")
+        @Parameters(index = "0", paramLabel = "KIND/ID", descriptionKey = "cli.param.target")
         String target;
 
-        @Option(names = "--version", paramLabel = "N", description = "Retire version N (default: the one you last saw)")
+        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.opt.version")
         Long version;
 
         @Override
@@ -89,7 +84,7 @@ final class RecordVerbs {
             Target t = Target.parse(target);
             Printer printer = cli.printer();
             if (version != null && version < 1) {
-                throw new UsageException("--version must be a version number from 1 up; got " + version);
+                throw new UsageException(lang("cli.error.badVersion", "--version", String.valueOf(version)));
             }
             long seen;
             if (version != null) {
@@ -98,15 +93,15 @@ final class RecordVerbs {
                 var copy = cli.lastSeen().lastSeen(t.kind(), t.id());
                 if (copy.isPresent()) {
                     seen = copy.get().version();
-                    printer.info("Retiring version " + seen + ", the one you last saw.");
+                    printer.info(lang("cli.delete.lastSeen", String.valueOf(seen)));
                 } else {
                     seen = cli.services().api().get(t.kind(), t.id()).version();
-                    printer.info("Retiring the current version, " + seen + ".");
+                    printer.info(lang("cli.delete.current", String.valueOf(seen)));
                 }
             }
             RetireOutcome outcome = cli.services().lifecycle().retire(t.kind(), t.id(), seen);
             if (outcome instanceof RetireOutcome.Retired r) {
-                printer.info("Retired " + t + " (now version " + r.deleted().version() + "). An admin can restore it.");
+                printer.info(lang("cli.delete.retired", t.toString(), String.valueOf(r.deleted().version())));
                 return ExitCode.OK;
             }
             if (outcome instanceof RetireOutcome.Stale s) {
@@ -116,7 +111,8 @@ final class RecordVerbs {
                     printer.error("  " + c.field() + ": " + c.baseValue() + " -> " + c.currentValue() + " ("
                             + Printer.person(c.changedBy()) + ")");
                 }
-                printer.error("To retire it as it is now: ./launcher cli delete " + t + " --version " + s.current().version());
+                printer.error(lang("cli.delete.asItIsNow", printer.commandName() + " delete " + t + " --version "
+                        + s.current().version()));
                 return ExitCode.CONFLICT;
             }
             if (outcome instanceof RetireOutcome.AlreadyGone g) {
@@ -124,7 +120,7 @@ final class RecordVerbs {
                 return ExitCode.OK;
             }
             if (outcome instanceof RetireOutcome.Unreachable u) {
-                printer.error(u.reason() + ". Nothing was retired.");
+                printer.error(lang("cli.delete.unreachable"));
                 return ExitCode.UNREACHABLE;
             }
             printer.error(((RetireOutcome.Refused) outcome).reason());

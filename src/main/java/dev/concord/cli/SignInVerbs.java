@@ -39,21 +39,18 @@ final class SignInVerbs {
     }
 
     @Command(name = "login", mixinStandardHelpOptions = true,
-            description = {"Sign in with your organisation's identity provider in a browser; later commands use "
-                    + "this sign-in (kept in the desktop keyring, or a file only you can read) and renew it.",
-                    "Issuer and client id come from --issuer/--client-id, CONCORD_ISSUER/CONCORD_CLIENT_ID, "
-                            + "or /etc/concord/console.conf."})
+            description = {"cli.help.login", "cli.help.loginSettings"})
     static final class Login implements Callable<Integer> {
         @ParentCommand
         ConcordCli cli;
 
-        @Option(names = "--issuer", paramLabel = "URL", description = "The identity provider (its issuer URL).")
+        @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.issuer")
         String issuer;
 
-        @Option(names = "--client-id", paramLabel = "ID", description = "Concord's client id at the identity provider.")
+        @Option(names = "--client-id", paramLabel = "ID", descriptionKey = "cli.opt.clientId")
         String clientId;
 
-        @Option(names = "--no-browser", description = "Do not start a browser; only print the address to open.")
+        @Option(names = "--no-browser", descriptionKey = "cli.opt.noBrowser")
         boolean noBrowser;
 
         @Override
@@ -116,7 +113,7 @@ final class SignInVerbs {
     }
 
     @Command(name = "logout", mixinStandardHelpOptions = true,
-            description = "Sign out: ends the sign-in at the identity provider and forgets it here.")
+            description = "cli.help.logout")
     static final class Logout implements Callable<Integer> {
         @ParentCommand
         ConcordCli cli;
@@ -142,7 +139,7 @@ final class SignInVerbs {
         }
     }
 
-    @Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show who the server takes you for, and how.")
+    @Command(name = "whoami", mixinStandardHelpOptions = true, description = "cli.help.whoami")
     static final class WhoAmI implements Callable<Integer> {
         @ParentCommand
         ConcordCli cli;

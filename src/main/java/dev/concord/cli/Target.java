@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import static dev.concord.i18n.Localization.lang;
+
 import dev.concord.domain.EntityKind;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -10,11 +12,10 @@ record Target(EntityKind kind, String id) {
         int slash = raw.indexOf('/');
         String kinds = Arrays.stream(EntityKind.values()).map(EntityKind::path).collect(Collectors.joining(", "));
         if (slash <= 0 || slash == raw.length() - 1 || raw.indexOf('/', slash + 1) >= 0) {
-            throw new UsageException("Name a record as KIND/ID, such as subscriptions/sub_0001 (kinds: " + kinds
-                    + "); got '" + raw + "'");
+            throw new UsageException(lang("cli.error.target", kinds, raw));
         }
         EntityKind kind = EntityKind.fromPath(raw.substring(0, slash)).orElseThrow(() -> new UsageException(
-                "Unknown kind '" + raw.substring(0, slash) + "'; use one of " + kinds));
+                lang("cli.error.unknownKind", raw.substring(0, slash), kinds)));
         return new Target(kind, raw.substring(slash + 1));
     }
 

@@ -87,6 +87,26 @@ final class TokenStore {
         return new TokenStore(list);
     }
 
+    /**
+     * The tokens a server with {@code config} accepts: its tokens file, plus the demo tokens in demo mode.
+     *
+     * @throws IllegalArgumentException when the tokens file is unreadable or malformed
+     */
+    static TokenStore of(ServerConfig config) {
+        TokenStore fromFile = null;
+        if (config.tokensFile() != null) {
+            try {
+                fromFile = fromFile(config.tokensFile());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the tokens file " + config.tokensFile() + ": " + e.getMessage(), e);
+            }
+        }
+        if (config.demo()) {
+            return fromFile == null ? demo() : merge(demo(), fromFile);
+        }
+        return fromFile == null ? empty() : fromFile;
+    }
+
     static TokenStore merge(TokenStore a, TokenStore b) {
         List<Entry> all = new ArrayList<>(a.entries);
         all.addAll(b.entries);

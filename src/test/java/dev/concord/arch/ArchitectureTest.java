@@ -103,4 +103,20 @@ class ArchitectureTest {
     static final ArchRule onlyTheFacesUseLocalization = noClasses()
             .that().resideOutsideOfPackages("dev.concord.i18n..", "dev.concord.ui..", "dev.concord.cli..", "dev.concord.app..")
             .should().dependOnClassesThat().resideInAPackage("dev.concord.i18n..");
+
+    /** View models hold state and words only; the controls are the views' business (and testable without them). */
+    @ArchTest
+    static final ArchRule viewModelsSeeNoControls = noClasses()
+            .that().resideInAPackage("dev.concord.ui..").and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    /**
+     * The live banner's parts (what moved, the server's clock, the words, the overlap check, the rebase) are
+     * logic: only its view and the console wiring touch controls.
+     */
+    @ArchTest
+    static final ArchRule liveBannerLogicSeesNoControls = noClasses()
+            .that().resideInAPackage("dev.concord.ui.live..").and().haveSimpleNameNotEndingWith("View")
+            .and().doNotHaveSimpleName("LiveConsole")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 }

@@ -120,7 +120,7 @@ class CliMainTest {
                 String.valueOf(atN.version()));
 
         assertThat(code).as(err).isZero();
-        assertThat(out.trim()).isEqualTo("Saved v" + (atN.version() + 2) + ", merged Alice's change to notes");
+        assertThat(out.trim()).isEqualTo("Saved v" + (atN.version() + 2) + ", merged Alice\u2019s change to notes");
         Subscription end = (Subscription) api("demo-bob").get(SUB, "sub_0001");
         assertThat(end.notes()).isEqualTo("Alice was here");
         assertThat(end.status().wire()).isEqualTo(status);
@@ -135,7 +135,7 @@ class CliMainTest {
                 "--base", String.valueOf(atN.version()));
 
         assertThat(code).isEqualTo(3);
-        assertThat(out).contains("Alice changed the same field").contains("status: yours 'paused', theirs 'cancelled'");
+        assertThat(out).contains("Alice changed the same field").contains("status: yours \u2018paused\u2019, theirs \u2018cancelled\u2019");
         assertThat(((Subscription) api("demo-bob").get(SUB, "sub_0001")).status().wire()).isEqualTo("cancelled");
 
         assertThat(cli("demo-bob", "conflicts")).isZero();
@@ -145,7 +145,7 @@ class CliMainTest {
         assertThat(out).contains("No conflicts.");
 
         assertThat(cli("demo-bob", "resolve", conflictId, "--take", "customerName=mine")).isEqualTo(2);
-        assertThat(err).contains("customerName is not in conflict").contains("conflicting fields: status");
+        assertThat(err).contains("customerName is not in conflict").contains("the conflicting fields are: status");
         assertThat(cli("demo-bob", "resolve", conflictId, "--take", "status=maybe")).isEqualTo(2);
         assertThat(err).contains("mine or theirs");
         assertThat(cli("demo-bob", "resolve", conflictId)).isEqualTo(2);
@@ -178,14 +178,14 @@ class CliMainTest {
     void rejectedInputNamesTheFieldAndChangesNothing() {
         Subscription before = (Subscription) api("demo-alice").get(SUB, "sub_0001");
         assertThat(cli("demo-alice", "edit", "subscriptions/sub_0001", "colour=blue")).isEqualTo(2);
-        assertThat(err).contains("no field 'colour'");
+        assertThat(err).contains("no field \u2018colour\u2019");
         assertThat(cli("demo-alice", "edit", "subscriptions/sub_0001", "amount=-3")).isEqualTo(2);
         assertThat(err).contains("amount").contains("negative");
         assertThat(cli("demo-alice", "edit", "subscriptions/sub_0001", "currency=euro")).isEqualTo(2);
         assertThat(err).contains("currency");
         assertThat(cli("demo-alice", "edit", "subscriptions/sub_9999", "notes=x")).isEqualTo(2);
         assertThat(cli("demo-alice", "edit", "subscriptions/sub_0001", "notes=@/no/such/file")).isEqualTo(2);
-        assertThat(err).contains("notes: cannot read");
+        assertThat(err).contains("notes: the file /no/such/file cannot be read");
         assertThat(api("demo-alice").get(SUB, "sub_0001")).isEqualTo(before);
     }
 

@@ -71,7 +71,7 @@ class MergeTextCommandTest {
         int code = run(file("m", "x\n"), missing, file("t", "y\n"));
 
         assertThat(code).isEqualTo(MergeTextCommand.ERROR);
-        assertThat(err).contains("cannot read BASE " + missing + ": no such file").doesNotContain("Exception");
+        assertThat(err).contains("cannot read BASE " + missing + ": there is no such file").doesNotContain("Exception");
         assertThat(out).isEmpty();
     }
 

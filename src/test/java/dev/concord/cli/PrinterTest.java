@@ -14,9 +14,9 @@ class PrinterTest {
     void mergedChangesAreGroupedByWhoMadeThem() {
         assertThat(Printer.merged(List.of())).isEmpty();
         assertThat(Printer.merged(List.of(new MergedChange("notes", "bob", AT))))
-                .isEqualTo(", merged Bob's change to notes");
+                .isEqualTo("Bob’s change to notes");
         assertThat(Printer.merged(List.of(new MergedChange("status", "bob", AT), new MergedChange("amount", "billing-bot", AT),
                 new MergedChange("tags", "bob", AT), new MergedChange("notes", "bob", AT))))
-                .isEqualTo(", merged Bob's changes to status, tags and notes, Billing-bot's change to amount");
+                .isEqualTo("Bob’s changes to status, tags and notes, Billing-bot’s change to amount");
     }
 }

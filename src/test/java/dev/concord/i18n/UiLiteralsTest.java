@@ -59,7 +59,12 @@ class UiLiteralsTest {
     }
 
     static void scan(Path file, String source, List<String> found) {
-        Matcher call = TEXT_CALL.matcher(source);
+        scan(TEXT_CALL, file, source, found);
+    }
+
+    /** Literals with letters in the arguments of the calls {@code calls} finds (the allow-list and keys aside). */
+    static void scan(Pattern calls, Path file, String source, List<String> found) {
+        Matcher call = calls.matcher(source);
         while (call.find()) {
             String args = arguments(source, call.end());
             Matcher literal = LITERAL.matcher(args);

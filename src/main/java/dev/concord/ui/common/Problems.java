@@ -4,6 +4,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.ApiException;
 import dev.concord.client.SessionExpiredException;
+import dev.concord.i18n.ProblemWords;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -33,23 +34,6 @@ public final class Problems {
 
     /** The words for an error code of the API (docs/api.md), or a general sentence naming the code. */
     public static String ofCode(String code) {
-        if (code == null) {
-            return lang("problem.unexpected");
-        }
-        return switch (code) {
-            case "SERVER_UNREACHABLE" -> lang("problem.unreachable");
-            case "UNAUTHORIZED" -> lang("problem.unauthorized");
-            case "FORBIDDEN" -> lang("problem.forbidden");
-            case "NOT_FOUND" -> lang("problem.notFound");
-            case "CONFLICT_VERSION_MISMATCH" -> lang("problem.changedMeanwhile");
-            case "ALREADY_EXISTS" -> lang("problem.alreadyExists");
-            case "HAS_DEPENDENTS" -> lang("problem.hasDependents");
-            case "NOT_DELETED" -> lang("problem.notDeleted");
-            case "VALIDATION_FAILED", "BAD_REQUEST", "MALFORMED_JSON" -> lang("problem.invalid");
-            case "PAYLOAD_TOO_LARGE" -> lang("problem.tooLarge");
-            case "RATE_LIMITED", "SERVICE_UNAVAILABLE" -> lang("problem.busy");
-            case "INTERNAL_ERROR" -> lang("problem.serverError");
-            default -> lang("problem.refused", code);
-        };
+        return ProblemWords.ofCode(code);
     }
 }

@@ -87,6 +87,8 @@ final class FieldGrid extends GridPane {
         String f = row.field();
         Label name = new Label(DomainWords.field(row.spec()));
         name.getStyleClass().add("field-name");
+        // The column stays narrow for an 800 px window: a long label ("Nombre del cliente") takes two lines.
+        name.setWrapText(true);
         Label pill = new Label();
         pill.getStyleClass().add("decision-pill");
         pill.setId("decision-" + f);

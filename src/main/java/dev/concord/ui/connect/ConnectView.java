@@ -24,6 +24,8 @@ public final class ConnectView extends VBox {
 
         Label title = new Label(lang("connect.title"));
         title.getStyleClass().add("title-2");
+        // "Mit dem Concord-Server Ihres Teams verbinden" is wider than the 720 px window at this size.
+        title.setWrapText(true);
         Label intro = new Label(lang("connect.intro"));
         intro.setWrapText(true);
 

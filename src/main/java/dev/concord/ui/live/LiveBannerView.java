@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * What sits between the editor's title and its form: who else has the record open, and the banner
- * "Bob changed status, notes (v9)" with Show changes and Rebase now. Binds only.
+ * "Bob changed status and notes 2 minutes ago" with Show changes and Rebase now. Binds only.
  */
 public final class LiveBannerView extends VBox {
     private static final String CSS = Objects.requireNonNull(

@@ -1,9 +1,5 @@
 package dev.concord.ui.live;
 
-import dev.concord.ui.common.Problems;
-
-import static dev.concord.i18n.Localization.lang;
-
 import dev.concord.api.ChangeEvent;
 import dev.concord.api.Presence;
 import dev.concord.client.ConcordApi;
@@ -11,13 +7,8 @@ import dev.concord.domain.Entity;
 import dev.concord.sync.LiveRebase;
 import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.editor.EditorViewModel;
-import dev.concord.ui.editor.FieldModel;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live banner of one open editor: "Bob changed status, notes (v9)" when the record moved under the
- * agent, a warning when the agent's unsaved fields overlap, "Rebase now" and "Show changes", and who else
- * has the record open. Fed by {@link #changed} and {@link #presence} on the UI thread.
+ * The live banner of one open editor: "Bob changed status and notes 2 minutes ago" when the record moved
+ * under the agent, a warning when the agent's unsaved fields overlap, "Rebase now" and "Show changes", and
+ * who else has the record open. Fed by {@link #changed} and {@link #presence} on the UI thread; {@link #tick}
+ * (a timer) keeps the relative time true and drops lapsed presences. What moved is kept by {@link RecordMoves},
+ * the words come from {@link LiveWording}, the overlap warning from {@link OverlapCheck}.
  */
 public final class LiveBannerViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(LiveBannerViewModel.class);
@@ -46,28 +39,21 @@ public final class LiveBannerViewModel {
     private final ConcordApi api;
     private final TaskExecutor executor;
     private final Supplier<String> me;
+    private final ServerTime time;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.HIDDEN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper overlap = new ReadOnlyStringWrapper(this, "overlap", "");
     private final ReadOnlyStringWrapper presenceText = new ReadOnlyStringWrapper(this, "presence", "");
     private final ReadOnlyBooleanWrapper changesShown = new ReadOnlyBooleanWrapper(this, "changesShown", false);
-    private final ReadOnlyBooleanWrapper rebasing = new ReadOnlyBooleanWrapper(this, "rebasing", false);
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlyChanges = FXCollections.unmodifiableObservableList(changes);
-    /** Field -> who changed it last, in the order the changes arrived. */
-    private final Map<String, String> changedBy = new LinkedHashMap<>();
-    private final Set<String> actors = new LinkedHashSet<>();
+    private final RecordMoves moves = new RecordMoves();
     private final BannerPresence present = new BannerPresence();
-    private final Clock clock;
+    private final OverlapCheck overlapCheck;
+    private final BannerRebase rebase;
     private final ChangeListener<Entity> onBaseMoved = (obs, old, now) -> baseMoved(now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> editsChanged();
     private final ChangeListener<Entity> onMovedOnServer = (obs, old, now) -> movedOnServer(now);
-    private long latestVersion;
-    /** The record as the server has it now, once fetched after an event; null until then. */
-    private Entity current;
-    /** Set when a rebase was refused: the conflicting fields, until the record moves again. */
-    private List<String> refused = List.of();
-    private final OverlapCheck overlapCheck;
 
     /**
      * {@code me} gives the signed-in actor (null until known): their own writes and presence are not news
@@ -77,15 +63,22 @@ public final class LiveBannerViewModel {
         this(editor, api, executor, me, Clock.systemUTC());
     }
 
-    /** As above, with this machine's clock, which times how long someone's presence lasts. */
+    /** As above, with this machine's clock, which times how long someone's presence lasts and how long ago a change was. */
     public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me,
                                Clock clock) {
-        this.clock = clock;
+        this(editor, api, executor, me, new ServerTime(clock));
+    }
+
+    /** As above, with the console's reading of the server's clock (shared by its banners). */
+    public LiveBannerViewModel(EditorViewModel editor, ConcordApi api, TaskExecutor executor, Supplier<String> me,
+                               ServerTime time) {
         this.editor = editor;
         this.api = api;
         this.executor = executor;
         this.me = me;
+        this.time = time;
         this.overlapCheck = new OverlapCheck(editor, executor, overlap::set);
+        this.rebase = new BannerRebase(editor, api, executor);
         editor.baseProperty().addListener(onBaseMoved);
         editor.movedOnServerProperty().addListener(onMovedOnServer);
         editor.fields().forEach(f -> f.dirtyProperty().addListener(onDirty));
@@ -94,8 +87,7 @@ public final class LiveBannerViewModel {
 
     /** A write committed somewhere; only writes to this editor's record by someone else matter. */
     public void changed(ChangeEvent event) {
-        Entity base = editor.getBase();
-        if (!isThisRecord(event.entity(), event.id()) || event.version() <= base.version()
+        if (!isThisRecord(event.entity(), event.id()) || event.version() <= editor.getBase().version()
                 || event.actor().equals(me.get())) {
             return;
         }
@@ -104,13 +96,8 @@ public final class LiveBannerViewModel {
             fetchCurrent();
             return;
         }
-        latestVersion = Math.max(latestVersion, event.version());
-        actors.add(event.actor());
-        for (String field : event.fields()) {
-            changedBy.remove(field);
-            changedBy.put(field, event.actor());
-        }
-        refused = List.of();
+        moves.add(event, time.now());
+        overlapCheck.forgetRefused();
         state.set(State.MOVED);
         updateMessage();
         fetchCurrent();
@@ -121,17 +108,25 @@ public final class LiveBannerViewModel {
         if (!isThisRecord(p.entity(), p.id()) || p.actor().equals(me.get())) {
             return;
         }
-        present.update(p, clock.instant());
+        present.update(p, time.local().instant());
         presenceText.set(present.sentence());
+    }
+
+    /** What a timer does now and then: keeps "2 minutes ago" true and forgets lapsed presences. */
+    public void tick() {
+        expirePresence();
+        if (state.get() == State.MOVED) {
+            message.set(movedSentence());
+        }
     }
 
     /**
      * Forgets presences whose announcement lapsed without a renewal or a "left" (the other console
-     * crashed or lost its network); the console calls this now and then. Lapse times are counted on this
-     * machine's clock from the server's {@code expiresIn}, never by comparing two machines' clocks.
+     * crashed or lost its network). Lapse times are counted on this machine's clock from the server's
+     * {@code expiresIn}, never by comparing two machines' clocks.
      */
     public void expirePresence() {
-        if (present.expire(clock.instant())) {
+        if (present.expire(time.local().instant())) {
             presenceText.set(present.sentence());
         }
     }
@@ -141,24 +136,9 @@ public final class LiveBannerViewModel {
      * conflict keeps the edits and the old base, so Save opens the conflict dialog.
      */
     public void rebaseNow() {
-        if (state.get() != State.MOVED || rebasing.get()) {
-            return;
+        if (state.get() == State.MOVED) {
+            rebase.start(this::rebased, this::rebaseRefused, overlap::set);
         }
-        if (!editor.validProperty().get()) {
-            overlap.set(lang("live.fixMarked"));
-            return;
-        }
-        Entity base = editor.getBase();
-        var mine = editor.editedValues();
-        rebasing.set(true);
-        executor.run(() -> LiveRebase.rebase(base, mine, api.get(base.kind(), base.id())), result -> {
-            rebasing.set(false);
-            applyRebase(base, result);
-        }, failure -> {
-            rebasing.set(false);
-            LOG.warn("rebase of {} failed", base.id(), failure);
-            overlap.set(lang("live.couldNotFetch", Problems.describe(failure)));
-        });
     }
 
     /** Shows or hides the list of what changed, with old and new values and who changed them. */
@@ -174,25 +154,19 @@ public final class LiveBannerViewModel {
         editor.fields().forEach(f -> f.dirtyProperty().removeListener(onDirty));
     }
 
-    private void applyRebase(Entity from, LiveRebase.Result result) {
-        if (editor.getBase() != from) {
-            return; // the editor moved meanwhile (a save); this rebase is stale
-        }
-        if (!result.clean()) {
-            refused = result.conflicts();
-            current = null;
-            updateOverlap();
-            return;
-        }
-        Set<String> theirs = new LinkedHashSet<>(changedBy.keySet());
-        String who = LiveWording.people(actors);
+    /** The edits merge onto the newest record: the editor moves onto it, keeping them. */
+    private void rebased(LiveRebase.Result result) {
+        List<String> theirs = List.copyOf(moves.fields());
+        List<String> who = moves.actorList();
         editor.rebaseOnto(result.newBase(), result.edits());
         state.set(State.REBASED);
-        String version = String.valueOf(result.newBase().version());
-        message.set(result.edits().isEmpty()
-                ? lang("live.rebased", version, who, LiveWording.fields(editor.kind(), theirs))
-                : lang("live.rebasedKept", version, who, LiveWording.fields(editor.kind(), theirs),
-                        LiveWording.fields(editor.kind(), result.edits().keySet())));
+        message.set(LiveWording.rebased(editor.kind(), result.newBase().version(), who, theirs, result.edits().keySet()));
+    }
+
+    private void rebaseRefused(List<String> fields) {
+        moves.forgetCurrent();
+        overlapCheck.refuse(fields);
+        updateOverlap();
     }
 
     /**
@@ -207,34 +181,22 @@ public final class LiveBannerViewModel {
 
     /**
      * The editor learned of a newer record: from a live event's fetch, or from a refresh or a reopened row
-     * without any event (then who and what are read off the record itself).
+     * without any event (then who, what and when are read off the record itself).
      */
     private void movedOnServer(Entity newer) {
-        if (newer == null || newer.version() <= editor.getBase().version()
-                || (current != null && newer.version() <= current.version())) {
+        if (!moves.fetched(newer, editor.getBase())) {
             return;
         }
-        current = newer;
-        if (newer.version() > latestVersion) {
-            latestVersion = newer.version();
-            actors.add(newer.updatedBy());
-            for (String field : newer.values().changedFrom(editor.getBase().values())) {
-                changedBy.putIfAbsent(field, newer.updatedBy());
-            }
-        }
-        refused = List.of();
+        overlapCheck.forgetRefused();
         state.set(State.MOVED);
         updateMessage();
     }
 
     private void baseMoved(Entity now) {
-        if (now.version() >= latestVersion) {
+        if (moves.caughtUpBy(now.version())) {
             overlapCheck.cancel();
-            changedBy.clear();
-            actors.clear();
-            refused = List.of();
-            current = null;
-            latestVersion = 0;
+            moves.clear();
+            overlapCheck.forgetRefused();
             state.set(State.HIDDEN);
             message.set("");
             overlap.set("");
@@ -244,15 +206,17 @@ public final class LiveBannerViewModel {
     }
 
     private void updateMessage() {
-        message.set(lang("live.changed", LiveWording.people(actors), LiveWording.fields(editor.kind(), changedBy.keySet()),
-                String.valueOf(latestVersion)));
+        message.set(movedSentence());
         updateOverlap();
         updateChanges();
     }
 
-    /** A refused rebase stays refused only for the fields the agent still has edited. */
+    private String movedSentence() {
+        return LiveWording.moved(editor.kind(), moves.actors(), moves.fields(), moves.latestAt(), time.now());
+    }
+
     private void editsChanged() {
-        refused = refused.stream().filter(f -> editor.field(f).map(FieldModel::isDirty).orElse(false)).toList();
+        overlapCheck.keepRefusedStillEdited();
         updateOverlap();
     }
 
@@ -261,12 +225,12 @@ public final class LiveBannerViewModel {
             overlapCheck.cancel();
             return;
         }
-        overlapCheck.update(actors, changedBy.keySet(), refused, current, () -> state.get() == State.MOVED);
+        overlapCheck.update(moves.actors(), moves.fields(), moves.current(), () -> state.get() == State.MOVED);
     }
 
     private void updateChanges() {
-        changes.setAll(changesShown.get() ? LiveWording.changes(editor.kind(), editor.getBase(), current, changedBy)
-                : List.of());
+        changes.setAll(changesShown.get()
+                ? LiveWording.changes(editor.kind(), editor.getBase(), moves.current(), moves.changedBy()) : List.of());
     }
 
     private boolean isThisRecord(String entity, String id) {
@@ -312,7 +276,7 @@ public final class LiveBannerViewModel {
     }
 
     public ReadOnlyBooleanProperty rebasingProperty() {
-        return rebasing.getReadOnlyProperty();
+        return rebase.runningProperty();
     }
 
     /** "Status: active → paused (Bob)", one per changed field, while the changes are shown. */

@@ -17,6 +17,7 @@ import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.main.ConsoleView;
 import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.records.RecordListViewModel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,18 +51,23 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     private final Map<String, LiveBannerViewModel> bannerByRecord = new HashMap<>();
     private final ChangeListener<EditorViewModel> onEditor = (obs, old, now) -> editorShown(old, now);
     private final ChangeListener<Boolean> onDirty = (obs, was, now) -> announceCurrent();
-    /** Others renew every 10 s; checking as often drops a crashed console's presence soon after it lapses. */
-    private final Timeline presenceExpiry = new Timeline(new KeyFrame(
-            javafx.util.Duration.millis(PresenceAnnouncer.RENEW_EVERY.toMillis()),
-            e -> banners.values().forEach(LiveBannerViewModel::expirePresence)));
+    /**
+     * Others renew every 10 s; ticking as often drops a crashed console's presence soon after it lapses, and
+     * keeps every banner's "2 minutes ago" at most 10 s behind.
+     */
+    private final Timeline ticks = new Timeline(new KeyFrame(
+            javafx.util.Duration.millis(PresenceAnnouncer.RENEW_EVERY.toMillis()), e -> tick()));
+    /** The server's clock as the events and presences tell it; every banner's relative times use it. */
+    private final ServerTime serverTime;
     private AutoCloseable subscription;
     private volatile String me;
     private boolean started;
     /** The Last-Event-ID the stream was opened with (the first list load's mark); null before or without. */
     private Long openedAfter;
 
-    private LiveConsole(ConsoleViewModel console, LiveEvents events, PresenceClient presenceClient) {
+    private LiveConsole(ConsoleViewModel console, LiveEvents events, PresenceClient presenceClient, Clock clock) {
         this.console = console;
+        this.serverTime = new ServerTime(clock);
         this.events = events;
         this.presenceClient = presenceClient;
         this.announcer = new PresenceAnnouncer(presenceClient);
@@ -76,9 +82,16 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     /** As {@link #start(ConsoleViewModel, ConsoleView, String, String)} with a signed-in session's tokens. */
     public static LiveConsole start(ConsoleViewModel console, ConsoleView view, String serverUrl,
                                     dev.concord.client.AccessTokens token) {
+        return start(console, view, serverUrl, token, Clock.systemUTC());
+    }
+
+    /** As above, with this machine's clock given (tests move it on and call {@link #tick()}). */
+    public static LiveConsole start(ConsoleViewModel console, ConsoleView view, String serverUrl,
+                                    dev.concord.client.AccessTokens token, Clock clock) {
         TaskExecutor ui = console.services().executor();
         LiveEvents events = new LiveEvents(new EventStreamClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()), ui::onUiThread);
-        LiveConsole live = new LiveConsole(console, events, new PresenceClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()));
+        LiveConsole live = new LiveConsole(console, events,
+                new PresenceClient(serverUrl, token, dev.concord.client.OkHttpConcordApi.sharedClient()), clock);
         live.begin(view);
         return live;
     }
@@ -91,8 +104,8 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         executor.run(() -> console.services().api().whoAmI(), id -> me = id.actor(),
                 failure -> LOG.warn("could not learn who is signed in; own changes may show in the banner", failure));
         editorShown(null, console.getEditor());
-        presenceExpiry.setCycleCount(Animation.INDEFINITE);
-        presenceExpiry.play();
+        ticks.setCycleCount(Animation.INDEFINITE);
+        ticks.play();
         console.addEditorEvictedListener(this::evicted);
         startAfterFirstListLoad();
     }
@@ -154,11 +167,14 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     /** The banner of an editor, made once per editor and kept with it until the console drops the editor. */
     public LiveBannerViewModel banner(EditorViewModel editor) {
         return banners.computeIfAbsent(editor, e -> {
-            LiveBannerViewModel vm = new LiveBannerViewModel(e, console.services().api(), executor, () -> me);
+            LiveBannerViewModel vm = new LiveBannerViewModel(e, console.services().api(), executor, () -> me, serverTime);
             Entity base = e.getBase();
             bannerByRecord.put(key(base.kind().path(), base.id()), vm);
             executor.run(() -> presenceClient.present(base.kind(), base.id()),
-                    present -> present.forEach(vm::presence),
+                    present -> present.forEach(p -> {
+                        serverTime.saw(p);
+                        vm.presence(p);
+                    }),
                     failure -> LOG.warn("could not load who has {} open", base.id(), failure));
             return vm;
         });
@@ -173,8 +189,14 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         return banners.size();
     }
 
+    /** What the timer does every 10 s: each banner drops lapsed presences and brings its relative time up to date. */
+    public void tick() {
+        banners.values().forEach(LiveBannerViewModel::tick);
+    }
+
     @Override
     public void changed(ChangeEvent event) {
+        serverTime.sawStamp(event.at());
         LiveBannerViewModel banner = bannerByRecord.get(key(event.entity(), event.id()));
         if (banner != null) {
             banner.changed(event);
@@ -184,6 +206,7 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
 
     @Override
     public void presence(Presence presence) {
+        serverTime.saw(presence);
         LiveBannerViewModel banner = bannerByRecord.get(key(presence.entity(), presence.id()));
         if (banner != null) {
             banner.presence(presence);
@@ -264,7 +287,7 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     /** Stops the stream and the announcements, and leaves the open record. */
     @Override
     public void close() {
-        presenceExpiry.stop();
+        ticks.stop();
         console.editorProperty().removeListener(onEditor);
         EditorViewModel current = console.getEditor();
         if (current != null) {

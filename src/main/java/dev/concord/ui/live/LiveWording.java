@@ -11,6 +11,7 @@ import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.ui.common.People;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +45,28 @@ final class LiveWording {
         return oneLine.length() > 30 ? oneLine.substring(0, 27) + "..." : oneLine;
     }
 
+    /**
+     * "Bob changed status and notes 2 minutes ago": who, which fields and how long ago (on the server's
+     * clock), the verb agreeing with the number of people where the language wants it.
+     */
+    static String moved(EntityKind kind, Collection<String> actors, Collection<String> fields, Instant at,
+                        Instant serverNow) {
+        return lang("live.changed", people(actors), actors.size(), fields(kind, fields),
+                Localization.relative(at == null ? serverNow : at, serverNow));
+    }
+
+    /** "Rebased onto v9 with Bob's changes to status; your changes to notes are kept". */
+    static String rebased(EntityKind kind, long version, Collection<String> actors, Collection<String> theirs,
+                          Collection<String> kept) {
+        String v = String.valueOf(version);
+        return kept.isEmpty() ? lang("live.rebased", v, people(actors), fields(kind, theirs))
+                : lang("live.rebasedKept", v, people(actors), fields(kind, theirs), fields(kind, kept));
+    }
+
     /** "Cannot rebase: you and Bob both changed notes. ..." for a refused rebase. */
     static String refused(EntityKind kind, Collection<String> actors, Collection<String> fields) {
         return lang("live.refused", people(actors), fields(kind, fields));
     }
-
-
 
     /** "Status: active -> paused (Bob)", one per changed field (values only once the record is fetched). */
     static List<String> changes(EntityKind kind, Entity base, Entity current, Map<String, String> changedBy) {

@@ -28,6 +28,8 @@ final class OverlapCheck {
     private final TaskExecutor executor;
     private final Consumer<String> show;
     private long check;
+    /** Set when a rebase was refused: the conflicting fields, until the record moves again. */
+    private List<String> refused = List.of();
 
     OverlapCheck(EditorViewModel editor, TaskExecutor executor, Consumer<String> show) {
         this.editor = editor;
@@ -40,11 +42,26 @@ final class OverlapCheck {
         check++;
     }
 
+    /** A rebase was refused for a true conflict in {@code fields}: the sentence says so from now on. */
+    void refuse(List<String> fields) {
+        refused = List.copyOf(fields);
+    }
+
+    /** The record moved again (or the editor caught up): a refused rebase may go through now. */
+    void forgetRefused() {
+        refused = List.of();
+    }
+
+    /** A refused rebase stays refused only for the fields the agent still has edited. */
+    void keepRefusedStillEdited() {
+        refused = refused.stream().filter(f -> editor.field(f).map(FieldModel::isDirty).orElse(false)).toList();
+    }
+
     /**
      * Works out the sentence for the record as others changed it ({@code current}, null until fetched);
      * {@code stillShown} tells, when a merge finishes, whether the banner still wants it.
      */
-    void update(Collection<String> actors, Set<String> changedFields, List<String> refused, Entity current,
+    void update(Collection<String> actors, Set<String> changedFields, Entity current,
                 BooleanSupplier stillShown) {
         long mine = ++check;
         if (!refused.isEmpty()) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -103,10 +105,14 @@ final class HelpWindows {
         return c;
     }
 
-    /** A resizable window with a title that also names the content for screen readers. */
+    /**
+     * A resizable window with a title that also names the content for screen readers. The focus starts on
+     * the content and Tab goes from it to Close: a dialog pane lists its button bar before content set later,
+     * so Tab would reach Close first; the bar is moved behind the content (the pane lays out by role, not order).
+     */
     private static void show(Window owner, String title, String id, javafx.scene.control.Control content) {
-        Alert alert = new Alert(Alert.AlertType.NONE, "",
-                new ButtonType(lang("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType close = new ButtonType(lang("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.NONE, "", close);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setResizable(true);
@@ -115,8 +121,15 @@ final class HelpWindows {
         heading.setLabelFor(content);
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox box = new VBox(8, heading, content);
-        alert.getDialogPane().setContent(box);
-        alert.getDialogPane().setId(id);
+        DialogPane pane = alert.getDialogPane();
+        pane.setContent(box);
+        pane.setId(id);
+        pane.lookupButton(close).setId(id + "-close");
+        Node buttons = pane.lookup(".button-bar");
+        if (buttons != null) {
+            buttons.toFront();
+        }
+        alert.setOnShown(e -> content.requestFocus());
         alert.show();
     }
 }

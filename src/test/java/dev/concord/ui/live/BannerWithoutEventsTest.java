@@ -12,6 +12,8 @@ import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,9 @@ class BannerWithoutEventsTest {
         @SuppressWarnings("unchecked")
         FieldModel<String> notes = (FieldModel<String>) editor.field("notes").orElseThrow();
         notes.inputProperty().set("Mine.");
-        return new LiveBannerViewModel(editor, api, executor, () -> "alice");
+        // This machine's clock two minutes after Bob's write (Records.next stamps it a minute after the base).
+        return new LiveBannerViewModel(editor, api, executor, () -> "alice",
+                Clock.fixed(base.updatedAt().plusSeconds(60 + 120), ZoneOffset.UTC));
     }
 
     @Test
@@ -48,7 +52,7 @@ class BannerWithoutEventsTest {
 
         assertThat(console.getEditor().getBase().version()).as("not moved behind the agent's back").isEqualTo(7);
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status (v8)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status 2 minutes ago");
     }
 
     @Test
@@ -64,7 +68,7 @@ class BannerWithoutEventsTest {
         assertThat(console.getEditor()).as("the same editor, edits kept").isSameAs(editor);
         assertThat(editor.getBase().version()).isEqualTo(7);
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status (v8)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status 2 minutes ago");
 
         banner.rebaseNow();
 

@@ -26,8 +26,10 @@ class LiveBannerViewModelTest {
         savedFrom.add(from);
         return new SaveOutcome.Saved(Records.next(from, "alice", mine.asMap()), List.of(), 1);
     }, new CurrentThreadTaskExecutor(), c -> { });
+    /** This machine's clock: two minutes after Bob's refresh-only write (Records.next stamps base + 60 s). */
+    private final MutableClock clock = new MutableClock(base.updatedAt().plusSeconds(60 + 120));
     private final LiveBannerViewModel banner =
-            new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(), () -> "alice");
+            new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(), () -> "alice", clock);
 
     /** Bob writes {@code changes} on the server and the event of that write arrives. */
     private Entity bobWrites(Map<String, ?> changes) {
@@ -37,8 +39,9 @@ class LiveBannerViewModelTest {
         return now;
     }
 
-    private static ChangeEvent event(Entity e, String actor, Set<String> fields) {
-        return new ChangeEvent(100 + e.version(), e.kind().path(), e.id(), e.version(), actor, Instant.now(), "update",
+    /** The event of a write, stamped by the server just now. */
+    private ChangeEvent event(Entity e, String actor, Set<String> fields) {
+        return new ChangeEvent(100 + e.version(), e.kind().path(), e.id(), e.version(), actor, clock.instant(), "update",
                 List.copyOf(fields));
     }
 
@@ -52,13 +55,13 @@ class LiveBannerViewModelTest {
     }
 
     @Test
-    void aWriteBySomeoneElseShowsWhoChangedWhichFieldsAndTheNewVersion() {
+    void aWriteBySomeoneElseShowsWhoChangedWhichFieldsAndWhen() {
         edit("customerName", "Ada King");
         bobWrites(new java.util.LinkedHashMap<>(Map.of("status", "paused")));
         banner.changed(event(Records.next(api.current(base.kind(), "sub_1"), "bob", Map.of()), "bob", Set.of("notes")));
 
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status and notes (v9)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status and notes just now");
         assertThat(banner.getOverlap()).isEmpty();
     }
 
@@ -209,7 +212,8 @@ class LiveBannerViewModelTest {
         editor.recordMoved(newer);
 
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
-        assertThat(banner.getMessage()).isEqualTo("Billing-bot changed status (v8)");
+        assertThat(banner.getMessage()).as("who and when read off the record")
+                .isEqualTo("Billing-bot changed status 2 minutes ago");
     }
 
     @Test
@@ -222,7 +226,7 @@ class LiveBannerViewModelTest {
 
         assertThat(editor.getBase().version()).as("not moved behind the agent's back").isEqualTo(7);
         assertThat(banner.getState()).isEqualTo(LiveBannerViewModel.State.MOVED);
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status (v8)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status 2 minutes ago");
         assertThat(banner.getOverlap()).isEmpty();
 
         banner.rebaseNow();
@@ -243,7 +247,7 @@ class LiveBannerViewModelTest {
         api.put(newer);
         editor.recordMoved(newer);
 
-        assertThat(banner.getMessage()).isEqualTo("Bob changed status and notes (v8)");
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status and notes 2 minutes ago");
         assertThat(banner.getOverlap())
                 .isEqualTo("You also changed status; Bob's change to status conflicts with yours: Save will ask which to keep.");
         banner.rebaseNow();
@@ -302,6 +306,97 @@ class LiveBannerViewModelTest {
         mine.advance(java.time.Duration.ofSeconds(2));
         withClock.expirePresence();
         assertThat(withClock.getPresence()).isEmpty();
+    }
+
+    @Test
+    void theTimeOfTheChangeStaysTrueAsTimePasses() {
+        edit("customerName", "Ada King");
+        bobWrites(Map.of("status", "paused"));
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status just now");
+
+        clock.advance(java.time.Duration.ofSeconds(61));
+        banner.tick();
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status 1 minute ago");
+
+        clock.advance(java.time.Duration.ofMinutes(1));
+        banner.tick();
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status 2 minutes ago");
+
+        clock.advance(java.time.Duration.ofHours(3));
+        banner.tick();
+        assertThat(banner.getMessage()).isEqualTo("Bob changed status 3 hours ago");
+    }
+
+    @Test
+    void theTimeIsCountedOnTheServersClockWhenThisMachinesIsOff() {
+        // This machine's clock is 5 minutes behind the server's; the server stamps Bob's write with its own time.
+        Instant serverNow = clock.instant();
+        clock.advance(java.time.Duration.ofMinutes(-5));
+        ServerTime time = new ServerTime(clock);
+        LiveBannerViewModel skewed = new LiveBannerViewModel(editor, api, new CurrentThreadTaskExecutor(), () -> "alice",
+                time);
+        edit("customerName", "Ada King");
+        Entity now = Records.next(api.current(base.kind(), base.id()), "bob", Map.of("status", "paused"));
+        api.put(now);
+        ChangeEvent write = new ChangeEvent(108, "subscriptions", "sub_1", 8, "bob", serverNow, "update",
+                List.of("status"));
+        time.sawStamp(write.at()); // as LiveConsole does for every event
+        skewed.changed(write);
+        assertThat(skewed.getMessage()).isEqualTo("Bob changed status just now");
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+        skewed.tick();
+        assertThat(skewed.getMessage()).as("not 'just now' until this machine's clock catches up")
+                .isEqualTo("Bob changed status 2 minutes ago");
+
+        // A clock ahead of the server's: a presence tells the server's time, and the change is not 5 minutes old.
+        clock.advance(java.time.Duration.ofMinutes(10));
+        time.saw(new Presence("carol", "subscriptions", "sub_1", Presence.VIEWING, serverNow.plusSeconds(150))
+                .expiringFrom(serverNow.plusSeconds(120)));
+        skewed.tick();
+        assertThat(skewed.getMessage()).isEqualTo("Bob changed status 2 minutes ago");
+    }
+
+    @Test
+    @dev.concord.testing.InLanguage("de")
+    void inGermanTheVerbAgreesWithThePeople() {
+        edit("customerName", "Ada King");
+        bobWrites(Map.of("status", "paused"));
+        assertThat(banner.getMessage()).isEqualTo("Bob hat Status gerade eben geändert");
+
+        carolWritesNotes();
+        clock.advance(java.time.Duration.ofMinutes(2));
+        banner.tick();
+        assertThat(banner.getMessage()).isEqualTo("Bob und Carol haben Status und Notizen vor 2 Minuten geändert");
+    }
+
+    @Test
+    @dev.concord.testing.InLanguage("fr")
+    void inFrench() {
+        edit("customerName", "Ada King");
+        bobWrites(Map.of("status", "paused"));
+        carolWritesNotes();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        banner.tick();
+        assertThat(banner.getMessage()).isEqualTo("Bob et Carol ont modifié statut et notes il y a 1 minute");
+    }
+
+    @Test
+    @dev.concord.testing.InLanguage("es")
+    void inSpanish() {
+        edit("customerName", "Ada King");
+        bobWrites(Map.of("status", "paused"));
+        assertThat(banner.getMessage()).isEqualTo("Bob cambió estado hace un momento");
+        carolWritesNotes();
+        clock.advance(java.time.Duration.ofMinutes(3));
+        banner.tick();
+        assertThat(banner.getMessage()).isEqualTo("Bob y Carol cambiaron estado y notas hace 3 minutos");
+    }
+
+    private void carolWritesNotes() {
+        Entity now = Records.next(api.current(base.kind(), base.id()), "carol", Map.of("notes", "Carol's note."));
+        api.put(now);
+        banner.changed(event(now, "carol", Set.of("notes")));
     }
 
     /** A clock the test moves by hand. */

@@ -10,6 +10,9 @@ import dev.concord.domain.EntityKind;
 import dev.concord.i18n.Localization;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
+import dev.concord.ui.connect.ConnectActions;
+import dev.concord.ui.connect.ConnectView;
+import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.Truncation;
@@ -22,8 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -35,15 +41,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The main journeys in German and French on the demo data, at the default window size: open a record from
+ * The main journeys in German, French and Spanish on the demo data, at the default window size: open a record from
  * the list, edit and save it, then a conflict (someone else changed the same field) opens the merge dialog.
  * Every step is read in the language (the notice, the dialog's title), screenshots go to
- * {@code <window>-de.png} / {@code -fr.png}, and no control's words are cut short with an ellipsis.
+ * {@code <window>-de.png} / {@code -fr.png} / {@code -es.png}, and no control's words are cut short: no label
+ * or button ends in an ellipsis, no text field's prompt is wider than the field (see {@link Truncation}).
  */
 @ExtendWith(ApplicationExtension.class)
 class LocalizedScreenshotTest {
@@ -77,7 +85,8 @@ class LocalizedScreenshotTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"de, Gespeichert (v, Konflikt lösen:", "fr, Enregistré (v, Résoudre le conflit :"})
+    @CsvSource({"de, Gespeichert (v, Konflikt lösen:", "fr, Enregistré (v, Résoudre le conflit :",
+            "es, Guardado (v, Resolver el conflicto:"})
     void editSaveAndConflictReadInTheLanguageAndNothingIsCutShort(String language, String saved, String dialogTitle,
                                                                    FxRobot robot) throws Exception {
         Localization.use(Locale.forLanguageTag(language));
@@ -112,6 +121,54 @@ class LocalizedScreenshotTest {
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(dialog.getScene(), "conflict-dialog-" + language)).get();
     }
 
+    /** The first window a new agent meets: its labels, buttons and the token field's prompt fit in every language. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de", "fr", "es"})
+    void theConnectScreenReadsWholeInEveryLanguage(String language, FxRobot robot) throws Exception {
+        Localization.use(Locale.forLanguageTag(language));
+        Stage connect = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            // The size ConnectFlow gives it.
+            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverConnects(), "https://concord.example.com",
+                    null, Runnable::run)), 720, 620));
+            s.show();
+            return s;
+        }).get();
+        try {
+            assertNothingCutShort(connect.getScene().getRoot());
+        } finally {
+            robot.interact(connect::close);
+        }
+    }
+
+    /** Connect actions that never finish: only the words are looked at. */
+    private static final class NeverConnects implements ConnectActions {
+        @Override
+        public CompletionStage<?> signIn(String serverUrl) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletionStage<?> useToken(String serverUrl, String token) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletionStage<?> tryDemo() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public boolean signInAvailable() {
+            return true;
+        }
+
+        @Override
+        public String secretsKeptIn() {
+            return "a test store";
+        }
+    }
+
     private static void assertNothingCutShort(Parent root) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
@@ -119,6 +176,6 @@ class LocalizedScreenshotTest {
             root.layout();
             return Truncation.truncatedLabels(root);
         }).get();
-        assertThat(cut).as("words cut short at the default window size").isEmpty();
+        assertThat(cut).as("words cut short at the default window size in " + Localization.language()).isEmpty();
     }
 }

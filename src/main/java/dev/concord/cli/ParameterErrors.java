@@ -1,0 +1,55 @@
+package dev.concord.cli;
+
+import static dev.concord.i18n.Localization.lang;
+
+import java.util.List;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * A command line picocli could not parse, in the agent's words. Picocli's own messages are English, so the
+ * kinds of mistake people make (an unknown option or verb, something missing, an option twice, a value of
+ * the wrong type) are worded here from what the exception says about the arguments.
+ */
+final class ParameterErrors {
+    private ParameterErrors() {
+    }
+
+    static String describe(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            List<String> args = unmatched.getUnmatched();
+            String first = args.isEmpty() ? "" : args.get(0);
+            String text = first.startsWith("-") ? lang("cli.args.unknownOption", first)
+                    : lang("cli.args.unexpected", first);
+            List<String> suggestions = unmatched.getSuggestions();
+            return suggestions.isEmpty() ? text
+                    : text + " " + lang("cli.args.didYouMean", String.join(lang("list.separator"), suggestions));
+        }
+        if (ex instanceof MissingParameterException missing) {
+            List<String> names = missing.getMissing().stream().map(ParameterErrors::name).toList();
+            return lang("cli.args.missing", String.join(lang("list.separator"), names));
+        }
+        if (ex instanceof OverwrittenOptionException twice) {
+            return lang("cli.args.twice", name(twice.getOverwritten()));
+        }
+        ArgSpec arg = ex.getArgSpec();
+        if (arg != null && ex.getValue() != null) {
+            return lang("cli.args.badValue", ex.getValue(), name(arg));
+        }
+        // A rarer mistake picocli words only in English: said as "not understood", with its words as detail.
+        return lang("cli.args.notUnderstood", ex.getMessage());
+    }
+
+    /** An option by its longest name ("--server"), a parameter by its label ("KIND/ID"). */
+    private static String name(ArgSpec arg) {
+        if (arg instanceof OptionSpec option) {
+            return option.longestName();
+        }
+        return arg instanceof PositionalParamSpec p ? p.paramLabel() : String.valueOf(arg);
+    }
+}

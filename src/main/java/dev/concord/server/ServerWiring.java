@@ -1,0 +1,148 @@
+package dev.concord.server;
+
+import dev.concord.server.auth.JwtAuthenticator;
+import dev.concord.server.events.EventHub;
+import dev.concord.server.events.EventSettings;
+import dev.concord.server.events.PgWakeups;
+import dev.concord.server.events.StreamPermits;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds a server's parts from its configuration in dependency order: database (migrated, seeded), stores,
+ * event hub, operations, routes, the HTTP app. {@link #close()} takes down whatever was built, in reverse;
+ * a build that fails part-way closes what it had built before it throws.
+ */
+final class ServerWiring implements AutoCloseable {
+    private final Database db;
+    private final Housekeeping housekeeping = new Housekeeping();
+    private EventHub events;
+    private PgWakeups wakeups;
+    private OpsWiring ops;
+    private Javalin app;
+    private boolean listening;
+    private boolean seeded;
+
+    private ServerWiring(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the tokens file is unreadable or malformed
+     * @throws IllegalStateException    when the data folder or the database cannot be used
+     */
+    static ServerWiring build(ServerConfig config, Deployment deployment) {
+        TokenStore tokens = TokenStore.of(config);
+        if (config.jdbcUrl() == null) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
+            }
+        }
+        ServerWiring w = new ServerWiring(new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
+                deployment.poolSize()));
+        try {
+            w.wire(config, deployment, tokens);
+            return w;
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    private void wire(ServerConfig config, Deployment deployment, TokenStore tokens) {
+        db.migrate();
+        ServerClock clock = new ServerClock(Clock.systemUTC());
+        RecordRepository records = new RecordRepository(db, clock);
+        seeded = config.demo() && DemoSeed.seedIfEmpty(db, records);
+        IdempotencyStore idempotency = new IdempotencyStore(db, clock);
+        housekeeping.every(1, 60, TimeUnit.MINUTES, "purge expired idempotency keys", idempotency::purgeExpired);
+        boolean postgres = isPostgres();
+        EventSettings eventSettings = EventSettings.fromSystemProperties(postgres);
+        EventHub hub = new EventHub(new ChangeLogEvents(db), eventSettings, Clock.systemUTC());
+        events = hub;
+        hub.start();
+        if (postgres) {
+            wakeups = new PgWakeups(db::openDedicated, ChangeLog.CHANNEL, db.instanceTag(), hub::nudgeAll);
+            wakeups.start();
+        }
+        PresenceStore presence = new PresenceStore(db, clock);
+        housekeeping.every(5, 30, TimeUnit.MINUTES, "purge lapsed presence rows", presence::purgeExpired);
+        Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
+        ops = new OpsWiring(config, deployment, db, auth);
+        // The event streams' gauges: the hub's subscribers are the open streams; the lag is what the change
+        // log holds that this instance's streams have not been sent yet (read at scrape time only).
+        ops.metrics().openEventStreams(hub::streamCount);
+        ops.metrics().changeLogLag(() -> ChangeLogLag.unpublished(db, hub.head()));
+        RecordRoutes.WriteListener committed = entry -> hub.nudge();
+        RecordRoutes recordRoutes = new RecordRoutes(records, idempotency, clock, committed);
+        EventRoutes eventRoutes = new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller()));
+        PresenceRoutes presenceRoutes = new PresenceRoutes(records, presence, hub::nudgeAll);
+        LifecycleRoutes lifecycleRoutes = new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, committed);
+        app = HttpApp.create(auth, ops, List.of(recordRoutes::register, eventRoutes::register,
+                presenceRoutes::register, lifecycleRoutes::register));
+    }
+
+    private boolean isPostgres() {
+        try {
+            return db.isPostgres();
+        } catch (java.sql.SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Starts answering HTTP; closes everything built when the port cannot be used. */
+    void listen(String host, int port) {
+        try {
+            app.start(host, port);
+            listening = true;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    Database db() {
+        return db;
+    }
+
+    EventHub events() {
+        return events;
+    }
+
+    Javalin app() {
+        return app;
+    }
+
+    boolean seeded() {
+        return seeded;
+    }
+
+    /**
+     * Event streams first (they end at once, so stopping Jetty need not wait for them), then Jetty (it stops
+     * accepting and waits for requests in flight), readiness, the background thread, and the pool last:
+     * nothing still running may meet a closed pool.
+     */
+    @Override
+    public void close() {
+        if (wakeups != null) {
+            wakeups.close();
+        }
+        if (events != null) {
+            events.close();
+        }
+        if (listening) {
+            app.stop();
+        }
+        if (ops != null) {
+            ops.close();
+        }
+        housekeeping.close();
+        db.close();
+    }
+}
