@@ -4,10 +4,9 @@
 # Everything lands under target/installer/. Called by `./launcher package` after the jar is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=packaging/common.sh
+source packaging/common.sh
 
-JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}"
-VERSION=$(unzip -p target/concord.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
-VERSION=${VERSION:-0.1.0}
 OUT=target/installer
 INPUT=target/package-input
 RUNTIME=target/package-runtime
@@ -21,10 +20,8 @@ cp target/libs/*.jar "$INPUT/libs/"
 # JDK modules. The extras are reached by reflection or service loading, which jdeps cannot see:
 # jdk.crypto.ec (TLS to a real server), jdk.unsupported (JavaFX and Jetty use sun.misc.Unsafe),
 # jdk.zipfs (Flyway scans migrations inside the jar), jdk.localedata (dates in the agent's locale).
-MODULES=$("${JAVA_BIN}jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
-  --class-path "$INPUT/libs/*" "$INPUT/concord.jar" 2>/dev/null || true)
-MODULES=$(echo "${MODULES:+$MODULES,}jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.localedata,java.naming,java.management,java.sql" \
-  | tr ',' '\n' | sort -u | paste -sd, -)
+MODULES=$(runtime_modules "$INPUT/libs/*" "$INPUT/concord.jar" \
+  jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.localedata,java.naming,java.management,java.sql)
 echo "runtime modules: $MODULES"
 
 "${JAVA_BIN}jlink" --add-modules "$MODULES" --output "$RUNTIME" \
@@ -96,31 +93,17 @@ elif command -v dpkg-deb >/dev/null; then
     install -D -m 644 "assets/icon/concord-$size.png" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/concord.png"
   done
   install -m 644 packaging/deb/copyright "$STAGE/usr/share/doc/concord/copyright"
-  {
-    echo "Package: concord"
-    echo "Version: $VERSION-1"
-    echo "Section: $SECTION"
-    echo "Priority: optional"
-    echo "Architecture: $ARCH"
-    # JavaFX's natives sit inside jars, so no tool can see that they need GTK 3 and libXtst (glass);
-    # the bundled runtime needs only libc and zlib, which every Debian has.
-    echo "Depends: libgtk-3-0, libxtst6"
-    echo "Installed-Size: $(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
-    echo "Maintainer: $MAINTAINER"
-    [[ -n "$HOMEPAGE" ]] && echo "Homepage: $HOMEPAGE"
-    echo "Description: $SUMMARY"
-    cat packaging/deb/description
-  } > "$STAGE/DEBIAN/control"
+  # The installed console's documentation (signing in, tokens kept out of the process list, logs).
+  install -m 644 README.md "$STAGE/usr/share/doc/concord/README.md"
+  # JavaFX's natives sit inside jars, so no tool can see that they need GTK 3 and libXtst (glass);
+  # the bundled runtime needs only libc and zlib, which every Debian has.
+  deb_control "$STAGE" concord "$SECTION" "libgtk-3-0, libxtst6" "$SUMMARY" packaging/deb/description
   DEB="$OUT/concord_${VERSION}-1_${ARCH}.deb"
-  dpkg-deb --root-owner-group -Zgzip --build "$STAGE" "$DEB" >/dev/null
+  build_deb "$STAGE" "$DEB"
   made+=("$DEB")
 else
   echo "dpkg-deb missing: made the app image only"
 fi
 
-echo
-echo "made:"
-for m in "${made[@]}"; do
-  printf '  %-45s %s\n' "$m" "$(du -sh "$m" | cut -f1)"
-done
+print_made 45 "${made[@]}"
 echo "run: $OUT/concord/bin/concord   (or --self-check, --version)"

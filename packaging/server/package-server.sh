@@ -5,10 +5,9 @@
 # Called by `./launcher package` and `./launcher package-server` after the jar is built.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=packaging/common.sh
+source packaging/common.sh
 
-JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}"
-VERSION=$(unzip -p target/concord.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
-VERSION=${VERSION:-0.1.0}
 OUT=target/server-package
 WORK=target/server-build
 SRC=packaging/server
@@ -46,10 +45,8 @@ fi
 #    jdk.crypto.ec (TLS with EC keys), jdk.unsupported (Jetty, Kotlin), jdk.zipfs (Flyway scans the jar),
 #    java.naming and java.management (Hikari, Logback), jdk.management (process metrics),
 #    java.security.jgss (PostgreSQL's GSS authentication).
-MODULES=$("${JAVA_BIN}jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
-  --class-path "$WORK/image/lib/*" "$WORK/image/lib/concord-server.jar" 2>/dev/null || true)
-MODULES=$(echo "${MODULES:+$MODULES,}jdk.crypto.ec,jdk.unsupported,jdk.zipfs,java.naming,java.management,jdk.management,java.sql,java.security.jgss" \
-  | tr ',' '\n' | sort -u | paste -sd, -)
+MODULES=$(runtime_modules "$WORK/image/lib/*" "$WORK/image/lib/concord-server.jar" \
+  jdk.crypto.ec,jdk.unsupported,jdk.zipfs,java.naming,java.management,jdk.management,java.sql,java.security.jgss)
 if tr ',' '\n' <<<"$MODULES" | grep -q '^javafx'; then
   echo "package-server: the runtime would contain JavaFX ($MODULES)" >&2
   exit 1
@@ -75,8 +72,6 @@ made=("$TARBALL")
 
 # 5. The .deb, written by hand: a service wants its own maintainer scripts (user, state, unit).
 if command -v dpkg-deb >/dev/null; then
-  # shellcheck disable=SC1091
-  source packaging/deb/metadata
   ARCH=$(dpkg --print-architecture)
   STAGE="$WORK/deb-root"
   mkdir -p "$STAGE/usr/lib" "$STAGE/usr/bin" "$STAGE/etc/concord" "$STAGE/lib/systemd/system" \
@@ -89,30 +84,14 @@ if command -v dpkg-deb >/dev/null; then
   install -m 644 README.md "$STAGE/usr/share/doc/concord-server/README.md"
   install -m 755 "$SRC/postinst" "$SRC/prerm" "$SRC/postrm" "$STAGE/DEBIAN/"
   echo /etc/concord/server.conf > "$STAGE/DEBIAN/conffiles"
-  {
-    echo "Package: concord-server"
-    echo "Version: $VERSION-1"
-    echo "Section: net"
-    echo "Priority: optional"
-    echo "Architecture: $ARCH"
-    # The bundled runtime needs only libc and zlib; adduser makes the service user.
-    echo "Depends: adduser, libc6, zlib1g"
-    echo "Suggests: postgresql"
-    echo "Installed-Size: $(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
-    echo "Maintainer: $MAINTAINER"
-    [[ -n "$HOMEPAGE" ]] && echo "Homepage: $HOMEPAGE"
-    echo "Description: Concord subscription service (HTTP API, systemd unit)"
-    cat "$SRC/description"
-  } > "$STAGE/DEBIAN/control"
+  # The bundled runtime needs only libc and zlib; adduser makes the service user.
+  deb_control "$STAGE" concord-server net "adduser, libc6, zlib1g" \
+    "Concord subscription service (HTTP API, systemd unit)" "$SRC/description" "Suggests: postgresql"
   DEB="$OUT/concord-server_${VERSION}-1_${ARCH}.deb"
-  dpkg-deb --root-owner-group -Zgzip --build "$STAGE" "$DEB" >/dev/null
+  build_deb "$STAGE" "$DEB"
   made+=("$DEB")
 else
   echo "dpkg-deb missing: made the tar.gz only"
 fi
 
-echo
-echo "made:"
-for m in "${made[@]}"; do
-  printf '  %-60s %s\n' "$m" "$(du -sh "$m" | cut -f1)"
-done
+print_made 60 "${made[@]}"

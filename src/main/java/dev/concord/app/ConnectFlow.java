@@ -67,7 +67,7 @@ final class ConnectFlow implements ConnectActions {
         this.settingsFile = new SettingsFile(home.resolve("console.json"));
         this.settings = settingsFile.load();
         // Before any window: every word is looked up in the language chosen here.
-        Localization.use(Language.ofTag(settings.language()).orElse(null), Locale.getDefault());
+        ConsoleLanguage.use(Language.ofTag(settings.language()).orElse(null));
         this.executor = executor;
         this.background = background;
         this.onQuit = onQuit;

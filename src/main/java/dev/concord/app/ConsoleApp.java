@@ -45,38 +45,53 @@ final class ConsoleApp {
 
     /**
      * Opens the console and blocks until its window is closed. The toolkit has been starting since Main
-     * ({@link FxToolkit}) while {@code parts} are built; the window shows while {@code serverReady} (the
-     * embedded server's start) may still run, and loads once it completes; if either fails, the window
-     * closes (or never opens).
+     * ({@link FxToolkit}) while {@code parts} are built; the window shows as soon as the toolkit runs
+     * (saying "Connecting..."), gets the console once {@code parts} are ready, and loads once
+     * {@code serverReady} (the embedded server's start) completes; if either fails, the window closes.
      */
     static void runUntilClosed(ConsoleSetup setup, CompletionStage<Parts> parts, CompletionStage<?> serverReady)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor();
         FxToolkit.await();
-        parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
-            if (partsFailure != null) {
-                closed.countDown();
-                return;
-            }
+        // The window first (issue 16): an agent sees it about when a one-label JavaFX window would show; the
+        // console is built into it once its first frame is out and the client is ready.
+        Platform.runLater(() -> {
             Stage stage = new Stage();
-            WindowIdentity.setIcons(stage);
             stage.setOnHidden(e -> closed.countDown());
-            ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady);
-            BenchProbe.attachIfAsked(stage, vm);
-            serverReady.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    Platform.runLater(stage::hide);
-                }
+            Appearance.shared().use(setup.theme(), setup.textSize());
+            ConsoleWindow.showShell(stage, lang("window.titleUser", setup.user(), setup.server()));
+            ConsoleWindow.afterFirstPulse(stage.getScene(), () -> {
+                // Six PNGs decoded on the FX thread: after the first frame, not before it.
+                WindowIdentity.setIcons(stage);
+                parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
+                    if (partsFailure != null) {
+                        closed.countDown();
+                    } else if (stage.isShowing()) {
+                        build(stage, setup, p, executor, serverReady);
+                    }
+                }));
             });
-            StartOrder.warmUpDialogAfterFirstRows(stage, vm);
-        }));
+        });
         try {
             closed.await();
         } finally {
             executor.close();
             Platform.exit();
         }
+    }
+
+    /** Builds the console into the shown {@code stage}; it closes if the embedded server fails to start. */
+    private static void build(Stage stage, ConsoleSetup setup, Parts p, FxTaskExecutor executor,
+                              CompletionStage<?> serverReady) {
+        ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady);
+        BenchProbe.attachIfAsked(stage, vm);
+        serverReady.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                Platform.runLater(stage::hide);
+            }
+        });
+        StartOrder.warmUpDialogAfterFirstRows(stage, vm);
     }
 
     /** Builds one console in {@code stage}; must run on the FX thread. */

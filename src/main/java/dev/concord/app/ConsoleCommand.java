@@ -1,17 +1,23 @@
 package dev.concord.app;
 
-import java.util.Locale;
+import static dev.concord.i18n.Localization.lang;
 
-import dev.concord.i18n.Localization;
-
+import dev.concord.cli.CliHelp;
+import dev.concord.cli.ParameterErrors;
+import dev.concord.cli.TokenInput;
 import dev.concord.client.ConcordApi;
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.server.ConcordServer;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -21,63 +27,104 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./launcher [console] [--user NAME] [--server URL] [--token T] [--theme light|dark|high-contrast]}: the agent
- * console. Settings (server, token, theme) are remembered per user; when nothing answers at a local
- * server URL the embedded demo server is started in this process first.
+ * {@code ./launcher [console] [--user NAME] [--server URL] [--token-file FILE] [--theme light|dark|high-contrast]}:
+ * the agent console. A token comes as for the command line ({@link TokenInput}: {@code CONCORD_TOKEN},
+ * {@code --token-file}, or {@code --token}, which warns, as every user of the machine can read it in the process
+ * list). Settings (server, theme) are remembered per user, the token in the secret store; when nothing answers
+ * at a local server URL the embedded demo server is started in this process first.
  */
 @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = ConsoleCommand.VersionProvider.class,
-        description = "Opens the Concord agent console.")
+        description = "cli.help.console")
 final class ConsoleCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class);
     static final List<String> DEMO_USERS = List.of("alice", "bob", "billing", "admin", "viewer");
 
     @Option(names = "--user", paramLabel = "NAME",
-            description = "Whose settings to use; without a token, one of alice, bob, billing, admin, viewer signs in with the demo token")
+            descriptionKey = "cli.opt.user")
     String user;
 
-    @Option(names = "--server", paramLabel = "URL", description = "Server URL (default " + SyncServices.DEFAULT_SERVER + ")")
+    @Option(names = "--server", paramLabel = "URL", descriptionKey = "cli.opt.consoleServer")
     String server;
 
-    @Option(names = "--token", paramLabel = "T", description = "Bearer token")
+    @Option(names = "--token", paramLabel = "T", descriptionKey = "cli.opt.consoleToken")
     String token;
 
-    @Option(names = "--theme", paramLabel = "light|dark|high-contrast", description = "Look of the console")
+    @Option(names = "--token-file", paramLabel = "FILE",
+            descriptionKey = "cli.opt.consoleTokenFile")
+    Path tokenFile;
+
+    @Option(names = "--theme", paramLabel = "light|dark|high-contrast", descriptionKey = "cli.opt.theme")
     String theme;
 
-    @Option(names = "--issuer", paramLabel = "URL", description = "Identity provider to sign in with (else CONCORD_ISSUER, your settings, /etc/concord/console.conf)")
+    @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.issuer")
     String issuer;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "The console's client id at the identity provider (else CONCORD_CLIENT_ID, ...)")
+    @Option(names = "--client-id", paramLabel = "ID", descriptionKey = "cli.opt.clientId")
     String clientId;
 
     /** Set by ./launcher: a clone is the developer's demo (demo users, embedded server), not an installation. */
     static final String DEVELOPER_DEMO = "concord.developerDemo";
 
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    /**
+     * UTF-8 whatever the JVM guessed: it falls back to ASCII when the system's locale is not installed, and the
+     * words are German, French or Spanish (as the command line prints them).
+     */
+    private final PrintWriter err;
+
+    ConsoleCommand(Map<String, String> env, InputStream stdin, PrintStream err) {
+        this.env = env;
+        this.stdin = stdin;
+        this.err = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    }
+
     static int run(String[] args) {
+        return run(args, System.getenv(), System.in, System.err);
+    }
+
+    /** As {@link #run(String[])}, with the environment, standard input and error output given (tests). */
+    static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream err) {
         String[] rest = args.length > 0 && "console".equals(args[0])
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        return new CommandLine(new ConsoleCommand()).execute(rest);
+        // The words of anything said before the agent's own settings are read (help, a bad option, no display):
+        // the installed console's choice, else the system's.
+        ConsoleLanguage.use(ChosenLanguage.of(SyncServices.concordHome(), env).chosen());
+        ConsoleCommand command = new ConsoleCommand(env, stdin, err);
+        CommandLine line = new CommandLine(command);
+        CliHelp.apply(line);
+        line.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        line.setErr(command.err);
+        line.setParameterExceptionHandler((ex, arguments) -> {
+            command.err.println(ParameterErrors.describe(ex));
+            command.err.println(lang("start.usage"));
+            return 2;
+        });
+        return line.execute(rest);
     }
 
     @Override
     public Integer call() throws Exception {
         java.util.Optional<String> cannotOpen = DesktopCheck.problem();
         if (cannotOpen.isPresent()) {
-            System.err.println(cannotOpen.get());
+            err.println(cannotOpen.get());
             return 2;
         }
-        if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && token == null) {
-            return InstalledConsole.run(server, issuer, clientId);
-        }
+        String given;
         ConsoleSetup setup;
         try {
-            setup = ConsoleSetup.resolve(user, server, token, theme, SyncServices.concordHome());
+            given = givenToken();
+            if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && given == null) {
+                return InstalledConsole.run(server, issuer, clientId);
+            }
+            setup = ConsoleSetup.resolve(user, server, given, theme, SyncServices.concordHome());
         } catch (IllegalArgumentException e) {
-            System.err.println("console: " + e.getMessage());
+            err.println(lang("start.problem", e.getMessage()));
             return 2;
         }
         setup.remember();
         // Before any window: every word is looked up in the language chosen here.
-        Localization.use(setup.savedLanguage().orElse(null), Locale.getDefault());
+        ConsoleLanguage.use(setup.savedLanguage().orElse(null));
         // Asking whether a server answers, and starting ours if none does, runs on a thread of its own while
         // JavaFX starts and the window is built: the two used to add up to the start-up time.
         CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.supplyAsync(
@@ -106,9 +153,19 @@ final class ConsoleCommand implements Callable<Integer> {
             return 0;
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println("console: could not start the embedded demo server: " + cause.getMessage());
+            LOG.error("could not start the embedded demo server", cause);
+            err.println(lang("start.demoServerFailed", ConsoleLogging.logDir(SyncServices.concordHome())));
             return 1;
         }
+    }
+
+    /** The token given by hand (option, file or environment), or null; a token in the command line is warned of. */
+    private String givenToken() {
+        Optional<TokenInput.Given> given = TokenInput.given(token, tokenFile, env, stdin);
+        if (given.isPresent() && given.get().source() == TokenInput.Source.OPTION) {
+            err.println(lang("start.problem", lang("console.token.inArgv")));
+        }
+        return given.map(TokenInput.Given::token).orElse(null);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -1,5 +1,7 @@
 package dev.concord.app;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.util.Optional;
 
 import dev.concord.i18n.Language;
@@ -18,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who the developer's console ({@code ./launcher}, {@code --user}, {@code --token}) runs as and against
+ * Who the developer's console ({@code ./launcher}, {@code --user}, a token given by hand) runs as and against
  * what: command-line options first, then the user's saved settings and secret store, then the defaults
  * (the demo token of the user, the local server, the light theme). Tokens are kept in the secret store,
  * never in settings.json; one found there (written by an older version) is moved.
@@ -47,8 +49,7 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         }
         String token = firstOf(tokenOption, secrets.get(tokenKey(user)).orElse(null), demoToken(user));
         if (token == null) {
-            throw new IllegalArgumentException("no token for user '" + user + "': give --token T, or use one of the demo users "
-                    + String.join(", ", ConsoleCommand.DEMO_USERS));
+            throw new IllegalArgumentException(lang("start.noToken", user, String.join(", ", ConsoleCommand.DEMO_USERS)));
         }
         String server = checkedUrl(firstOf(serverOption, saved.server(), SyncServices.DEFAULT_SERVER));
         Theme theme = Theme.fromSetting(firstOf(themeOption, saved.theme(), Theme.LIGHT.settingName()));
@@ -120,7 +121,7 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
     private static String checkedUser(String user) {
         String u = user.trim().toLowerCase(Locale.ROOT);
         if (!u.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
-            throw new IllegalArgumentException("--user must be a short name of letters, digits, - or _, was '" + user + "'");
+            throw new IllegalArgumentException(lang("start.badUser", user));
         }
         return u;
     }
@@ -133,11 +134,11 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         try {
             URI uri = new URI(url);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("--server must be an http(s) URL such as http://127.0.0.1:8787, was '" + url + "'");
+                throw new IllegalArgumentException(lang("start.badServer", url));
             }
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--server must be an http(s) URL such as http://127.0.0.1:8787, was '" + url + "'");
+            throw new IllegalArgumentException(lang("start.badServer", url));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.concord.app;
 
+import static dev.concord.i18n.Localization.lang;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,13 +37,11 @@ final class DesktopCheck {
 
     static Optional<String> problem(Map<String, String> env, List<Path> libraryDirs) {
         if (blank(env.get("DISPLAY")) && blank(env.get("WAYLAND_DISPLAY"))) {
-            return Optional.of("concord: no display to open the console on (DISPLAY is not set): start it in a desktop "
-                    + "session, or use 'concord cli' or 'concord --self-check' on a machine without one");
+            return Optional.of(lang("start.noDisplay"));
         }
         boolean gtk = libraryDirs.stream().anyMatch(dir -> Files.exists(dir.resolve(GTK_LIBRARY)));
         if (!gtk) {
-            return Optional.of("concord: the console needs GTK 3, which is not installed: sudo apt-get install libgtk-3-0"
-                    + " (Debian/Ubuntu; Fedora: sudo dnf install gtk3)");
+            return Optional.of(lang("start.noGtk"));
         }
         return Optional.empty();
     }

@@ -65,6 +65,9 @@ final class EmbeddedServer {
         ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null, null, null, true, null);
         try {
             ConcordServer server = ConcordServer.start(config);
+            // SIGTERM of the console: event streams, then Jetty, then the database, in that order (closing twice,
+            // here and when the window closes, is safe).
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "concord-embedded-server-stop"));
             LOG.info("started the embedded demo server at {} (data in {})", server.baseUrl(), dataDir);
             return Optional.of(server);
         } catch (RuntimeException e) {

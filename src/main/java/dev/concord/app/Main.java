@@ -28,7 +28,7 @@ public final class Main {
         int code = switch (verb) {
             case "server" -> ServerCommand.run(rest);
             case "cli" -> {
-                CliLanguage.Choice language = CliLanguage.of(SyncServices.concordHome(), System.getenv());
+                ChosenLanguage.Choice language = ChosenLanguage.of(SyncServices.concordHome(), System.getenv());
                 dev.concord.i18n.Localization.use(language.chosen(), language.system());
                 yield dev.concord.cli.CliMain.run(rest);
             }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * {@code descriptionKey}. This puts the words in: descriptions and footers directly, option texts and
  * picocli's own headings ("Usage:", "Commands:") through a resource bundle picocli reads.
  */
-final class CliHelp {
+public final class CliHelp {
     /** A bundle key as the annotations hold it ("cli.help.get"). */
     private static final Pattern KEY = Pattern.compile("cli\\.[a-zA-Z]+(\\.[a-zA-Z]+)+");
     /** Picocli's own keys and ours for them. */
@@ -33,7 +33,7 @@ final class CliHelp {
     }
 
     /** Puts the words of the current language into {@code root} and all its subcommands. */
-    static void apply(CommandLine root) {
+    public static void apply(CommandLine root) {
         Map<String, Object> texts = new LinkedHashMap<>();
         texts.put("usage.synopsisHeading", lang("cli.help.usageHeading") + " ");
         texts.put("usage.commandListHeading", lang("cli.help.commandsHeading") + "%n");
@@ -68,6 +68,7 @@ final class CliHelp {
     private static String text(String key) {
         return switch (key) {
             case "cli.opt.server" -> lang("cli.opt.server", SyncServices.DEFAULT_SERVER);
+            case "cli.opt.consoleServer" -> lang("cli.opt.consoleServer", SyncServices.DEFAULT_SERVER);
             case "cli.help.mergeText.footer" -> lang("cli.help.mergeText.footer", MergeTextCommand.ERROR);
             default -> lang(key);
         };

@@ -8,11 +8,7 @@ import dev.concord.auth.OidcClientSettings;
 import dev.concord.auth.SignedInSession;
 import dev.concord.client.AccessTokens;
 import dev.concord.sync.SyncServices;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,15 +17,15 @@ import java.util.Optional;
 /**
  * Which server a command talks to and with what. The server: {@code --server} &gt; {@code CONCORD_SERVER}
  * &gt; the server of the last {@code login} &gt; {@code /etc/concord/console.conf} &gt; the local demo server.
- * The credentials: {@code --token} (seen by anyone who can list processes; kept for the demo and old
- * scripts) &gt; {@code --token-file FILE} ({@code -} reads standard input) &gt; {@code CONCORD_TOKEN} &gt; the
- * sign-in kept by {@code login} for that server (its refresh token in the secret store) &gt; the demo token.
+ * The credentials: a token given by hand ({@link TokenInput}: {@code --token}, {@code --token-file FILE},
+ * {@code CONCORD_TOKEN}) &gt; the sign-in kept by {@code login} for that server (its refresh token in the
+ * secret store) &gt; the demo token.
  *
  * @param folderKey names the folder of this person's pending edits and last copies (hashed, see SyncServices)
  * @param how       in words, for {@code whoami}
  */
 record Credentials(String server, AccessTokens tokens, String folderKey, String how) {
-    static final String TOKEN_ENV = "CONCORD_TOKEN";
+    static final String TOKEN_ENV = TokenInput.ENV;
 
     /** The server the command line talks to, by the layers above. */
     static String server(String serverOption, CliEnvironment env, Path home) {
@@ -42,15 +38,19 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
 
     static Credentials resolve(String serverOption, String tokenOption, Path tokenFile, CliEnvironment env, Path home) {
         String server = server(serverOption, env, home);
-        if (tokenOption != null && !tokenOption.isBlank()) {
-            return fixed(server, tokenOption.strip(), lang("cli.how.tokenOption"));
+        Optional<TokenInput.Given> given;
+        try {
+            given = TokenInput.given(tokenOption, tokenFile, env.env(), env.stdin());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (tokenFile != null) {
-            return fixed(server, readToken(tokenFile, env.stdin()), lang("cli.how.tokenFile", sourceName(tokenFile)));
-        }
-        String fromEnv = env.env().get(TOKEN_ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fixed(server, fromEnv.strip(), lang("cli.how.tokenEnv", TOKEN_ENV));
+        if (given.isPresent()) {
+            TokenInput.Given g = given.get();
+            return fixed(server, g.token(), switch (g.source()) {
+                case OPTION -> lang("cli.how.tokenOption");
+                case FILE -> lang("cli.how.tokenFile", g.from());
+                case ENV -> lang("cli.how.tokenEnv", g.from());
+            });
         }
         Optional<StoredSignIn> stored = StoredSignIn.load(home).filter(s -> s.server().equals(server));
         if (stored.isPresent()) {
@@ -69,27 +69,6 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
 
     private static Credentials fixed(String server, String token, String how) {
         return new Credentials(server, AccessTokens.fixed(token), token, how);
-    }
-
-    /** The first line of the file (or standard input for {@code -}), so a trailing newline does not count. */
-    private static String readToken(Path file, InputStream stdin) {
-        String name = sourceName(file);
-        String text;
-        try {
-            text = "-".equals(file.toString()) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException(lang("cli.token.unreadable", name, e.getMessage()));
-        }
-        String token = text.strip().lines().findFirst().orElse("").strip();
-        if (token.isEmpty()) {
-            throw new UsageException(lang("cli.token.empty", name));
-        }
-        return token;
-    }
-
-    private static String sourceName(Path file) {
-        return "-".equals(file.toString()) ? lang("cli.how.stdin") : file.toString();
     }
 
     static String normalised(String server) {

@@ -47,7 +47,7 @@ final class FieldAssignments {
             try {
                 out.put(name, spec.parse(loose(spec, raw)));
             } catch (InvalidFieldValueException e) {
-                throw new UsageException(name + ": " + e.getMessage());
+                throw new UsageException(name + ": " + DomainWords.invalid(e));
             }
         }
         return out;

@@ -16,11 +16,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * kinds of mistake people make (an unknown option or verb, something missing, an option twice, a value of
  * the wrong type) are worded here from what the exception says about the arguments.
  */
-final class ParameterErrors {
+public final class ParameterErrors {
     private ParameterErrors() {
     }
 
-    static String describe(ParameterException ex) {
+    public static String describe(ParameterException ex) {
         if (ex instanceof UnmatchedArgumentException unmatched) {
             List<String> args = unmatched.getUnmatched();
             String first = args.isEmpty() ? "" : args.get(0);

@@ -46,6 +46,8 @@ final class ApiTransport {
         this.apiRoot = serverRoot.newBuilder().addPathSegments(ApiPaths.PREFIX.substring(1)).build();
         this.http = configure.apply(base.newBuilder())
                 .addInterceptor(new RequestIdInterceptor())
+                // After the request id, so a second try carries the same one.
+                .addInterceptor(new StaleConnectionRetry())
                 .addInterceptor(new BearerTokenInterceptor(tokens))
                 .build();
     }

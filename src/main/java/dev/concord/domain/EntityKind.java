@@ -79,7 +79,8 @@ public enum EntityKind {
     public FieldSpec requireField(String name) {
         FieldSpec f = fields.get(name);
         if (f == null) {
-            throw new InvalidFieldValueException(name, "Unknown field " + name + " on " + singular);
+            throw new InvalidFieldValueException(name, "Unknown field " + name + " on " + singular,
+                    InvalidFieldValueException.Problem.UNKNOWN_FIELD, singular);
         }
         return f;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import dev.concord.domain.InvalidFieldValueException.Problem;
 
 /**
  * One editable field of an entity: its wire name, its shape, and whether concurrent changes to it may
@@ -64,7 +65,7 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
     public Object parse(Object raw) {
         if (raw == null) {
             if (required) {
-                throw invalid("is required");
+                throw invalid(Problem.REQUIRED, "is required");
             }
             return null;
         }
@@ -74,14 +75,15 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
             case EMAIL -> {
                 String s = text(raw, MAX_TEXT, true).trim();
                 if (!EMAIL.matcher(s).matches()) {
-                    throw invalid("must be an email address such as name@example.com");
+                    throw invalid(Problem.NOT_EMAIL, "must be an email address such as name@example.com");
                 }
                 yield s;
             }
             case ENUM -> {
                 String s = string(raw);
                 if (!allowedValues.contains(s)) {
-                    throw invalid("must be one of " + String.join(", ", allowedValues));
+                    throw invalid(Problem.NOT_ONE_OF, "must be one of " + String.join(", ", allowedValues),
+                            String.join(", ", allowedValues));
                 }
                 yield s;
             }
@@ -89,7 +91,7 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
             case CURRENCY -> {
                 String s = string(raw);
                 if (!CURRENCY.matcher(s).matches() || minorDigits(s) < 0) {
-                    throw invalid("must be a three-letter ISO 4217 currency code in capitals, such as EUR");
+                    throw invalid(Problem.NOT_CURRENCY, "must be a three-letter ISO 4217 currency code in capitals, such as EUR");
                 }
                 yield s;
             }
@@ -98,19 +100,19 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
                 try {
                     yield LocalDate.parse(s);
                 } catch (DateTimeParseException e) {
-                    throw invalid("must be a date as yyyy-MM-dd");
+                    throw invalid(Problem.NOT_DATE, "must be a date as yyyy-MM-dd");
                 }
             }
             case BOOLEAN -> {
                 if (raw instanceof Boolean b) {
                     yield b;
                 }
-                throw invalid("must be true or false");
+                throw invalid(Problem.NOT_BOOLEAN, "must be true or false");
             }
             case TAG_SET -> {
                 Set<String> tags = new TreeSet<>(strings(raw));
                 if (tags.size() > MAX_TAGS) {
-                    throw invalid("may hold at most " + MAX_TAGS + " tags");
+                    throw invalid(Problem.TOO_MANY_TAGS, "may hold at most " + MAX_TAGS + " tags", MAX_TAGS);
                 }
                 yield java.util.Collections.unmodifiableSet(tags);
             }
@@ -118,7 +120,7 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
             case REFERENCE -> {
                 String s = string(raw);
                 if (!REFERENCE.matcher(s).matches()) {
-                    throw invalid("must be an id such as plan_basic");
+                    throw invalid(Problem.NOT_REFERENCE, "must be an id such as plan_basic");
                 }
                 yield s;
             }
@@ -166,20 +168,20 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
         if (raw instanceof String s) {
             return s;
         }
-        throw invalid("must be a string");
+        throw invalid(Problem.NOT_TEXT, "must be a string");
     }
 
     private String text(Object raw, int max, boolean singleLine) {
         String s = string(raw);
         int chars = s.codePointCount(0, s.length());
         if (chars > max) {
-            throw invalid("is too long (" + chars + " characters, at most " + max + ")");
+            throw invalid(Problem.TOO_LONG, "is too long (" + chars + " characters, at most " + max + ")", chars, max);
         }
         if (singleLine && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
-            throw invalid("must be a single line");
+            throw invalid(Problem.NOT_SINGLE_LINE, "must be a single line");
         }
         if (required && singleLine && s.isBlank()) {
-            throw invalid("must not be empty");
+            throw invalid(Problem.EMPTY, "must not be empty");
         }
         return s;
     }
@@ -195,39 +197,39 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
             try {
                 value = new BigDecimal(s.trim());
             } catch (NumberFormatException e) {
-                throw invalid("must be an amount such as 19.99");
+                throw invalid(Problem.NOT_AMOUNT, "must be an amount such as 19.99");
             }
         } else {
             // Doubles are refused on purpose: a double has already lost cents by the time we see it.
-            throw invalid("must be an amount such as \"19.99\"");
+            throw invalid(Problem.NOT_AMOUNT, "must be an amount such as \"19.99\"");
         }
         if (value.signum() < 0) {
-            throw invalid("must not be negative");
+            throw invalid(Problem.NEGATIVE, "must not be negative");
         }
         if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
-            throw invalid("may have at most 2 decimal places");
+            throw invalid(Problem.TOO_MANY_DECIMALS, "may have at most 2 decimal places");
         }
         if (value.compareTo(MAX_MONEY) > 0) {
-            throw invalid("is too large");
+            throw invalid(Problem.TOO_LARGE, "is too large");
         }
         return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     private List<String> strings(Object raw) {
         if (!(raw instanceof Collection<?> items)) {
-            throw invalid("must be a list of strings");
+            throw invalid(Problem.NOT_LIST, "must be a list of strings");
         }
         List<String> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof String s) || s.isBlank() || s.length() > 60 || s.indexOf('\n') >= 0) {
-                throw invalid("must hold only short non-empty strings");
+                throw invalid(Problem.BAD_LIST_ITEM, "must hold only short non-empty strings");
             }
             out.add(s.trim());
         }
         return out;
     }
 
-    private InvalidFieldValueException invalid(String problem) {
-        return new InvalidFieldValueException(name, label + " " + problem);
+    private InvalidFieldValueException invalid(Problem problem, String english, Object... arguments) {
+        return new InvalidFieldValueException(name, label + " " + english, problem, arguments);
     }
 }

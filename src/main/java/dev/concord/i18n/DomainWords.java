@@ -4,6 +4,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
+import dev.concord.domain.InvalidFieldValueException;
 
 /**
  * The domain's names in the agent's language: kinds of record and field labels. The domain keeps its
@@ -76,6 +77,39 @@ public final class DomainWords {
     }
 
     /** The key of a field's label, or null for a field without one. */
+    /**
+     * Why a value was refused, in the agent's language ("Amount must not be negative"), from the problem the
+     * domain names; the domain's own English message only for a problem this does not know.
+     */
+    public static String invalid(InvalidFieldValueException e) {
+        String key = fieldKey(e.field());
+        String label = key == null ? e.field() : lang(key);
+        Object[] args = e.arguments().toArray();
+        if (e.problem() == null) {
+            return e.getMessage();
+        }
+        return switch (e.problem()) {
+            case REQUIRED -> lang("invalid.required", label);
+            case NOT_EMAIL -> lang("invalid.email", label);
+            case NOT_ONE_OF -> lang("invalid.oneOf", label, args[0]);
+            case NOT_CURRENCY -> lang("invalid.currency", label);
+            case NOT_DATE -> lang("invalid.date", label);
+            case NOT_BOOLEAN -> lang("invalid.boolean", label);
+            case TOO_MANY_TAGS -> lang("invalid.tooManyTags", label, args[0]);
+            case NOT_REFERENCE -> lang("invalid.reference", label);
+            case NOT_TEXT, NOT_LIST -> lang("invalid.type", label);
+            case TOO_LONG -> lang("invalid.tooLong", label, args[0], args[1]);
+            case NOT_SINGLE_LINE -> lang("invalid.singleLine", label);
+            case EMPTY -> lang("invalid.empty", label);
+            case NOT_AMOUNT -> lang("invalid.amount", label);
+            case NEGATIVE -> lang("invalid.negative", label);
+            case TOO_MANY_DECIMALS -> lang("invalid.decimals", label);
+            case TOO_LARGE -> lang("invalid.tooLarge", label);
+            case BAD_LIST_ITEM -> lang("invalid.listItem", label);
+            case UNKNOWN_FIELD -> lang("invalid.unknownField", e.field());
+        };
+    }
+
     static String fieldKey(String field) {
         return switch (field) {
             case "customerName" -> "field.customerName";

@@ -87,7 +87,8 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         if (jdbcUrl != null) {
             return jdbcUrl;
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("concord") + H2_COMPATIBILITY + H2_DURABLE_COMMIT;
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("concord") + H2_COMPATIBILITY + H2_DURABLE_COMMIT
+                + H2_CLOSED_BY_US;
     }
 
     static String h2MemoryUrl(String name) {
@@ -101,6 +102,13 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
      * already answered 200 to (CrashRecoverySoak). With 0 each commit reaches the file before the answer.
      */
     private static final String H2_DURABLE_COMMIT = ";WRITE_DELAY=0";
+
+    /**
+     * H2 closes a file database from a JVM shutdown hook of its own by default, which runs at the same time as
+     * ours: on SIGTERM the event reader then met "Database is already closed". The server closes the database
+     * itself, after the event hub and Jetty (ConcordServer.close, from the server's or the console's hook).
+     */
+    private static final String H2_CLOSED_BY_US = ";DB_CLOSE_ON_EXIT=FALSE";
 
     private static final String H2_COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 

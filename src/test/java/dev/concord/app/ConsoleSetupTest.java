@@ -65,8 +65,8 @@ class ConsoleSetupTest {
     void anUnknownUserWithoutATokenIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> ConsoleSetup.resolve("mallory", null, null, null, home))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no token for user 'mallory': give --token T, or use one of the demo users "
-                        + "alice, bob, billing, admin, viewer");
+                .hasMessage("there is no token for the user \u2018mallory\u2019: give one in CONCORD_TOKEN or with "
+                        + "--token-file FILE, or use one of the demo users alice, bob, billing, admin, viewer");
     }
 
     @Test
@@ -74,7 +74,7 @@ class ConsoleSetupTest {
         assertThatThrownBy(() -> ConsoleSetup.resolve("alice", "localhost:8787", null, null, home))
                 .hasMessageContaining("--server must be an http(s) URL");
         assertThatThrownBy(() -> ConsoleSetup.resolve("alice", null, null, "blue", home))
-                .hasMessage("theme must be light, dark or high-contrast, not 'blue'");
+                .hasMessage("--theme must be light, dark or high-contrast; got \u2018blue\u2019");
         assertThatThrownBy(() -> ConsoleSetup.resolve("../etc", null, null, null, home))
                 .hasMessageContaining("--user must be a short name");
     }

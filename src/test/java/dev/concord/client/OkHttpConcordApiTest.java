@@ -114,6 +114,35 @@ class OkHttpConcordApiTest {
     }
 
     @Test
+    void aListOnAKeepAliveConnectionTheServerHasClosedIsAskedAgainOnANewOne() throws Exception {
+        // The server closes an idle keep-alive connection (Jetty after 30 s) without saying so; OkHttp checks a
+        // pooled connection before a GET only cheaply and reuses it: "unexpected end of stream" on the list.
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(Samples.ok(List.of())).onResponseEnd(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        reply(200, Samples.ok(List.of()));
+        api.list(EntityKind.INVOICE, ListQuery.all());
+        taken();
+
+        assertThat(api.list(EntityKind.INVOICE, ListQuery.all()).items()).isEmpty();
+        assertThat(taken().getConnectionIndex()).as("asked on a new connection").isEqualTo(1);
+    }
+
+    @Test
+    void aWriteOnAClosedKeepAliveConnectionIsNotSentAgainBehindTheCoordinatorsBack() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(Samples.ok(List.of())).onResponseEnd(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        api.list(EntityKind.INVOICE, ListQuery.all());
+        taken();
+        reply(200, Samples.ok(Samples.subscription(2, "active", "")));
+
+        assertThatThrownBy(() -> api.patch(PatchCall.of(EntityKind.SUBSCRIPTION, "sub_0001", 1, Map.of("notes", "x"), "k")))
+                .isInstanceOf(ServerUnreachableException.class);
+        assertThat(server.getRequestCount()).as("the PATCH was not resent").isEqualTo(1);
+    }
+
+    @Test
     void lastPageHasNoCursor() {
         reply(200, Samples.ok(List.of()));
         assertThat(api.list(EntityKind.INVOICE, ListQuery.all()).nextCursor()).isNull();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * bench probe) speak English to administrators and scripts, like the server, and are not scanned.
  */
 class CliLiteralsTest {
-    private static final Pattern PRINT_CALL = Pattern.compile("(?:\\.(?:println|print|printf|info|error)"
-            + "|new (?:UsageException|Unreadable))\\(");
+    private static final Pattern PRINT_CALL = Pattern.compile("(?:(?<!LOG)\\.(?:println|print|printf|info|error)"
+            + "|Optional\\.of|new (?:UsageException|Unreadable|IllegalArgumentException))\\(");
     /** Help texts: picocli annotations take keys here ({@code description = "cli.help.get"}). */
     private static final Pattern HELP_TEXT = Pattern.compile("\\b(?:description|footer|header)\\s*=\\s*\\{?\\s*(\"[^\"]*\")");
     private static final Pattern HELP_KEY = Pattern.compile("\"(?:cli\\.[\\w.]+)?\"");
@@ -31,7 +31,10 @@ class CliLiteralsTest {
             + "|pending|merge-text)\\b|(?<!\\p{L})v(?!\\p{L})");
     private static final Pattern LITERAL_OF_FINDING = Pattern.compile(" \"(.*)\"$");
     private static final List<Path> ROOTS = List.of(Path.of("src/main/java/dev/concord/cli"));
-    private static final List<Path> CONSOLE_START = List.of();
+    /** What the console says before (or instead of) a window: bad options, no display, no demo server. */
+    private static final List<Path> CONSOLE_START = List.of(Path.of("src/main/java/dev/concord/app/ConsoleCommand.java"),
+            Path.of("src/main/java/dev/concord/app/ConsoleSetup.java"),
+            Path.of("src/main/java/dev/concord/app/DesktopCheck.java"));
 
     @Test
     void theCommandLinePrintsOnlyWordsFromTheBundles() throws IOException {

@@ -11,8 +11,8 @@ import dev.concord.client.PatchCall;
 import dev.concord.client.PresenceClient;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
+import dev.concord.testing.DemoServerFixture;
+import dev.concord.testing.TestServers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -22,29 +22,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reconnecting event subscriber and the presence announcer against the real in-process server. */
 class LiveEventsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ReconnectBackoff FAST = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(800));
-    private static ConcordServer server;
+    @RegisterExtension
+    static final DemoServerFixture demo = new DemoServerFixture(TestServers::h2Demo);
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Recorder events = new Recorder();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -96,7 +86,7 @@ class LiveEventsTest {
     }
 
     private LiveEvents subscribeLive(String token, Sleeper sleeper) {
-        LiveEvents live = subscribe(server.baseUrl(), token, sleeper);
+        LiveEvents live = subscribe(demo.server().baseUrl(), token, sleeper);
         await().atMost(WAIT).until(() -> events.state() == LiveStatus.State.LIVE);
         return live;
     }
@@ -107,7 +97,7 @@ class LiveEventsTest {
 
     /** Appends a line to the notes of {@code id} as {@code token}; returns "id@version by actor". */
     private static String write(String token, String id, String line) {
-        OkHttpConcordApi api = new OkHttpConcordApi(server.baseUrl(), token);
+        OkHttpConcordApi api = new OkHttpConcordApi(demo.server().baseUrl(), token);
         Entity now = api.get(EntityKind.SUBSCRIPTION, id);
         Entity saved = api.patch(PatchCall.of(EntityKind.SUBSCRIPTION, id, now.version(),
                 Map.of("notes", line), null));
@@ -135,7 +125,7 @@ class LiveEventsTest {
     @Test
     void anIdAheadOfTheServersLogIsResetAndTheStreamCarriesOnFromTheServersNewest() {
         String before = write("demo-alice", "sub_0006", "before");
-        LiveEvents live = new LiveEvents(new EventStreamClient(server.baseUrl(), "demo-viewer"), Runnable::run, FAST,
+        LiveEvents live = new LiveEvents(new EventStreamClient(demo.server().baseUrl(), "demo-viewer"), Runnable::run, FAST,
                 d -> { }, new SplittableRandom(7));
         live.addListener(events);
         toClose.add(live);
@@ -203,7 +193,7 @@ class LiveEventsTest {
 
     @Test
     void aRefusedTokenIsReportedClearlyAndNeverRetried() {
-        subscribe(server.baseUrl(), "not-a-token", recordingSleeper());
+        subscribe(demo.server().baseUrl(), "not-a-token", recordingSleeper());
 
         await().atMost(WAIT).until(() -> events.state() == LiveStatus.State.UNAVAILABLE);
         assertThat(events.statuses.get(events.statuses.size() - 1).message())
@@ -227,7 +217,7 @@ class LiveEventsTest {
     @Test
     void presenceIsAnnouncedChangedAndLeftAndOthersSeeIt() {
         subscribeLive("demo-bob", recordingSleeper());
-        PresenceAnnouncer alice = new PresenceAnnouncer(new PresenceClient(server.baseUrl(), "demo-alice"));
+        PresenceAnnouncer alice = new PresenceAnnouncer(new PresenceClient(demo.server().baseUrl(), "demo-alice"));
         toClose.add(alice);
 
         // The server pushes presence as state (changes between two of its polls may come as one), so each
@@ -241,14 +231,14 @@ class LiveEventsTest {
         alice.clear();
         awaitBobSees("alice left sub_0007");
 
-        assertThat(new PresenceClient(server.baseUrl(), "demo-bob").present(EntityKind.SUBSCRIPTION, "sub_0006"))
+        assertThat(new PresenceClient(demo.server().baseUrl(), "demo-bob").present(EntityKind.SUBSCRIPTION, "sub_0006"))
                 .isEmpty();
     }
 
     @Test
     void aViewerWhoStartsTypingIsStillAnnouncedAsViewing() {
         subscribeLive("demo-bob", recordingSleeper());
-        PresenceAnnouncer viewer = new PresenceAnnouncer(new PresenceClient(server.baseUrl(), "demo-viewer"));
+        PresenceAnnouncer viewer = new PresenceAnnouncer(new PresenceClient(demo.server().baseUrl(), "demo-viewer"));
         toClose.add(viewer);
 
         viewer.show(EntityKind.SUBSCRIPTION, "sub_0008", Presence.EDITING);

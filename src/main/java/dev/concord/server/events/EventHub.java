@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * any instance reaches every stream exactly once and in order, and a stream costs no database query: it
  * is served from the reader's fan-out and, when it resumes, from the in-memory replay window.
  *
- * <p>Writers never wait for streams: publishing offers one shared frame to each stream's bounded queue.
- * Presence changes are read and pushed the same way, best effort (never replayed).
+ * <p>Writers never wait for streams: publishing appends one shared frame to the {@link FrameLog}, whatever
+ * the number of streams, and asks the {@link Fanout} for a pass, which writes each stream everything it has
+ * pending in one write. Presence changes are read and pushed the same way, best effort (never replayed).
  */
 public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -38,10 +37,10 @@ public final class EventHub implements AutoCloseable {
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final ScheduledExecutorService reader;
-    private final ExecutorService writers;
+    private final FrameLog log;
+    private final Fanout fanout;
     private final AtomicBoolean readQueued = new AtomicBoolean();
     private final AtomicLong storeCalls = new AtomicLong();
-    private final AtomicLong overflows = new AtomicLong();
     private RecentEvents recent;
     /** Highest event id read from the log; every event up to it has been offered to the streams. */
     private volatile long head;
@@ -55,9 +54,8 @@ public final class EventHub implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.reader = Executors.newSingleThreadScheduledExecutor(daemon("concord-events-reader"));
-        AtomicInteger n = new AtomicInteger();
-        this.writers = Executors.newFixedThreadPool(settings.writerThreads(),
-                daemon(() -> "concord-events-writer-" + n.incrementAndGet()));
+        this.log = new FrameLog(settings.queueCapacity());
+        this.fanout = new Fanout(log, streams, settings.fanoutPause(), settings.heartbeat());
     }
 
     /** Reads the newest events into the replay window and starts following the log. */
@@ -76,8 +74,6 @@ public final class EventHub implements AutoCloseable {
             presenceDue = true;
             readSafely();
         }, poll, poll, TimeUnit.MILLISECONDS);
-        long beat = Math.max(10, settings.heartbeat().toMillis() / 2);
-        reader.scheduleWithFixedDelay(this::heartbeats, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     /** A record was written here: read the change log now (presence waits for its own nudge or the poll). */
@@ -123,7 +119,7 @@ public final class EventHub implements AutoCloseable {
 
     /** Streams dropped for falling behind since start. */
     public long overflows() {
-        return overflows.get();
+        return fanout.overflows();
     }
 
     /**
@@ -148,21 +144,26 @@ public final class EventHub implements AutoCloseable {
                         + " events this server can replay";
             }
             long resumeAfter = lastEventId == null || resetReason != null ? h : lastEventId;
-            s = new EventStream(out, writers, settings.queueCapacity(), resumeAfter, () -> ended(onEnd));
-            s.offerUnbounded(Frame.opening(who));
+            // Under the lock that publishing takes: every frame before log.head() is in the replay (or was
+            // before the client's id), every frame after it is live, none is both.
+            s = new EventStream(out, log.head(), resumeAfter, settings.queueCapacity(), fanout::request,
+                    () -> ended(onEnd));
+            s.offerOwn(Frame.opening(who));
             if (resetReason != null) {
-                s.offerUnbounded(Frame.reset(h, resetReason));
+                s.offerOwn(Frame.reset(h, resetReason));
             } else if (lastEventId != null) {
-                recent.after(lastEventId).forEach(s::offerUnbounded);
+                recent.after(lastEventId).forEach(s::offerOwn);
             }
             if (closed) {
-                s.end();
+                s.finish();
             } else {
                 streams.add(s);
             }
         }
         async.addListener(s);
-        s.start();
+        if (!s.isOver()) {
+            s.start();
+        }
         s.done().whenComplete((v, e) -> streams.remove(s));
         return s.done();
     }
@@ -188,6 +189,7 @@ public final class EventHub implements AutoCloseable {
             return;
         }
         call(store::assignIds);
+        long before = log.head();
         while (!closed) {
             long from = head;
             List<EventStore.Row> rows = call(() -> store.after(from, BATCH));
@@ -208,6 +210,9 @@ public final class EventHub implements AutoCloseable {
                 break;
             }
         }
+        if (log.head() != before) {
+            fanout.request();
+        }
         if (!presenceDue) {
             return; // a record write: the presence table did not change, so no query for it (issue 16)
         }
@@ -223,31 +228,13 @@ public final class EventHub implements AutoCloseable {
                     presenceSeq = c.seq();
                 }
             }
+            fanout.request();
         }
     }
 
-    /** Offers a frame to every stream; a stream that overflows or ended is forgotten. Holds the lock. */
+    /** Appends a frame for every stream: one slot, whatever their number. Holds the lock. */
     private void publish(Frame f) {
-        long now = System.nanoTime();
-        streams.removeIf(s -> {
-            if (s.offer(f, now)) {
-                return false;
-            }
-            overflows.incrementAndGet();
-            return true;
-        });
-    }
-
-    private void heartbeats() {
-        try {
-            long now = System.nanoTime();
-            long due = settings.heartbeat().toNanos();
-            synchronized (lock) {
-                streams.removeIf(s -> now - s.lastOfferNanos() >= due && !s.offer(Frame.HEARTBEAT, now));
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Sending heartbeats failed; will retry", e);
-        }
+        log.append(f);
     }
 
     private <T> T call(java.util.function.Supplier<T> query) {
@@ -260,26 +247,22 @@ public final class EventHub implements AutoCloseable {
     public void close() {
         closed = true;
         reader.shutdownNow();
-        synchronized (lock) {
-            streams.forEach(EventStream::end);
-        }
         try {
+            // The reader may be inside a query: the database must outlive it (the server closes it next).
             if (!reader.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("event reader did not stop within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writers.shutdown();
+        synchronized (lock) {
+            fanout.close();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return daemon(() -> name);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(java.util.function.Supplier<String> name) {
         return r -> {
-            Thread t = new Thread(r, name.get());
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         };

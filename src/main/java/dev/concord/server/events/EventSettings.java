@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param replayWindow     newest events kept in memory for clients resuming with Last-Event-ID; further
  *                         behind, a client gets a reset event
  * @param streamsPerCaller concurrent streams per caller (token); more are refused with 429
- * @param writerThreads    threads that copy queued frames to sockets (never blocked by a slow client)
+ * @param fanoutPause      the fan-out thread pauses this many times as long as each slice of streams took, so
+ *                         it takes at most 1 / (1 + fanoutPause) of one core and leaves the rest to requests
+ *                         (see {@link Fanout}); 0 writes without pausing
  */
 public record EventSettings(Duration pollInterval, Duration heartbeat, int queueCapacity, int replayWindow,
-                            int streamsPerCaller, int writerThreads) {
+                            int streamsPerCaller, double fanoutPause) {
     public static final String PREFIX = "concord.events.";
 
     /** The defaults, each overridable by a system property named after it. */
@@ -27,25 +29,25 @@ public record EventSettings(Duration pollInterval, Duration heartbeat, int queue
                 Integer.getInteger(PREFIX + "queueCapacity", 1000),
                 Integer.getInteger(PREFIX + "replayWindow", 10_000),
                 Integer.getInteger(PREFIX + "streamsPerCaller", 8),
-                Integer.getInteger(PREFIX + "writerThreads", Math.max(2, Runtime.getRuntime().availableProcessors())));
+                Double.parseDouble(System.getProperty(PREFIX + "fanoutPause", "1")));
     }
 
     public EventSettings {
-        if (queueCapacity < 1 || replayWindow < 1 || streamsPerCaller < 1 || writerThreads < 1) {
+        if (queueCapacity < 1 || replayWindow < 1 || streamsPerCaller < 1 || !(fanoutPause >= 0)) {
             throw new IllegalArgumentException("event settings must be positive: " + queueCapacity + ", "
-                    + replayWindow + ", " + streamsPerCaller + ", " + writerThreads);
+                    + replayWindow + ", " + streamsPerCaller + ", " + fanoutPause);
         }
     }
 
     public EventSettings withHeartbeat(Duration d) {
-        return new EventSettings(pollInterval, d, queueCapacity, replayWindow, streamsPerCaller, writerThreads);
+        return new EventSettings(pollInterval, d, queueCapacity, replayWindow, streamsPerCaller, fanoutPause);
     }
 
     public EventSettings withQueueCapacity(int n) {
-        return new EventSettings(pollInterval, heartbeat, n, replayWindow, streamsPerCaller, writerThreads);
+        return new EventSettings(pollInterval, heartbeat, n, replayWindow, streamsPerCaller, fanoutPause);
     }
 
     public EventSettings withReplayWindow(int n) {
-        return new EventSettings(pollInterval, heartbeat, queueCapacity, n, streamsPerCaller, writerThreads);
+        return new EventSettings(pollInterval, heartbeat, queueCapacity, n, streamsPerCaller, fanoutPause);
     }
 }

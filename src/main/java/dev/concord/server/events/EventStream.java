@@ -7,49 +7,65 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One open event stream, written with non-blocking servlet I/O: the hub offers frames to a bounded queue,
- * and a writer thread copies them to the socket only while it accepts more ({@code isReady}); when it
- * does not, the container calls {@link #onWritePossible} later. No thread waits for a client.
+ * One open event stream, written with non-blocking servlet I/O by the hub's fan-out thread. The stream has no
+ * queue of live frames: it keeps a cursor into the shared {@link FrameLog}, and each time the fan-out visits it
+ * (see {@link Fanout}) everything between the cursor and the log's head goes out in ONE write of bytes shared
+ * with every other stream at the same cursor. Several events pending for a stream therefore cost one write, not
+ * one each. When the socket takes no more ({@code isReady} false) the stream is skipped, and the container's
+ * {@link #onWritePossible} asks the fan-out to come back. No thread waits for a client.
  *
- * <p>A client that lets its queue fill is dropped: the queue is emptied at once, an {@code overflow} event
- * naming the last event actually written goes out, and the stream ends. A client that stops reading
- * altogether cannot take even that; the connector's idle timeout then fails the write and ends it.
+ * <p>A client further behind than the log holds is dropped: an {@code overflow} event naming the last event
+ * actually written goes out, and the stream ends. A client that stops reading altogether cannot take even
+ * that; the connector's idle timeout then fails the write and ends it.
  */
 final class EventStream implements WriteListener, AsyncListener {
+    /** What the fan-out gives a stream on a visit: the log's head and the bytes of a range of it. */
+    interface Visit {
+        /** The log position after the newest frame this visit sends. */
+        long head();
+
+        /** The frames from {@code from} to {@link #head()}, encoded once for every stream; null if overwritten. */
+        Fanout.Chunk chunk(long from);
+
+        long nowNanos();
+
+        /** Whether this idle stream may send a heartbeat now (heartbeats are spread over several visits). */
+        boolean heartbeatDue(long lastWriteNanos);
+    }
+
     private final ServletOutputStream out;
-    private final Executor writers;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final ConcurrentLinkedQueue<Frame> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger drainRequests = new AtomicInteger();
+    /** Frames for this stream only (opening comment, replay, reset), written before any live frame. */
+    private final ConcurrentLinkedQueue<Frame> own = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Runnable wake;
     private final Runnable onEnd;
     private final int capacity;
-    /** Highest change id offered; later offers at or below it are skipped (replay and live overlap). */
-    private long offeredUpTo;
-    /** Set by the hub: stop taking frames; {@code overflowed} says whether an overflow notice goes out. */
+    /** Set by the hub (closing) or on overflow: send what must go out, then end. */
     private volatile boolean ending;
     private volatile boolean overflowed;
-    /** Nothing may touch the output before the write listener is set; frames offered earlier wait. */
+    /** Nothing may touch the output before the write listener is set. */
     private volatile boolean started;
-    /** When the hub last offered a frame, for heartbeats (nanoTime). Hub thread only. */
-    private long lastOfferNanos = System.nanoTime();
-    // Writer side: only ever touched inside drain(), which never runs twice at once.
+    // Fan-out thread only (a visit never runs twice at once).
+    private long cursor;
     private long lastWritten;
-    private boolean unflushed;
+    private long lastWriteNanos = System.nanoTime();
     private boolean noticeSent;
 
-    EventStream(ServletOutputStream out, Executor writers, int capacity, long resumeAfter, Runnable onEnd) {
+    /**
+     * @param cursor      the log position of the first live frame this stream sends
+     * @param resumeAfter the last change id the client has (named in an overflow before anything else went out)
+     * @param wake        asks the fan-out for a visit (the socket takes data again)
+     */
+    EventStream(ServletOutputStream out, long cursor, long resumeAfter, int capacity, Runnable wake, Runnable onEnd) {
         this.out = out;
-        this.writers = writers;
-        this.capacity = capacity;
-        this.offeredUpTo = resumeAfter;
+        this.cursor = cursor;
         this.lastWritten = resumeAfter;
+        this.capacity = capacity;
+        this.wake = wake;
         this.onEnd = onEnd;
     }
 
@@ -58,68 +74,123 @@ final class EventStream implements WriteListener, AsyncListener {
         return done;
     }
 
+    /** Queues a frame for this stream alone, ahead of the live ones (opening notices, replay, reset). */
+    void offerOwn(Frame f) {
+        own.add(f);
+    }
+
     /** Starts writing: the container calls {@link #onWritePossible} once the socket takes data. */
     void start() {
         out.setWriteListener(this);
         started = true;
-        requestDrain();
+        wake.run();
     }
 
-    /**
-     * Queues a frame (hub thread). Change frames at or below what this stream already has are skipped.
-     *
-     * @return false when the stream is ending or just overflowed: the hub forgets it
-     */
-    boolean offer(Frame f, long nowNanos) {
-        if (ending) {
-            return false;
-        }
-        if (f.eventId() > 0) {
-            if (f.eventId() <= offeredUpTo) {
-                return true;
-            }
-            offeredUpTo = f.eventId();
-        }
-        if (queued.incrementAndGet() > capacity) {
-            overflowed = true;
-            ending = true;
-            queue.clear();
-            requestDrain();
-            return false;
-        }
-        queue.add(f);
-        lastOfferNanos = nowNanos;
-        requestDrain();
-        return true;
-    }
-
-    /** Queues a frame even past the capacity (the replay of a resuming client, its opening notices). */
-    void offerUnbounded(Frame f) {
-        if (f.eventId() > 0) {
-            offeredUpTo = Math.max(offeredUpTo, f.eventId());
-        }
-        queue.add(f);
-        requestDrain();
-    }
-
-    long lastOfferNanos() {
-        return lastOfferNanos;
-    }
-
-    long offeredUpTo() {
-        return offeredUpTo;
+    boolean overflowed() {
+        return overflowed;
     }
 
     /** Ends the stream after what is already being written (hub closing). */
     void end() {
         ending = true;
-        queue.clear();
-        requestDrain();
+        own.clear();
+        wake.run();
+    }
+
+    /**
+     * Writes what this stream has pending (fan-out thread).
+     *
+     * @return false when the stream is over and can be forgotten
+     */
+    boolean visit(Visit v) {
+        if (ended.get()) {
+            return false;
+        }
+        if (!started) {
+            return true;
+        }
+        try {
+            long behind = v.head() - cursor;
+            if (!ending && behind > capacity) {
+                overflowed = true;
+                ending = true;
+            }
+            if (ending) {
+                return closing();
+            }
+            boolean mine = !own.isEmpty();
+            if (behind == 0 && !mine) {
+                if (v.heartbeatDue(lastWriteNanos) && out.isReady()) {
+                    send(Frame.HEARTBEAT.bytes());
+                    lastWriteNanos = v.nowNanos();
+                }
+                return true;
+            }
+            if (!out.isReady()) {
+                return true; // onWritePossible brings the fan-out back
+            }
+            Fanout.Chunk live = behind == 0 ? Fanout.Chunk.EMPTY : v.chunk(cursor);
+            if (live == null) {
+                overflowed = true;
+                ending = true;
+                return closing();
+            }
+            byte[] bytes = mine ? withOwnFrames(live) : live.bytes();
+            send(bytes);
+            cursor = v.head();
+            lastWritten = Math.max(lastWritten, live.lastEventId());
+            lastWriteNanos = v.nowNanos();
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            // The client went away (or the exchange is already over): that is how most streams end.
+            finish();
+            return false;
+        }
+    }
+
+    /**
+     * One write, pushed to the socket: the container may keep a small write in its buffer until a flush, and
+     * takes no flush (nor anything) until {@code isReady} said yes again. When it says no, the write is still
+     * going out and {@link #onWritePossible} follows.
+     */
+    private void send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        if (out.isReady()) {
+            out.flush();
+        }
+    }
+
+    /** This stream's own frames, then the live chunk, as one write; notes the newest change id among them. */
+    private byte[] withOwnFrames(Fanout.Chunk live) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        Frame f;
+        while ((f = own.poll()) != null) {
+            buf.writeBytes(f.bytes());
+            lastWritten = Math.max(lastWritten, f.eventId());
+        }
+        buf.writeBytes(live.bytes());
+        return buf.toByteArray();
+    }
+
+    /** Sends the overflow notice when one is due, then ends once the socket took it. */
+    private boolean closing() throws IOException {
+        if (overflowed && !noticeSent) {
+            if (!out.isReady()) {
+                return true;
+            }
+            noticeSent = true;
+            send(Frame.overflow(lastWritten).bytes());
+        }
+        if (!out.isReady()) {
+            return true; // still going out; onWritePossible brings the fan-out back
+        }
+        finish();
+        return false;
     }
 
     @Override
     public void onWritePossible() {
-        requestDrain();
+        wake.run();
     }
 
     @Override
@@ -147,77 +218,17 @@ final class EventStream implements WriteListener, AsyncListener {
         // Not restarted.
     }
 
-    private void requestDrain() {
-        if (started && drainRequests.getAndIncrement() == 0) {
-            try {
-                writers.execute(this::drainLoop);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                finish(); // the hub closed
-            }
-        }
-    }
-
-    /** Runs until no request to drain is left; requests arriving meanwhile make it go round again. */
-    private void drainLoop() {
-        int missed = 1;
-        do {
-            drain();
-            missed = drainRequests.addAndGet(-missed);
-        } while (missed != 0);
-    }
-
-    private void drain() {
-        if (ended.get()) {
-            return;
-        }
-        try {
-            while (out.isReady()) {
-                if (ending) {
-                    if (overflowed && !noticeSent) {
-                        noticeSent = true;
-                        write(Frame.overflow(lastWritten));
-                        continue;
-                    }
-                    if (unflushed) {
-                        unflushed = false;
-                        out.flush();
-                        continue;
-                    }
-                    finish();
-                    return;
-                }
-                Frame f = queue.poll();
-                if (f == null) {
-                    if (unflushed) {
-                        unflushed = false;
-                        out.flush();
-                        continue;
-                    }
-                    return;
-                }
-                queued.decrementAndGet();
-                write(f);
-            }
-        } catch (IOException | IllegalStateException e) {
-            // The client went away (or the exchange is already over): that is how most streams end.
-            finish();
-        }
-    }
-
-    private void write(Frame f) throws IOException {
-        out.write(f.bytes());
-        unflushed = true;
-        if (f.eventId() > 0) {
-            lastWritten = f.eventId();
-        }
-    }
-
-    private void finish() {
+    /** Ends the stream at once (also when the hub stops and no visit can come any more). */
+    void finish() {
         if (ended.compareAndSet(false, true)) {
             ending = true;
-            queue.clear();
+            own.clear();
             onEnd.run();
             done.complete(null);
         }
+    }
+
+    boolean isOver() {
+        return ended.get();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
  * the console words the machine-readable code itself and never shows a library's class name.
  */
 public final class Problems {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Problems.class);
     private Problems() {
     }
 
@@ -28,8 +29,13 @@ public final class Problems {
         if (t instanceof ApiException api) {
             return ofCode(api.code());
         }
-        // Not the server's: a local failure (a full disk, a read-only store) whose own message says what it is.
-        return t.getMessage() == null || t.getMessage().isBlank() ? lang("problem.unexpected") : t.getMessage();
+        // Not the server's: a local failure. Its own message is English and may name a library class, so the
+        // agent reads what kind of problem it is and the log keeps the detail.
+        LOG.warn("shown to the agent as a local problem", t);
+        if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+            return lang("problem.localFiles");
+        }
+        return lang("problem.unexpected");
     }
 
     /** The words for an error code of the API (docs/api.md), or a general sentence naming the code. */

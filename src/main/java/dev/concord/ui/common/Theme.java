@@ -1,5 +1,7 @@
 package dev.concord.ui.common;
 
+import static dev.concord.i18n.Localization.lang;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
@@ -31,6 +33,6 @@ public enum Theme {
                 return t;
             }
         }
-        throw new IllegalArgumentException("theme must be light, dark or high-contrast, not '" + value + "'");
+        throw new IllegalArgumentException(lang("start.badTheme", value));
     }
 }

@@ -3,6 +3,7 @@ package dev.concord.ui.conflict;
 import dev.concord.domain.FieldSpec;
 import dev.concord.domain.FieldType;
 import dev.concord.domain.InvalidFieldValueException;
+import dev.concord.i18n.DomainWords;
 import java.util.Objects;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -151,7 +152,7 @@ public final class FieldRow {
             result = FieldText.parse(spec, text);
             error.set("");
         } catch (InvalidFieldValueException e) {
-            error.set(e.getMessage());
+            error.set(DomainWords.invalid(e));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.concord.ui.editor;
 import dev.concord.domain.FieldSpec;
 import dev.concord.domain.FieldType;
 import dev.concord.domain.InvalidFieldValueException;
+import dev.concord.i18n.DomainWords;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,7 +79,7 @@ public final class FieldModel<T> {
             dirty.set(!Objects.equals(parsed, baseValue));
         } catch (InvalidFieldValueException e) {
             parsed = null;
-            error.set(e.getMessage());
+            error.set(DomainWords.invalid(e));
             valid.set(false);
             dirty.set(true);
         }

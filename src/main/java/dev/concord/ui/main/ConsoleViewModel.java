@@ -93,7 +93,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         }, failure -> {
             LOG.warn("could not open {}", row, failure);
             if (mine == openRequests) {
-                status.showLiveStatus(Localization.lang("console.openFailed", row.id(), failure.getMessage()));
+                status.showLiveStatus(Localization.lang("console.openFailed", row.id(), Problems.describe(failure)));
             }
         });
     }

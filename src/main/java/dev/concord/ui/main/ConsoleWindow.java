@@ -13,6 +13,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import javafx.stage.Stage;
 
@@ -27,7 +29,41 @@ public final class ConsoleWindow {
 
     private static final Duration HEALTH_CHECK_EVERY = Duration.seconds(20);
 
+    private static final String SHELL_ID = "console-shell";
+
     private ConsoleWindow() {
+    }
+
+    /**
+     * Shows the console's window before the console exists: its size, title and look, "Connecting..." in
+     * the middle. A window of one label maps about as fast as the toolkit allows; {@link #show} then builds
+     * the console into this same scene (its root replaced; no second scene or platform window).
+     */
+    public static void showShell(Stage stage, String title) {
+        Label connecting = new Label(lang("status.connection.checking"));
+        connecting.getStyleClass().add("muted-hint");
+        StackPane shell = new StackPane(connecting);
+        shell.setId(SHELL_ID);
+        Scene scene = new Scene(shell, WIDTH, HEIGHT);
+        scene.getStylesheets().add(CSS);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.show();
+    }
+
+    /**
+     * Runs {@code then} in a task of its own after the next pulse of {@code scene} has been laid out, so
+     * that what it does (building the console) comes after the window's first frame, not before it.
+     */
+    public static void afterFirstPulse(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(then);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Builds the window's content in {@code stage}, starts loading, and returns the view. */
@@ -56,8 +92,14 @@ public final class ConsoleWindow {
     public static ConsoleView show(Stage stage, ConsoleViewModel vm, ConflictUi conflictUi, Appearance appearance,
                                    CompletionStage<?> serverReady) {
         ConsoleView view = new ConsoleView(vm, conflictUi, appearance);
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
-        scene.getStylesheets().add(CSS);
+        Scene scene = stage.getScene();
+        if (scene != null && SHELL_ID.equals(scene.getRoot().getId())) {
+            // The window is already on screen (showShell): the console takes the shell's place in it.
+            scene.setRoot(view);
+        } else {
+            scene = new Scene(view, WIDTH, HEIGHT);
+            scene.getStylesheets().add(CSS);
+        }
         appearance.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(lang("window.title", vm.services().serverUrl()));

@@ -249,11 +249,14 @@ class ConflictDialogViewModelTest {
     @Test
     void crashInTheSaveIsReportedAndNothingIsLost() {
         vm.takeAllMine();
-        saver.thenThrow(new IllegalStateException("store is read-only"));
+        saver.thenThrow(new java.io.UncheckedIOException("Cannot write the conflict store",
+                new java.nio.file.AccessDeniedException("conflicts.json")));
 
         vm.saveResolution();
 
-        assertThat(vm.messageProperty().get()).contains("store is read-only");
+        // Worded for the agent (what kind of problem, where the detail is), not Java's message or class names.
+        assertThat(vm.messageProperty().get()).contains("a file on this computer could not be read or written")
+                .doesNotContain("Exception").doesNotContain("Cannot write");
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.canSaveBinding().get()).isTrue();
     }

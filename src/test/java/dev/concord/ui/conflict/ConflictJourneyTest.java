@@ -3,84 +3,39 @@ package dev.concord.ui.conflict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.PendingEdit;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SaveOutcome;
 import dev.concord.sync.SyncServices;
-import dev.concord.ui.common.FxTaskExecutor;
+import dev.concord.testing.ConsoleFixture;
+import dev.concord.ui.common.Theme;
 import dev.concord.ui.inbox.ConflictInboxView;
 import dev.concord.ui.inbox.ConflictInboxViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The same-field collision, end to end on one in-process server: alice and bob edit one subscription, bob's
  * save becomes a stored conflict, and bob resolves it in the dialog opened from his inbox.
  */
-@ExtendWith(ApplicationExtension.class)
 class ConflictJourneyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-    private static ConcordServer server;
-
-    @TempDir
-    Path home;
-    private Stage stage;
-    private final FxTaskExecutor executor = new FxTaskExecutor();
-    private ConflictInboxViewModel inbox;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @Start
-    void start(Stage primary) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        // A window of our own: TestFX shares the primary stage with every other test class in this JVM.
-        this.stage = new Stage();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream()
-                .filter(w -> w == stage || w instanceof ConflictDialog).forEach(Window::hide)).get();
-        if (inbox != null) {
-            inbox.close();
-        }
-        executor.close();
-    }
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onDemoServer();
 
     /** The dialog fills its rows once its notes merge, built off the FX thread, arrives. */
     private static void awaitRowsFilled(FxRobot robot) {
@@ -138,7 +93,7 @@ class ConflictJourneyTest {
 
     @Test
     void pendingEditIsSentAgainWithRetry(FxRobot robot) {
-        SyncServices bob = SyncServices.forUser(server.baseUrl(), "demo-bob", home);
+        SyncServices bob = SyncServices.forUser(console.serverUrl(), "demo-bob", console.home());
         Entity base = bob.api().get(EntityKind.SUBSCRIPTION, "sub_0009");
         bob.store().putPending(new PendingEdit("p-1", EntityKind.SUBSCRIPTION, "sub_0009", base,
                 FieldValues.of(Map.of("status", "paused")), "key-p-1", Instant.now(), "connection refused"));
@@ -158,8 +113,8 @@ class ConflictJourneyTest {
 
     /** Alice pauses the subscription and rewrites the first notes line; bob, from the same version, does the same differently. */
     private Collision collide(String id) {
-        SyncServices alice = SyncServices.forUser(server.baseUrl(), "demo-alice", home);
-        SyncServices bob = SyncServices.forUser(server.baseUrl(), "demo-bob", home);
+        SyncServices alice = SyncServices.forUser(console.serverUrl(), "demo-alice", console.home());
+        SyncServices bob = SyncServices.forUser(console.serverUrl(), "demo-bob", console.home());
         Entity base = alice.api().get(EntityKind.SUBSCRIPTION, id);
         Entity bobBase = bob.api().get(EntityKind.SUBSCRIPTION, id);
         String notes = (String) base.values().get("notes");
@@ -175,12 +130,14 @@ class ConflictJourneyTest {
         return new Collision(alice, bob, base, bobNotes, conflictId);
     }
 
+    /** The inbox in a window of its own (TestFX shares the primary stage with every other test class). */
     private void showInbox(ConflictStore store, RetryCoordinator coordinator) {
-        AtomicReference<ConflictInboxView> view = new AtomicReference<>();
         WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            inbox = new ConflictInboxViewModel(store, coordinator, executor);
-            view.set(new ConflictInboxView(inbox));
-            stage.setScene(new Scene(view.get(), 900, 600));
+            Theme.LIGHT.apply();
+            ConflictInboxViewModel inbox = console.closeAfter(
+                    new ConflictInboxViewModel(store, coordinator, console.executor()));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new ConflictInboxView(inbox), 900, 600));
             stage.show();
         });
     }

@@ -5,28 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
 import dev.concord.sync.SaveOutcome;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.UiKeys;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,40 +27,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * banner without Bob doing anything, Rebase now moves Bob's unsaved edits onto Alice's version, and Bob's
  * save then goes through on the first attempt.
  */
-@ExtendWith(ApplicationExtension.class)
 class LiveBannerUiTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static ConcordServer server;
-    @TempDir
-    Path home;
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onDemoServer();
     private AgentWindow alice;
     private AgentWindow bob;
 
-    @BeforeAll
-    static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    /** Windows of their own (not TestFX's shared primary stage, which later classes reuse), closed after each test. */
-    @Start
-    void start(Stage primary) {
-        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
-        bob = new AgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
-    }
-
-    @AfterEach
-    void closeWindows(FxRobot robot) {
-        robot.interact(() -> {
-            alice.stage.close();
-            bob.stage.close();
-            alice.close();
-            bob.close();
-        });
+    @BeforeEach
+    void open() {
+        alice = console.open("demo-alice");
+        bob = console.open("demo-bob");
     }
 
     private Entity openRow(FxRobot robot, AgentWindow agent, int row) {
@@ -181,17 +150,9 @@ class LiveBannerUiTest {
     }
 
     @Test
-    void aTokenTheServerRefusesSaysLiveUpdatesAreUnavailable(FxRobot robot) throws Exception {
-        AgentWindow stranger = WaitForAsyncUtils.asyncFx(() -> new AgentWindow(new Stage(), server.baseUrl(),
-                "not-a-token", home)).get(15, java.util.concurrent.TimeUnit.SECONDS);
-        try {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, stranger, "#status-live"))
-                    .isEqualTo("Live updates unavailable (the server refused them; the log says why)"));
-        } finally {
-            robot.interact(() -> {
-                stranger.stage.close();
-                stranger.close();
-            });
-        }
+    void aTokenTheServerRefusesSaysLiveUpdatesAreUnavailable(FxRobot robot) {
+        AgentWindow stranger = console.open("not-a-token");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, stranger, "#status-live"))
+                .isEqualTo("Live updates unavailable (the server refused them; the log says why)"));
     }
 }

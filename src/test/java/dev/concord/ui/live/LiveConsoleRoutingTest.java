@@ -7,60 +7,32 @@ import dev.concord.client.OkHttpConcordApi;
 import dev.concord.client.PatchCall;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.editor.EditorViewModel;
 import dev.concord.ui.testing.AgentWindow;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The console side of issue 14: the stream opens at the first list load's event mark, events reach only
  * their record's banner, editors and banners of records the agent left are dropped, and a reset reloads
  * what is shown and says so.
  */
-@ExtendWith(ApplicationExtension.class)
 class LiveConsoleRoutingTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static ConcordServer server;
-    @TempDir
-    Path home;
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onDemoServer();
     private AgentWindow alice;
 
-    @BeforeAll
-    static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @Start
-    void start(Stage primary) {
-        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
-        alice.vm.start();
-    }
-
-    @AfterEach
-    void closeWindow(FxRobot robot) {
-        robot.interact(() -> {
-            alice.stage.close();
-            alice.close();
-        });
+    @BeforeEach
+    void open(FxRobot robot) {
+        alice = console.open("demo-alice");
+        robot.interact(alice.vm::start);
     }
 
     private List<Entity> rows() {
@@ -71,7 +43,7 @@ class LiveConsoleRoutingTest {
     }
 
     private static void bobWrites(Entity record, String notes) {
-        OkHttpConcordApi bob = new OkHttpConcordApi(server.baseUrl(), "demo-bob");
+        OkHttpConcordApi bob = new OkHttpConcordApi(console.serverUrl(), "demo-bob");
         Entity now = bob.get(record.kind(), record.id());
         bob.patch(PatchCall.of(record.kind(), record.id(), now.version(), Map.of("notes", notes), null));
     }

@@ -3,8 +3,7 @@ package dev.concord.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.UiKeys;
@@ -14,42 +13,20 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Renders the main window and the editor headless at 1280x800, on the demo data (see Screenshots for where). */
-@ExtendWith(ApplicationExtension.class)
 class ConsoleScreenshotTest {
-    private final ConcordServer server = ConcordServer.start(ServerConfig.demoInMemory());
-    @TempDir
-    Path home;
-    private AgentWindow alice;
-
-    /** A window of its own (not TestFX's shared primary stage), closed after the test. */
-    @Start
-    void start(Stage primary) {
-        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> {
-            alice.stage.close();
-            alice.close();
-        });
-        server.close();
-    }
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onDemoServer();
 
     @Test
     void rendersTheMainWindowAndTheEditor(FxRobot robot) throws Exception {
+        AgentWindow alice = console.open("demo-alice");
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
         Label agent = robot.lookup("#status-agent").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(15)).until(() -> !table.getItems().isEmpty() && !agent.getText().isEmpty());

@@ -3,15 +3,10 @@ package dev.concord.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.concord.client.PatchCall;
-import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
-import dev.concord.sync.SaveOutcome;
-import dev.concord.ui.common.FxTaskExecutor;
-import dev.concord.ui.common.Theme;
-import dev.concord.ui.history.HistoryRow;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.testing.FakeConcordApi;
-import dev.concord.ui.testing.NoConflicts;
+import dev.concord.ui.history.HistoryRow;
 import dev.concord.ui.testing.Records;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,47 +17,28 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import dev.concord.ui.testing.UiKeys;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window driven with real clicks and keys against an in-memory service. */
-@ExtendWith(ApplicationExtension.class)
 @SuppressWarnings("unchecked")
 class ConsoleWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final FakeConcordApi api = new FakeConcordApi("alice");
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onFake();
+    private FakeConcordApi api;
 
-    private Stage stage;
-
-    /** A window of its own (not TestFX's shared primary stage), closed after each test. */
-    @Start
-    void start(Stage primary) {
-        stage = new Stage();
+    @BeforeEach
+    void open() {
+        api = console.fake();
         for (int i = 1; i <= 3; i++) {
             api.put(Records.subscription("sub_00" + i, 1));
         }
         api.put(Records.plan("plan_basic", 3));
-        // The saver a real console gets from the retry coordinator; here a plain versioned write.
-        ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
-            Entity saved = api.patch(PatchCall.of(base.kind(), base.id(), base.version(),
-                    mine.only(mine.changedFrom(base.values())), "k-" + System.nanoTime()));
-            return new SaveOutcome.Saved(saved, List.of(), 1);
-        }, new NoConflicts(), executor);
-        Theme.LIGHT.apply();
-        ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { });
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(stage::close);
-        executor.close();
+        console.showOnFake();
     }
 
     private void openFirstRow(FxRobot robot) {

@@ -3,11 +3,7 @@ package dev.concord.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.concord.client.PatchCall;
-import dev.concord.domain.Entity;
-import dev.concord.sync.SaveOutcome;
-import dev.concord.ui.common.FxTaskExecutor;
-import dev.concord.ui.common.Theme;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.conflict.ConflictDialogViewModel;
 import dev.concord.ui.conflict.Conflicts;
@@ -15,9 +11,7 @@ import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
-import dev.concord.testing.FakeConcordApi;
 import dev.concord.ui.testing.FocusWalk;
-import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import java.time.Duration;
 import java.util.List;
@@ -29,58 +23,34 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every window walked by Tab only, forwards and backwards: each control the focus reaches has a name a screen
  * reader can announce, and the focus comes back to where it started (no traps, e.g. a text area eating Tab).
  */
-@ExtendWith(ApplicationExtension.class)
 class KeyboardWalkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final FakeConcordApi api = new FakeConcordApi("alice");
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onFake();
     private Stage stage;
-    private ConsoleView console;
-
-    @Start
-    void start(Stage primary) {
-        stage = new Stage();
-    }
+    private ConsoleView view;
 
     /** The main window on an in-memory service with two subscriptions. */
-    private void openConsole(FxRobot robot) {
-        robot.interact(this::buildConsole);
-    }
-
-    private void buildConsole() {
-        api.put(Records.subscription("sub_001", 1));
-        api.put(Records.subscription("sub_002", 1));
-        ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
-            Entity saved = api.patch(PatchCall.of(base.kind(), base.id(), base.version(),
-                    mine.only(mine.changedFrom(base.values())), "k-" + System.nanoTime()));
-            return new SaveOutcome.Saved(saved, List.of(), 1);
-        }, new NoConflicts(), executor);
-        console = ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { });
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream()
-                .filter(w -> w instanceof Stage).forEach(w -> ((Stage) w).close()));
-        executor.close();
+    private void openConsole() {
+        console.fake().put(Records.subscription("sub_001", 1));
+        console.fake().put(Records.subscription("sub_002", 1));
+        ConsoleFixture.Shown shown = console.showOnFake();
+        stage = shown.stage();
+        view = shown.view();
     }
 
     @Test
     void mainWindowWithAnOpenRecordHasNoTrapAndNamesEveryStop(FxRobot robot) {
-        openConsole(robot);
+        openConsole();
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> table.getItems().size() == 2);
         // Keyboard only: Ctrl+F to the search, Enter to the first result, which opens it in the editor.
@@ -133,8 +103,8 @@ class KeyboardWalkTest {
 
     @Test
     void keyboardShortcutsAndAboutHaveNoTrapAndNameEveryStop(FxRobot robot) {
-        openConsole(robot);
-        robot.interact(() -> HelpWindows.shortcuts(stage, (MenuBar) console.getTop()));
+        openConsole();
+        robot.interact(() -> HelpWindows.shortcuts(stage, (MenuBar) view.getTop()));
         Scene shortcuts = dialogScene(robot, "shortcuts-dialog");
         // What the window is for comes first: the table has the focus, Tab goes on to Close, then back round.
         assertThat(ids(walkBothWays(robot, shortcuts))).containsExactly("shortcuts-table", "shortcuts-dialog-close");

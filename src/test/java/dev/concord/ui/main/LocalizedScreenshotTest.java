@@ -8,8 +8,7 @@ import dev.concord.client.OkHttpConcordApi;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.i18n.Localization;
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
@@ -17,7 +16,6 @@ import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.Truncation;
 import dev.concord.ui.testing.UiKeys;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -34,16 +32,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,33 +47,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code <window>-de.png} / {@code -fr.png} / {@code -es.png}, and no control's words are cut short: no label
  * or button ends in an ellipsis, no text field's prompt is wider than the field (see {@link Truncation}).
  */
-@ExtendWith(ApplicationExtension.class)
 class LocalizedScreenshotTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static ConcordServer server;
-    @TempDir
-    Path home;
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onDemoServer();
     private AgentWindow alice;
 
-    @BeforeAll
-    static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @AfterEach
-    void closeWindows(FxRobot robot) {
-        robot.interact(() -> {
-            robot.lookup("#conflictDialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
-            if (alice != null) {
-                alice.stage.close();
-                alice.close();
-            }
-        });
+    void englishAgain() {
         Localization.use(Locale.ENGLISH);
         Localization.useZone(ZoneId.systemDefault());
     }
@@ -91,8 +66,7 @@ class LocalizedScreenshotTest {
                                                                    FxRobot robot) throws Exception {
         Localization.use(Locale.forLanguageTag(language));
         Localization.useZone(ZoneOffset.UTC);
-        alice = WaitForAsyncUtils.asyncFx(() -> new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home))
-                .get();
+        alice = console.open("demo-alice");
 
         TableView<?> table = robot.from(alice.root()).lookup("#table-subscriptions").queryAs(TableView.class);
         Label agent = robot.from(alice.root()).lookup("#status-agent").queryAs(Label.class);
@@ -109,7 +83,7 @@ class LocalizedScreenshotTest {
         // Alice changes the name again; before she saves, Bob changes it on the server from the same version.
         Entity aliceHas = alice.vm.getEditor().getBase();
         UiKeys.replaceText(robot, alice.root(), "#field-customerName", "Grace Hopper (Alice, " + language + ")");
-        new OkHttpConcordApi(server.baseUrl(), "demo-bob").patch(PatchCall.of(EntityKind.SUBSCRIPTION, aliceHas.id(),
+        new OkHttpConcordApi(console.serverUrl(), "demo-bob").patch(PatchCall.of(EntityKind.SUBSCRIPTION, aliceHas.id(),
                 aliceHas.version(), Map.of("customerName", "Grace Hopper (Bob, " + language + ")"),
                 UUID.randomUUID().toString()));
         UiKeys.ctrl(robot, KeyCode.S);

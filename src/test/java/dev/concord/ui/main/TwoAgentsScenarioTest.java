@@ -5,28 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
-import dev.concord.server.ConcordServer;
-import dev.concord.server.ServerConfig;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.UiKeys;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,41 +27,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * Bob's window (still at the old version under his unsaved edit) saves status; both changes survive, no
  * dialog opens, Bob is told what was merged.
  */
-@ExtendWith(ApplicationExtension.class)
 class TwoAgentsScenarioTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static ConcordServer server;
-    @TempDir
-    Path home;
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onDemoServer();
     private AgentWindow alice;
     private AgentWindow bob;
 
-    @BeforeAll
-    static void startServer() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    /** Windows of their own (not TestFX's shared primary stage), closed after each test. */
-    @Start
-    void start(Stage primary) {
-        alice = new AgentWindow(new Stage(), server.baseUrl(), "demo-alice", home);
-        bob = new AgentWindow(new Stage(), server.baseUrl(), "demo-bob", home);
-    }
-
-    @AfterEach
-    void closeWindows(FxRobot robot) {
-        robot.interact(() -> {
-            alice.stage.close();
-            bob.stage.close();
-            robot.lookup("#conflictDialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
-            alice.close();
-            bob.close();
-        });
+    @BeforeEach
+    void open() {
+        alice = console.open("demo-alice");
+        bob = console.open("demo-bob");
     }
 
     private Entity openFirstRow(FxRobot robot, AgentWindow agent) {

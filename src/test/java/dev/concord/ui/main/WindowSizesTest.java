@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.concord.ui.common.Appearance;
+import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
-import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.conflict.ConflictDialogViewModel;
 import dev.concord.ui.conflict.Conflicts;
-import dev.concord.testing.FakeConcordApi;
-import dev.concord.ui.testing.NoConflicts;
 import dev.concord.ui.testing.Records;
 import dev.concord.ui.testing.UiKeys;
 import java.time.Duration;
@@ -25,45 +23,31 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The console and the conflict window on an 800x600 screen, and with the largest text: every control
  * an agent needs is inside the window (the editor is never pushed off, the dialog scrolls rather than clips).
  */
-@ExtendWith(ApplicationExtension.class)
 class WindowSizesTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final FakeConcordApi api = new FakeConcordApi("alice");
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    @RegisterExtension
+    static final ConsoleFixture console = ConsoleFixture.onFake();
     private Stage stage;
 
-    @Start
-    void start(Stage primary) {
-        stage = new Stage();
-    }
-
     @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> {
-            Appearance.shared().use(Theme.LIGHT, Appearance.DEFAULT_TEXT_SIZE);
-            List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w instanceof Stage)
-                    .forEach(w -> ((Stage) w).close());
-        });
-        executor.close();
+    void defaultTextSize(FxRobot robot) {
+        robot.interact(() -> Appearance.shared().use(Theme.LIGHT, Appearance.DEFAULT_TEXT_SIZE));
     }
 
     private void openConsole(FxRobot robot, double width, double height) {
-        api.put(Records.subscription("sub_001", 1));
+        console.fake().put(Records.subscription("sub_001", 1));
+        stage = console.showOnFake((base, mine) -> {
+            throw new AssertionError("nothing is saved here");
+        }).stage();
         robot.interact(() -> {
-            ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
-                throw new AssertionError("nothing is saved here");
-            }, new NoConflicts(), executor);
-            ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { });
             stage.setWidth(width);
             stage.setHeight(height);
         });

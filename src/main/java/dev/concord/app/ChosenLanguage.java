@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The language of {@code concord cli}: the one the agent chose in the installed console (View -> Language,
- * kept in {@code <data folder>/console.json}), else the system's ({@code LC_ALL}, {@code LC_MESSAGES},
- * {@code LANG}), else English. Reading the console's settings file needs no window toolkit.
+ * The language of {@code concord cli} and of the console's first words (before it knows whose settings to
+ * read): the one the agent chose in the installed console (View -> Language, kept in
+ * {@code <data folder>/console.json}), else the system's ({@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG}),
+ * else English. Reading the console's settings file needs no window toolkit.
  */
-final class CliLanguage {
-    private CliLanguage() {
+final class ChosenLanguage {
+    private ChosenLanguage() {
     }
 
     /** The chosen language, if any, and the system locale, as {@code Localization.use} takes them. */

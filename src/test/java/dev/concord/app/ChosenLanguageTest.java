@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line speaks the language chosen in the console's View -> Language, else the system's. */
-class CliLanguageTest {
+class ChosenLanguageTest {
     @TempDir
     Path home;
 
     @Test
     void withoutAChoiceTheSystemLocaleCounts() {
-        CliLanguage.Choice c = CliLanguage.of(home, Map.of("LANG", "fr_FR.UTF-8"));
+        ChosenLanguage.Choice c = ChosenLanguage.of(home, Map.of("LANG", "fr_FR.UTF-8"));
         assertThat(c.chosen()).isNull();
         assertThat(c.system()).isEqualTo(Locale.FRANCE);
     }
@@ -26,13 +26,13 @@ class CliLanguageTest {
     @Test
     void theConsolesChoiceWins() throws IOException {
         new SettingsFile(home.resolve("console.json")).save(ConsoleSettings.none().withLanguage("de"));
-        CliLanguage.Choice c = CliLanguage.of(home, Map.of("LANG", "fr_FR.UTF-8"));
+        ChosenLanguage.Choice c = ChosenLanguage.of(home, Map.of("LANG", "fr_FR.UTF-8"));
         assertThat(c.chosen()).isEqualTo(Language.GERMAN);
     }
 
     @Test
     void anUnreadableSettingsFileIsNoChoice() throws IOException {
         Files.writeString(home.resolve("console.json"), "{not json");
-        assertThat(CliLanguage.of(home, Map.of()).chosen()).isNull();
+        assertThat(ChosenLanguage.of(home, Map.of()).chosen()).isNull();
     }
 }

@@ -1,0 +1,79 @@
+package dev.concord.cli;
+
+import static dev.concord.i18n.Localization.lang;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A bearer token given to a program by hand, the same three ways for the command line and the console, most
+ * explicit first: {@code --token T} (seen by every user who can list processes: kept for the demo and old
+ * scripts) &gt; {@code --token-file FILE} ({@code -} reads standard input) &gt; the {@code CONCORD_TOKEN}
+ * environment variable. Nothing given: empty, and the program goes on to a sign-in or the demo token.
+ */
+public final class TokenInput {
+    public static final String ENV = "CONCORD_TOKEN";
+
+    /** Where a given token came from. */
+    public enum Source { OPTION, FILE, ENV }
+
+    /**
+     * A token and where it came from.
+     *
+     * @param from {@link #ENV}, the file's name, or "standard input", for messages (never the token)
+     */
+    public record Given(String token, Source source, String from) {
+        @Override
+        public String toString() {
+            return "Given[" + source + " " + from + "]";
+        }
+    }
+
+    private TokenInput() {
+    }
+
+    /**
+     * The token given by option, file or environment, in that order.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or holds no token (the message names it)
+     */
+    public static Optional<Given> given(String option, Path file, Map<String, String> env, InputStream stdin) {
+        if (option != null && !option.isBlank()) {
+            return Optional.of(new Given(option.strip(), Source.OPTION, "--token"));
+        }
+        if (file != null) {
+            return Optional.of(new Given(read(file, stdin), Source.FILE, sourceName(file)));
+        }
+        String fromEnv = env.get(ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(new Given(fromEnv.strip(), Source.ENV, ENV));
+        }
+        return Optional.empty();
+    }
+
+    /** The first line of the file (or standard input for {@code -}), so a trailing newline does not count. */
+    private static String read(Path file, InputStream stdin) {
+        String name = sourceName(file);
+        String text;
+        try {
+            text = "-".equals(file.toString()) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(lang("cli.token.unreadable", name, e.getMessage()));
+        }
+        String token = text.strip().lines().findFirst().orElse("").strip();
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException(lang("cli.token.empty", name));
+        }
+        return token;
+    }
+
+    private static String sourceName(Path file) {
+        return "-".equals(file.toString()) ? lang("cli.how.stdin") : file.toString();
+    }
+}
