@@ -133,11 +133,12 @@ final class ConsoleCommand implements Callable<Integer> {
             err.println(lang("start.problem", e.getMessage()));
             return 2;
         }
-        setup.remember();
         // Before any window: every word is looked up in the language chosen here.
         ConsoleLanguage.use(setup.savedLanguage().orElse(null));
         // The client, the conflict store and the coordinator are built while JavaFX starts, for the same reason.
+        // Saving the settings for the next start (JSON, disk) happens there too, off the way to the first window.
         CompletableFuture<ConsoleApp.Parts> parts = CompletableFuture.supplyAsync(() -> {
+            setup.remember();
             ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
             ConflictStore store = new ConflictStore(setup.userDir().resolve(SyncServices.STORE_FILE));
             return new ConsoleApp.Parts(api, store, new RetryCoordinator(api, store));
