@@ -3,6 +3,7 @@ package dev.concord.ui.main;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.ui.common.Appearance;
+import dev.concord.ui.common.MenuKeyGuard;
 import dev.concord.ui.common.PlacedWindow;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.common.WindowBounds;
@@ -116,6 +117,7 @@ public final class ConsoleWindow {
             scene.getStylesheets().add(CSS);
         }
         appearance.installShortcuts(scene);
+        MenuKeyGuard.install(scene);
         stage.setScene(scene);
         stage.setTitle(lang("window.title", vm.services().serverUrl()));
         // Usable down to 640x480: below 1000 px the editor goes under the list (ConsoleView.arrange).
