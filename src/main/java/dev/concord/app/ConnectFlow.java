@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -78,13 +79,13 @@ final class ConnectFlow implements ConnectActions {
             try {
                 return connections.resume(server, mode);
             } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                throw new CompletionException(e); // the Connect screen words it by its kind
             }
         }, background).whenComplete((resumed, failure) -> Platform.runLater(() -> {
             if (failure == null && resumed.isPresent()) {
                 openConsole(resumed.get());
             } else {
-                showConnect(failure == null ? null : rootMessage(failure));
+                showConnect(failure == null ? null : ConnectViewModel.describe(failure));
             }
         }));
     }
@@ -148,7 +149,7 @@ final class ConnectFlow implements ConnectActions {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                throw new CompletionException(e); // the Connect screen words it by its kind
             }
         }, background).thenAcceptAsync(this::openConsole, Platform::runLater);
     }
@@ -261,13 +262,5 @@ final class ConnectFlow implements ConnectActions {
     static String folderName(String actor) {
         String s = actor.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         return s.isEmpty() || s.startsWith(".") ? "user-" + s : s;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && (c.getMessage() == null || c instanceof java.util.concurrent.CompletionException)) {
-            c = c.getCause();
-        }
-        return c.getMessage();
     }
 }

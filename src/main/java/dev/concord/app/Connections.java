@@ -11,6 +11,7 @@ import dev.concord.auth.OidcClientSettings;
 import dev.concord.auth.SecretStore;
 import dev.concord.auth.SecretStores;
 import dev.concord.auth.SignInException;
+import dev.concord.ui.connect.WordedFailure;
 import dev.concord.auth.SignedInSession;
 import dev.concord.auth.TokenSet;
 import dev.concord.client.AccessTokens;
@@ -119,7 +120,8 @@ final class Connections {
 
     private OidcClient oidcClient() throws SignInException {
         if (!conf.signInConfigured()) {
-            throw new SignInException(lang("connect.notSetUp", String.valueOf(ConsoleConf.SYSTEM_FILE)), false, null);
+            throw new SignInException(SignInException.Reason.NOT_SET_UP, null, String.valueOf(ConsoleConf.SYSTEM_FILE), false,
+                    "Sign-in is not set up: no issuer and client id", null);
         }
         return new OidcClient(new OidcClientSettings(URI.create(conf.issuer()), conf.clientId(), null));
     }
@@ -129,9 +131,9 @@ final class Connections {
             Identity who = new OkHttpConcordApi(url, tokens).whoAmI();
             return new Connected(url, tokens, who, how, session, key);
         } catch (ServerUnreachableException e) {
-            throw new IllegalStateException(lang("connect.noServer", url), e);
+            throw new WordedFailure(lang("connect.noServer", url), e);
         } catch (ApiException e) {
-            throw new IllegalStateException(e.status() == 401
+            throw new WordedFailure(e.status() == 401
                     ? lang("connect.notAccepted", Problems.describe(e)) : lang("connect.refused", Problems.describe(e)), e);
         }
     }
@@ -145,10 +147,10 @@ final class Connections {
         try {
             uri = URI.create(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + server + "' is not a server address such as https://concord.example.com");
+            throw new WordedFailure(lang("connect.badServer", String.valueOf(server)), e);
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + server + "' is not a server address such as https://concord.example.com");
+            throw new WordedFailure(lang("connect.badServer", String.valueOf(server)), null);
         }
         return s;
     }

@@ -86,25 +86,29 @@ public final class OidcClient {
             URI callback = receiver.callback().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             AuthorizationResponse response = AuthorizationResponse.parse(callback);
             if (!state.equals(response.getState())) {
-                throw new SignInException("The sign-in answer did not belong to this sign-in (state mismatch); try again", true, null);
+                throw failure(SignInException.Reason.STATE_MISMATCH, null, true,
+                        "The sign-in answer did not belong to this sign-in (state mismatch)", null);
             }
             if (!response.indicatesSuccess()) {
                 AuthorizationErrorResponse error = response.toErrorResponse();
-                throw new SignInException("The identity provider refused the sign-in: " + describe(error.getErrorObject()), true, null);
+                throw failure(SignInException.Reason.PROVIDER_REFUSED, error.getErrorObject().getCode(), true,
+                        "The identity provider refused the sign-in: " + describe(error.getErrorObject()), null);
             }
             AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
             return exchange(meta, new AuthorizationCodeGrant(code, redirect, verifier), null);
         } catch (TimeoutException e) {
-            throw new SignInException("No answer from the browser within " + timeout.toMinutes() + " minutes; try again", true, e);
+            throw failure(SignInException.Reason.TIMED_OUT, String.valueOf(timeout.toMinutes()), true,
+                    "No answer from the browser within " + timeout.toMinutes() + " minutes", e);
         } catch (ExecutionException e) {
-            throw new SignInException("The sign-in was interrupted; try again", true, e);
+            throw failure(SignInException.Reason.INTERRUPTED, null, true, "The wait for the browser's answer failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignInException("The sign-in was cancelled", true, e);
+            throw failure(SignInException.Reason.INTERRUPTED, null, true, "The sign-in was cancelled", e);
         } catch (IOException e) {
-            throw new SignInException("Could not open the sign-in page: " + e.getMessage(), true, e);
+            throw failure(SignInException.Reason.PAGE_NOT_OPENED, null, true, "Could not open the sign-in page", e);
         } catch (ParseException e) {
-            throw new SignInException("The identity provider sent an answer that cannot be read", true, e);
+            throw failure(SignInException.Reason.PROVIDER_ANSWER_UNREADABLE, null, true,
+                    "The identity provider sent an answer that cannot be read", e);
         }
     }
 
@@ -139,8 +143,9 @@ public final class OidcClient {
             if (!response.indicatesSuccess()) {
                 ErrorObject error = response.toErrorResponse().getErrorObject();
                 boolean dead = OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode());
-                throw new SignInException(dead ? "Your sign-in has ended; sign in again"
-                        : "The identity provider refused: " + describe(error), dead || previousRefresh == null, null);
+                throw dead ? failure(SignInException.Reason.SIGN_IN_ENDED, null, true, "The refresh token is no longer accepted", null)
+                        : failure(SignInException.Reason.PROVIDER_REFUSED, error.getCode(), previousRefresh == null,
+                                "The identity provider refused: " + describe(error), null);
             }
             Tokens tokens = response.toSuccessResponse().getTokens();
             AccessToken access = tokens.getAccessToken();
@@ -149,9 +154,11 @@ public final class OidcClient {
             String refresh = tokens.getRefreshToken() != null ? tokens.getRefreshToken().getValue() : previousRefresh;
             return new TokenSet(access.getValue(), refresh, expires);
         } catch (IOException e) {
-            throw new SignInException("Cannot reach the identity provider at " + settings.issuer() + ": " + e.getMessage(), false, e);
+            throw failure(SignInException.Reason.PROVIDER_UNREACHABLE, null, false,
+                    "Cannot reach the identity provider at " + settings.issuer(), e);
         } catch (ParseException e) {
-            throw new SignInException("The identity provider sent a token answer that cannot be read", false, e);
+            throw failure(SignInException.Reason.PROVIDER_ANSWER_UNREADABLE, null, false,
+                    "The identity provider sent a token answer that cannot be read", e);
         }
     }
 
@@ -161,12 +168,18 @@ public final class OidcClient {
             try {
                 meta = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), TIMEOUT_MS, TIMEOUT_MS);
             } catch (GeneralException | IOException e) {
-                throw new SignInException("Cannot read the sign-in settings of " + settings.issuer() + " (" + e.getMessage() + ")",
-                        false, e);
+                throw failure(e instanceof IOException ? SignInException.Reason.PROVIDER_UNREACHABLE
+                        : SignInException.Reason.PROVIDER_SETTINGS_UNREADABLE, null, false,
+                        "Cannot read the sign-in settings of " + settings.issuer(), e);
             }
             provider = meta;
         }
         return meta;
+    }
+
+    private SignInException failure(SignInException.Reason reason, String detail, boolean signInAgain, String log,
+                                    Throwable cause) {
+        return new SignInException(reason, String.valueOf(settings.issuer()), detail, signInAgain, log, cause);
     }
 
     private static String describe(ErrorObject error) {

@@ -4,6 +4,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import ch.qos.logback.classic.Level;
 import dev.concord.auth.SignInException;
+import dev.concord.wording.SignInWords;
 import dev.concord.client.ApiException;
 import dev.concord.client.AuthException;
 import dev.concord.client.NotFoundException;
@@ -94,9 +95,9 @@ public final class CliMain {
                     .map(f -> ProblemWords.fieldError(f.field(), f.code())).toList())));
             return ExitCode.USAGE;
         }
-        if (ex instanceof SignInException) {
-            // Worded by dev.concord.auth, in English: the sign-in steps have no codes yet.
-            printer.error(ex.getMessage());
+        if (ex instanceof SignInException signIn) {
+            LOG.debug("sign-in failed ({})", signIn.reason(), signIn);
+            printer.error(SignInWords.of(signIn));
             return ExitCode.FAILED;
         }
         if (ex instanceof SessionExpiredException) {

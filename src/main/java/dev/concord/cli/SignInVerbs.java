@@ -13,6 +13,7 @@ import dev.concord.auth.SignedInSession;
 import dev.concord.auth.TokenSet;
 import dev.concord.client.ApiException;
 import dev.concord.client.OkHttpConcordApi;
+import dev.concord.i18n.ProblemWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,6 +35,7 @@ import picocli.CommandLine.ParentCommand;
  * token in the same secret store (the OS keyring, else a 0600 file) and later commands use and refresh it.
  */
 final class SignInVerbs {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInVerbs.class);
     /** How long the browser step may take. */
     static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
 
@@ -80,7 +84,9 @@ final class SignInVerbs {
                 who = new OkHttpConcordApi(server, session).whoAmI();
             } catch (ApiException e) {
                 session.signOut();
-                throw new SignInException(lang("cli.login.serverRefused", iss, server, e.getMessage()), true, e);
+                LOG.debug("the server refused the sign-in: {} {} {}", e.status(), e.code(), e.getMessage());
+                printer.error(lang("cli.login.serverRefused", iss, server, ProblemWords.ofCode(e.code())));
+                return ExitCode.FAILED;
             }
             try {
                 new StoredSignIn(server, iss, client, who.actor()).save(home);

@@ -4,11 +4,16 @@ import static dev.concord.i18n.Localization.lang;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bearer token given to a program by hand, the same three ways for the command line and the console, most
@@ -18,6 +23,7 @@ import java.util.Optional;
  */
 public final class TokenInput {
     public static final String ENV = "CONCORD_TOKEN";
+    private static final Logger LOG = LoggerFactory.getLogger(TokenInput.class);
 
     /** Where a given token came from. */
     public enum Source { OPTION, FILE, ENV }
@@ -59,12 +65,24 @@ public final class TokenInput {
     /** The first line of the file (or standard input for {@code -}), so a trailing newline does not count. */
     private static String read(Path file, InputStream stdin) {
         String name = sourceName(file);
+        boolean stdinGiven = "-".equals(file.toString());
+        if (!stdinGiven && Files.isDirectory(file)) {
+            throw new IllegalArgumentException(lang("cli.token.folder", name));
+        }
         String text;
         try {
-            text = "-".equals(file.toString()) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+            text = stdinGiven ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(lang("cli.token.noFile", name));
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(lang("cli.token.denied", name));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(lang("cli.token.notText", name));
         } catch (IOException e) {
-            throw new IllegalArgumentException(lang("cli.token.unreadable", name, e.getMessage()));
+            // Java's message may name a library class or be in the machine's language: the log keeps it.
+            LOG.warn("cannot read the token from {}", name, e);
+            throw new IllegalArgumentException(lang("cli.token.unreadable", name));
         }
         String token = text.strip().lines().findFirst().orElse("").strip();
         if (token.isEmpty()) {

@@ -101,8 +101,19 @@ class ArchitectureTest {
     /** Only what an agent reads is translated: the server, sync and the client speak English and codes. */
     @ArchTest
     static final ArchRule onlyTheFacesUseLocalization = noClasses()
-            .that().resideOutsideOfPackages("dev.concord.i18n..", "dev.concord.ui..", "dev.concord.cli..", "dev.concord.app..")
+            .that().resideOutsideOfPackages("dev.concord.i18n..", "dev.concord.wording..", "dev.concord.ui..",
+                    "dev.concord.cli..", "dev.concord.app..")
             .should().dependOnClassesThat().resideInAPackage("dev.concord.i18n..");
+
+    /**
+     * The words for sync's reasons and sign-in failures, shared by the console and the command line: codes in,
+     * sentences out; no controls, no I/O of its own, and neither face (they may not depend on each other).
+     */
+    @ArchTest
+    static final ArchRule wordingTurnsCodesIntoSentences = classes().that().resideInAPackage("dev.concord.wording..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.concord.wording..", "dev.concord.i18n..",
+                    "dev.concord.sync..", "dev.concord.auth..", "dev.concord.client..", "dev.concord.api..",
+                    "dev.concord.domain..", "java..", "org.slf4j..");
 
     /** View models hold state and words only; the controls are the views' business (and testable without them). */
     @ArchTest

@@ -10,8 +10,6 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +50,10 @@ class CliCreateDeleteTest {
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--server", server.baseUrl(), "--token", "demo-alice", "--home", home.toString()));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = CliMain.run(all.toArray(String[]::new), new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     private String createdId() {

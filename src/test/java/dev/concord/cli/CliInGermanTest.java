@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concord.i18n.Language;
 import dev.concord.i18n.Localization;
 import dev.concord.testing.InLanguage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +23,10 @@ class CliInGermanTest {
     private String err;
 
     private int cli(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = CliMain.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     @Test

@@ -10,8 +10,6 @@ import dev.concord.domain.Subscription;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -57,13 +55,10 @@ class CliMainTest {
     }
 
     private int raw(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = CliMain.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     private OkHttpConcordApi api(String token) {

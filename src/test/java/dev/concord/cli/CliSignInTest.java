@@ -51,17 +51,14 @@ class CliSignInTest {
     }
 
     private int cli(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
         CliEnvironment environment = new CliEnvironment(env, home.resolve("no-console.conf"), h -> secrets, browser,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                 java.util.stream.Stream.of("--home", home.toString())).toArray(String[]::new);
-        int code = CliMain.run(all, new PrintWriter(o), new PrintWriter(e), environment);
-        out = o.toString();
-        err = e.toString();
-        assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
+        CliRun run = CliRun.of(environment, all);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     @Test

@@ -11,13 +11,9 @@ import dev.concord.client.ListQuery;
 import dev.concord.client.Page;
 import dev.concord.client.PatchCall;
 import dev.concord.client.ServerUnreachableException;
-import dev.concord.client.ValidationFailedException;
 import dev.concord.client.VersionConflictException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
-import dev.concord.domain.FieldValues;
-import dev.concord.domain.RecordMeta;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,19 +57,15 @@ public final class FakeConcordApi implements ConcordApi {
     private record Stored(PatchCall call, Entity result, VersionConflictException conflict) {
     }
 
-    private static final Instant CREATED_AT = Instant.parse("2026-11-29T08:00:00Z");
-    private static final Instant RETIRED_AT = Instant.parse("2026-11-29T10:00:00Z");
-
     /** Guarded by this fake's lock, as everything here. */
     private final FakeRecords records = new FakeRecords();
     private final Map<String, Stored> patchedByKey = new HashMap<>();
-    private final Map<String, CreateCall> createdByKey = new HashMap<>();
-    private final Map<String, String> createdIds = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<PatchCall> patches = new ArrayList<>();
     private final List<CreateCall> creates = new ArrayList<>();
     private final List<Object> lifecycleCalls = new ArrayList<>();
     private final String actor;
+    private final FakeLifecycle lifecycle;
     private volatile boolean reachable = true;
     private int gets;
     private int listCalls;
@@ -81,6 +73,7 @@ public final class FakeConcordApi implements ConcordApi {
     /** A service whose writes through this client are stamped with {@code actor}, holding {@code records}. */
     public FakeConcordApi(String actor, Entity... records) {
         this.actor = actor;
+        this.lifecycle = new FakeLifecycle(this.records, actor);
         for (Entity e : records) {
             put(e);
         }
@@ -250,31 +243,7 @@ public final class FakeConcordApi implements ConcordApi {
         checkReachable();
         creates.add(call);
         lifecycleCalls.add(call);
-        Fault fault = nextFault();
-        if (fault instanceof Fail f) {
-            throw f.error();
-        }
-        CreateCall first = createdByKey.get(call.idempotencyKey());
-        if (first != null) {
-            if (!first.equals(call)) {
-                throw new ValidationFailedException(422, "IDEMPOTENCY_KEY_REUSED", "key reused", List.of());
-            }
-            return current(call.kind(), createdIds.get(call.idempotencyKey()));
-        }
-        String id = call.id() != null ? call.id() : call.kind().path().substring(0, 3) + "_new" + (records.count() + 1);
-        if (records.exists(call.kind(), id)) {
-            throw new ValidationFailedException(409, "ALREADY_EXISTS", "There already is a " + call.kind().singular()
-                    + " " + id, List.of());
-        }
-        Entity created = call.kind().create(new RecordMeta(id, 1, CREATED_AT, CREATED_AT, actor),
-                FieldValues.of(new LinkedHashMap<>(call.values())));
-        records.put(created);
-        createdByKey.put(call.idempotencyKey(), call);
-        createdIds.put(call.idempotencyKey(), id);
-        if (fault instanceof DropAnswer) {
-            throw new ServerUnreachableException("timeout", true, null);
-        }
-        return created;
+        return lifecycle.create(call, nextFault());
     }
 
     /** Retires like the server: only at the current version; afterwards the record is gone (404). */
@@ -282,20 +251,7 @@ public final class FakeConcordApi implements ConcordApi {
     public synchronized DeletedRecord delete(EntityKind kind, String id, long version) {
         checkReachable();
         lifecycleCalls.add("delete " + id + "@" + version);
-        Fault fault = nextFault();
-        if (fault instanceof Fail f) {
-            throw f.error();
-        }
-        Entity cur = records.live(kind, id);
-        if (cur.version() != version) {
-            throw new VersionConflictException(409, "changed by others", cur, cur.version(),
-                    records.changedSince(kind, id, version));
-        }
-        records.retire(kind, id);
-        if (fault instanceof DropAnswer) {
-            throw new ServerUnreachableException("timeout", true, null);
-        }
-        return new DeletedRecord(kind.path(), id, version + 1, RETIRED_AT, actor);
+        return lifecycle.delete(kind, id, version, nextFault());
     }
 
     @Override

@@ -2,8 +2,12 @@ package dev.concord.ui.connect;
 
 import static dev.concord.i18n.Localization.lang;
 
+import dev.concord.auth.SignInException;
+import dev.concord.ui.common.Problems;
+import dev.concord.wording.SignInWords;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -12,6 +16,7 @@ import javafx.beans.property.StringProperty;
 
 /** State of the Connect screen: the server URL, a token, what is going on, and whether a step is under way. */
 public final class ConnectViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectViewModel.class);
     private final ConnectActions actions;
     private final Executor ui;
     private final StringProperty server = new SimpleStringProperty("");
@@ -53,12 +58,30 @@ public final class ConnectViewModel {
         step.whenComplete((ok, failure) -> ui.execute(() -> {
             busy.set(false);
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                message.set(cause.getMessage() == null ? lang("connect.failed") : cause.getMessage());
+                message.set(describe(failure));
             } else {
                 message.set("");
             }
         }));
+    }
+
+    /**
+     * What the person reads when a Connect step failed: a sign-in failure worded from its reason, a failure the
+     * application already worded, else the kind of problem. Never a Java or library message (the log has it).
+     */
+    public static String describe(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof WordedFailure worded) {
+            return worded.getMessage();
+        }
+        if (t instanceof SignInException signIn) {
+            LOG.info("sign-in failed ({}): {}", signIn.reason(), signIn.getMessage(), signIn.getCause());
+            return SignInWords.of(signIn);
+        }
+        return lang("connect.failed", Problems.describe(t));
     }
 
     public boolean signInAvailable() {
