@@ -79,6 +79,7 @@ final class WriteCost {
             versions[i] = WritePathVersion.of(http, server, WritePath.recordId(0, i));
         }
         List<String> lines = new ArrayList<>();
+        lines.add(encoding());
         try (Connection jdbc = DriverManager.getConnection(config.effectiveJdbcUrl(),
                 config.dbUser() == null ? "" : config.dbUser(), config.dbPassword() == null ? "" : config.dbPassword())) {
             jdbc.setAutoCommit(false);
@@ -280,6 +281,16 @@ final class WriteCost {
         try (Response r = http.newCall(request).execute()) {
             r.body().string();
         }
+    }
+
+    /** How a GET of one record travels to a client that accepts gzip (as OkHttp, the console's client, does). */
+    private String encoding() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/subscriptions/"
+                + WritePath.recordId(0, 0))).header("Authorization", "Bearer demo-alice").header("Accept-Encoding", "gzip").build();
+        var r = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        return "GET of one record with Accept-Encoding gzip: " + r.body().length + " bytes, Content-Encoding "
+                + r.headers().firstValue("Content-Encoding").orElse("none");
     }
 
     /** The bench's baseline (a), one row: conditional UPDATE + change-log INSERT, one transaction. */
