@@ -1,5 +1,6 @@
 package dev.concord.ui.conflict;
 
+import dev.concord.wording.ReasonWords;
 import dev.concord.ui.common.Problems;
 
 import dev.concord.ui.common.People;
@@ -233,12 +234,12 @@ public final class ConflictDialogViewModel {
             // The coordinator keeps the resolution as a pending edit (and drops the conflict): it is safe on disk,
             // and retrying belongs to the inbox's pending list, not to a second save from here.
             handedOff.set(true);
-            message.set(lang("conflict.pending", p.reason()));
+            message.set(lang("conflict.pending", ReasonWords.of(p.reason())));
         } else if (outcome instanceof SaveOutcome.Failed f) {
             for (FieldError e : f.fieldErrors()) {
-                find(e.field()).ifPresent(r -> r.reject(e.message()));
+                find(e.field()).ifPresent(r -> r.reject(ReasonWords.field(conflict.get().kind(), e)));
             }
-            message.set(lang("conflict.notSaved", f.reason()));
+            message.set(lang("conflict.notSaved", ReasonWords.failed(f, conflict.get().kind())));
         }
     }
 
