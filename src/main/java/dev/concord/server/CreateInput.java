@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * server picks one) and every field in canonical form. Fields are checked exactly as PATCH checks its
  * changes; fields that may be empty get their empty value when left out (tags, features, notes, false).
  */
-record CreateInput(String id, FieldValues values, String fingerprint) {
+record CreateInput(String id, FieldValues values, EntityKind kind, ObjectNode asSent) {
     /** Ids that other records can refer to (a reference field accepts only these). */
     private static final Pattern ID = Pattern.compile("^[a-z]+_[A-Za-z0-9_-]{1,60}$");
 
@@ -48,7 +48,6 @@ record CreateInput(String id, FieldValues values, String fingerprint) {
      */
     static CreateInput of(EntityKind kind, ObjectNode raw) {
         ObjectNode fields = raw.deepCopy();
-        String fingerprint = fingerprint(kind, fields);
         List<FieldError> errors = new ArrayList<>();
         String id = null;
         JsonNode idNode = fields.remove("id");
@@ -87,7 +86,7 @@ record CreateInput(String id, FieldValues values, String fingerprint) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new CreateInput(id, FieldValues.of(values), fingerprint);
+        return new CreateInput(id, FieldValues.of(values), kind, raw);
     }
 
     /** A fresh id such as {@code sub_3f9k2m1q8zta}. */
@@ -117,8 +116,12 @@ record CreateInput(String id, FieldValues values, String fingerprint) {
         };
     }
 
-    /** Tells a retry of this create (same Idempotency-Key, same body) from a reuse of the key. */
-    private static String fingerprint(EntityKind kind, ObjectNode fields) {
+    /**
+     * Tells a retry of this create (same Idempotency-Key, same body) from a reuse of the key. Computed only
+     * when asked, i.e. only for a request with a key (it serializes and hashes the body: issue 16).
+     */
+    String fingerprint() {
+        ObjectNode fields = asSent;
         try {
             String json = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsString(Json.mapper().convertValue(fields, java.util.TreeMap.class));

@@ -51,10 +51,12 @@ final class LifecycleRoutes {
         String key = IdempotentRequests.key(ctx);
         BodyRules.requireJson(ctx);
         CreateInput input = CreateInput.parse(kind, BodyRules.body(ctx));
-        if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
+        // Only a request with a key needs the fingerprint (it serializes and hashes the body).
+        String fingerprint = key == null ? null : input.fingerprint();
+        if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "record")) {
             return;
         }
-        IdempotentRequests.Answer hook = IdempotentRequests.answer(idempotency, who, key, input.fingerprint(), 201);
+        IdempotentRequests.Answer hook = IdempotentRequests.answer(idempotency, who, key, fingerprint, 201);
         LifecycleOutcome outcome;
         try {
             outcome = lifecycle.create(kind, input, who.actor(), hook);
@@ -63,7 +65,7 @@ final class LifecycleRoutes {
                 throw e;
             }
             // A twin with the same key, or another create of the same id, committed first.
-            if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
+            if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "record")) {
                 return;
             }
             throw alreadyExists(kind, input.id(), null);
@@ -73,7 +75,7 @@ final class LifecycleRoutes {
             ctx.header("Location", ApiPaths.PREFIX + "/" + kind.path() + "/" + w.entity().id());
             hook.send(ctx, w.entity());
         } else if (outcome instanceof LifecycleOutcome.AnsweredMeanwhile) {
-            if (!IdempotentRequests.replayed(idempotency, ctx, who, key, input.fingerprint(), "record")) {
+            if (!IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "record")) {
                 throw new IllegalStateException("idempotent answer vanished between two statements");
             }
         } else if (outcome instanceof LifecycleOutcome.AlreadyExists e) {

@@ -163,7 +163,8 @@ final class RecordRoutes {
         }
         long base = expected == null ? 0 : expected;
         String key = IdempotentRequests.key(ctx);
-        String fingerprint = input.fingerprint(kind, id, force, reason);
+        // Only a request with a key needs the fingerprint (it serializes and hashes the changes).
+        String fingerprint = key == null ? null : input.fingerprint(kind, id, force, reason);
         if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
             return;
         }

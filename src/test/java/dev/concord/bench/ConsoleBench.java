@@ -227,7 +227,7 @@ public final class ConsoleBench {
         // The console warms the dialog up (ui.conflict.DialogWarmUp) as a task of its own once its window is
         // shown; the same here, after the stand-in window, timed: it is FX-thread work an agent could notice.
         // Its sample's notes merge runs off the FX thread first, as in the console.
-        dev.concord.ui.conflict.ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
+        dev.concord.ui.conflict.PreparedNotes sample = DialogWarmUp.prepare();
         double warmUpMs = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             long t0 = System.nanoTime();
             DialogWarmUp.warmUp(sample);

@@ -48,6 +48,8 @@ public final class EventHub implements AutoCloseable {
     private volatile boolean closed;
     /** Whether the next read also reads presence changes (set by the poll, presence writes, other instances). */
     private volatile boolean presenceDue = true;
+    /** Whether a write of this instance committed since the last read: rows surely wait for their ids. */
+    private volatile boolean writeDue;
 
     public EventHub(EventStore store, EventSettings settings, Clock clock) {
         this.store = store;
@@ -78,6 +80,7 @@ public final class EventHub implements AutoCloseable {
 
     /** A record was written here: read the change log now (presence waits for its own nudge or the poll). */
     public void nudge() {
+        writeDue = true;
         wake();
     }
 
@@ -189,7 +192,12 @@ public final class EventHub implements AutoCloseable {
         if (closed) {
             return;
         }
-        call(store::assignIds);
+        if (writeDue) {
+            writeDue = false;
+            call(store::assignIdsNow);
+        } else {
+            call(store::assignIds);
+        }
         long before = log.head();
         while (!closed) {
             long from = head;

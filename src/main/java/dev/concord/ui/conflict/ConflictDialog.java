@@ -9,6 +9,7 @@ import dev.concord.domain.FieldType;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SaveOutcome;
+import dev.concord.ui.common.LazyTooltip;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.KeyboardScrolling;
 import dev.concord.ui.common.TaskExecutor;
@@ -29,7 +30,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -37,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -56,6 +57,7 @@ public final class ConflictDialog extends Stage {
     private final SplitPane center = new SplitPane();
     private final ScrollPane fields;
     private NotesMergePane notesPane;
+    private javafx.beans.binding.BooleanBinding working;
     private Consumer<SaveOutcome.Saved> onSaved = saved -> { };
 
     /** Opens a dialog for {@code conflict}; {@code notice} receives a short line such as "Saved resolution ... (v9)". */
@@ -192,9 +194,7 @@ public final class ConflictDialog extends Stage {
         message.textProperty().bind(vm.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(20, 20);
-        busy.visibleProperty().bind(vm.busyProperty().or(vm.loadingProperty()));
+        StackPane busy = busyIndicator();
         Button close = button(lang("conflict.close"), "closeDialog", this::close, lang("conflict.close.tip"));
         close.setCancelButton(true);
         Button save = button(lang("conflict.saveResolution"), "saveResolution", vm::saveResolution,
@@ -207,6 +207,29 @@ public final class ConflictDialog extends Stage {
         box.setPadding(new Insets(10, 16, 12, 16));
         box.getStyleClass().add("dialog-footer");
         return box;
+    }
+
+    /**
+     * The spinner shown while the notes merge or the save runs, made the first time either does: a progress
+     * indicator's skin is one of the dearer ones to build, and a dialog opened with its notes merged never shows it.
+     */
+    private StackPane busyIndicator() {
+        StackPane slot = new StackPane();
+        slot.setPrefSize(20, 20);
+        slot.setMinSize(20, 20);
+        // Held by the dialog: the properties hold bindings on them only weakly.
+        working = vm.busyProperty().or(vm.loadingProperty());
+        Runnable fill = () -> {
+            if (working.get() && slot.getChildren().isEmpty()) {
+                ProgressIndicator spinner = new ProgressIndicator();
+                spinner.setPrefSize(20, 20);
+                spinner.visibleProperty().bind(working);
+                slot.getChildren().add(spinner);
+            }
+        };
+        working.addListener((o, was, now) -> fill.run());
+        fill.run();
+        return slot;
     }
 
     /**
@@ -267,7 +290,7 @@ public final class ConflictDialog extends Stage {
         b.setId(id);
         b.setMnemonicParsing(true);
         b.setOnAction(e -> action.run());
-        b.setTooltip(new Tooltip(tip));
+        LazyTooltip.install(b, tip);
         return b;
     }
 }

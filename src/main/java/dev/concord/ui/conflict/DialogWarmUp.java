@@ -46,7 +46,7 @@ public final class DialogWarmUp {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Thread merge = new Thread(() -> {
-                ConflictDialogViewModel.PreparedNotes sample;
+                PreparedNotes sample;
                 try {
                     sample = prepare();
                 } catch (RuntimeException e) {
@@ -67,7 +67,7 @@ public final class DialogWarmUp {
     }
 
     /** The made-up conflict with its notes merge built: call it off the FX thread. */
-    public static ConflictDialogViewModel.PreparedNotes prepare() {
+    public static PreparedNotes prepare() {
         return ConflictDialogViewModel.prepareNotes(sample());
     }
 
@@ -75,7 +75,7 @@ public final class DialogWarmUp {
      * Builds, styles, lays out and renders one dialog off screen on {@code sample} (from {@link #prepare}),
      * and drops it. FX thread only; merges nothing.
      */
-    public static void warmUp(ConflictDialogViewModel.PreparedNotes sample) {
+    public static void warmUp(PreparedNotes sample) {
         Parent root = styled(sample);
         if (root != null) {
             render(root);
@@ -83,7 +83,7 @@ public final class DialogWarmUp {
     }
 
     /** The dialog's scene built and styled (skins created), or null if that failed. */
-    private static Parent styled(ConflictDialogViewModel.PreparedNotes sample) {
+    private static Parent styled(PreparedNotes sample) {
         try {
             ConflictDialog dialog = new ConflictDialog(new ConflictDialogViewModel(sample.conflict(),
                     (id, version) -> null, new CurrentThreadTaskExecutor(), sample), null);

@@ -4,6 +4,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import dev.concord.merge.SideBySideDiff;
+import dev.concord.ui.common.LazyTooltip;
 import dev.concord.merge.TextRegion;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -11,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -86,8 +86,8 @@ final class DiffLineCell extends ListCell<DiffLine> {
         Label what = new Label(lang("hunk.header", hunk + 1, model.hunkCount(), describe(kind)));
         what.getStyleClass().add(kind == TextRegion.Kind.CONFLICT ? "hunk-conflict" : "hunk-clean");
         List<String> base = model.hunkBase(hunk);
-        what.setTooltip(new Tooltip(base.isEmpty() ? lang("hunk.original.none")
-                : lang("hunk.original", String.join("\n", base.size() > 20 ? base.subList(0, 20) : base))));
+        LazyTooltip.install(what, base.isEmpty() ? lang("hunk.original.none")
+                : lang("hunk.original", String.join("\n", base.size() > 20 ? base.subList(0, 20) : base)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label state = new Label(choice == HunkChoice.UNDECIDED ? lang("hunk.undecided") : lang("hunk.using", describe(choice)));

@@ -6,6 +6,7 @@ import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import dev.concord.domain.FieldType;
+import dev.concord.ui.common.LazyTooltip;
 import dev.concord.ui.common.A11y;
 import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -106,7 +106,7 @@ final class FieldGrid extends GridPane {
         }
         if (row.changedAgainProperty().get()) {
             theirs.getStyleClass().add("changed-again");
-            theirs.setTooltip(new Tooltip(lang("conflict.changedAgain.tip")));
+            LazyTooltip.install(theirs, lang("conflict.changedAgain.tip"));
         }
 
         Label error = new Label();
@@ -123,8 +123,8 @@ final class FieldGrid extends GridPane {
 
         ToggleButton yours = choice(lang("conflict.yours"), "take-mine-" + f, Styles.LEFT_PILL);
         ToggleButton theirsButton = choice(lang("conflict.theirs"), "take-theirs-" + f, Styles.RIGHT_PILL);
-        yours.setTooltip(new Tooltip(lang("conflict.useYours.tip", DomainWords.field(row.spec()))));
-        theirsButton.setTooltip(new Tooltip(lang("conflict.useTheirs.tip", DomainWords.field(row.spec()))));
+        LazyTooltip.install(yours, lang("conflict.useYours.tip", DomainWords.field(row.spec())));
+        LazyTooltip.install(theirsButton, lang("conflict.useTheirs.tip", DomainWords.field(row.spec())));
         // Every row has a "Yours" and a "Theirs": a screen reader hears which field and which value.
         A11y.describe(yours, lang("a11y.takeYours", name.getText(), spoken(mine.getText())), lang("a11y.takeHelp"));
         A11y.describe(theirsButton, lang("a11y.takeTheirs", name.getText(), spoken(theirs.getText())),
@@ -190,7 +190,7 @@ final class FieldGrid extends GridPane {
         text.getStyleClass().add("result-field");
         if (!row.spec().allowedValues().isEmpty()) {
             text.setPromptText(String.join(" | ", row.spec().allowedValues()));
-            text.setTooltip(new Tooltip(lang("conflict.oneOf.tip", String.join(", ", row.spec().allowedValues()))));
+            LazyTooltip.install(text, lang("conflict.oneOf.tip", String.join(", ", row.spec().allowedValues())));
         }
         text.textProperty().bindBidirectional(row.resultTextProperty());
         unbinders.add(() -> text.textProperty().unbindBidirectional(row.resultTextProperty()));
@@ -236,7 +236,7 @@ final class FieldGrid extends GridPane {
         l.setWrapText(wrap);
         l.setMaxWidth(Double.MAX_VALUE);
         if (text.length() > PREVIEW_CHARS || text.indexOf('\n') >= 0) {
-            l.setTooltip(new Tooltip(text.length() > 2000 ? text.substring(0, 2000) + "…" : text));
+            LazyTooltip.install(l, text.length() > 2000 ? text.substring(0, 2000) + "…" : text);
         }
         return l;
     }

@@ -18,6 +18,7 @@ import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.TaskExecutor;
 import dev.concord.ui.conflict.ConflictDialogViewModel;
+import dev.concord.ui.conflict.NotesPrefetch;
 import java.util.Comparator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
@@ -49,11 +50,13 @@ public final class ConflictInboxViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper retrying = new ReadOnlyBooleanWrapper(false);
     private final IntegerBinding unresolvedCount = Bindings.size(conflicts);
     private final AutoCloseable subscription;
+    private final NotesPrefetch notes;
 
     public ConflictInboxViewModel(ConflictStore store, RetryCoordinator coordinator, TaskExecutor executor) {
         this.store = store;
         this.coordinator = coordinator;
         this.executor = executor;
+        this.notes = new NotesPrefetch(executor);
         // Store listeners run on whichever thread changed the store (often a save in the background).
         this.subscription = store.subscribe(() -> executor.onUiThread(this::reload));
         reload();
@@ -64,12 +67,14 @@ public final class ConflictInboxViewModel implements AutoCloseable {
                 .sorted(Comparator.comparing(Conflict::createdAt).reversed()).toList());
         pending.setAll(store.pending().stream()
                 .sorted(Comparator.comparing(PendingEdit::createdAt).reversed()).toList());
+        notes.keepFor(conflicts);
     }
 
     /** A dialog model for {@code conflict}, from the store's newest copy of it (it may have been refreshed). */
     public ConflictDialogViewModel dialogFor(Conflict conflict) {
         Conflict newest = store.conflict(conflict.conflictId()).orElse(conflict);
-        return new ConflictDialogViewModel(newest, coordinator, executor);
+        // Opens with its rows filled when the notes were merged ahead; otherwise it merges them itself first.
+        return new ConflictDialogViewModel(newest, coordinator::resolve, executor, notes.readyFor(newest).orElse(null));
     }
 
     /** Called by the view when a dialog opened from here has saved. */

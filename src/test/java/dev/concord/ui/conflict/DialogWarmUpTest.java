@@ -23,7 +23,7 @@ class DialogWarmUpTest {
 
     @Test
     void warmingUpOpensNoWindow(FxRobot robot) throws Exception {
-        ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
+        PreparedNotes sample = DialogWarmUp.prepare();
         List<Window> before = WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows())).get();
         List<Window> after = WaitForAsyncUtils.asyncFx(() -> {
             DialogWarmUp.warmUp(sample);
@@ -35,7 +35,7 @@ class DialogWarmUpTest {
     @Test
     void theSampleIsMergedOffTheFxThreadAndTheDialogUsesThatMerge() throws Exception {
         assertThat(Platform.isFxApplicationThread()).isFalse();
-        ConflictDialogViewModel.PreparedNotes sample = DialogWarmUp.prepare();
+        PreparedNotes sample = DialogWarmUp.prepare();
         assertThat(sample.models()).containsKey("notes");
 
         ConflictDialogViewModel vm = WaitForAsyncUtils.asyncFx(() -> new ConflictDialogViewModel(sample.conflict(),

@@ -66,7 +66,7 @@ public class NotesMergeBenchmark {
             long[] cpu = new long[1];
             // Off the FX thread, before the dialog opens: the notes merge and its side-by-side rows.
             long t0 = System.nanoTime();
-            ConflictDialogViewModel.PreparedNotes prepared = ConflictDialogViewModel.prepareNotes(conflict);
+            PreparedNotes prepared = ConflictDialogViewModel.prepareNotes(conflict);
             long modelNanos = System.nanoTime() - t0;
             WaitForAsyncUtils.asyncFx(() -> {
                 cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -10,6 +10,7 @@ import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.conflict.Conflicts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -78,6 +79,10 @@ class ConflictInboxViewTest {
         Node cell = robot.lookup("#conflictList .list-cell").nth(0).query();
 
         robot.doubleClickOn(cell);
+        // The dialog opens at once, but its rows may wait for the notes merge off the FX thread (when the inbox
+        // had not merged them ahead yet): wait for the rows, not only for the FX events queued so far.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dialogs().size() == 1
+                && !((ConflictDialog) dialogs().get(0)).viewModel().loadingProperty().get()).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs()).hasSize(1);
         assertThat(robot.lookup("#mine-status").queryAs(Label.class).getText()).isEqualTo("Paused");

@@ -1,5 +1,6 @@
 package dev.concord.ui.testing;
 
+import dev.concord.ui.common.LazyTooltip;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -42,8 +43,10 @@ public final class Truncation {
         if (node instanceof TextField field) {
             checkPrompt(field, found);
         }
-        if (node instanceof Control control && control.getTooltip() != null) {
-            checkTooltip(control, control.getTooltip(), found);
+        if (node instanceof Control control && LazyTooltip.textOf(control) != null) {
+            // A tooltip made on the first mouse-over (LazyTooltip) is checked as the one it will be.
+            checkTooltip(control, control.getTooltip() != null ? control.getTooltip()
+                    : new Tooltip(LazyTooltip.textOf(control)), found);
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

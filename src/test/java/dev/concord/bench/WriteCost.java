@@ -1,0 +1,370 @@
+package dev.concord.bench;
+
+import dev.concord.server.ConcordServer;
+import dev.concord.server.ServerConfig;
+import dev.concord.testing.EmbeddedPostgresFixture;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * What a write costs, in figures that do not depend on the machine's load (issue 16 part 3): CPU time per
+ * request of the server's JVM and of PostgreSQL's processes, bytes allocated per request, and database
+ * round trips and statements per request, one client thread, requests back to back. Next to the same for the
+ * raw JDBC baseline and {@code GET /health}. Diagnostic, not part of {@code ./launcher bench}:
+ * {@code mvn -B -ntp -q -Pbench exec:exec@write-cost} (args: h2|pg, requests).
+ */
+final class WriteCost {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private final OkHttpClient http = WritePath.http(1);
+    private final ConcordServer server;
+    private final ServerConfig config;
+    private final long postmaster;
+    private final long[] versions = new long[WritePath.RECORDS_PER_THREAD];
+    private long counter;
+
+    private WriteCost(ConcordServer server, ServerConfig config, long postmaster) {
+        this.server = server;
+        this.config = config;
+        this.postmaster = postmaster;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        boolean pg = args.length == 0 || args[0].equals("pg");
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        ServerConfig config;
+        if (pg) {
+            EmbeddedPostgresFixture.PgDatabase db = EmbeddedPostgresFixture.freshDatabase();
+            config = ServerConfig.demoOn(db.jdbcUrl(), db.user(), db.password());
+        } else {
+            config = ServerConfig.demo(Files.createTempDirectory("write-cost"));
+        }
+        try (ConcordServer server = ConcordServer.start(config)) {
+            WriteCost cost = new WriteCost(server, config, pg ? postmaster(config) : -1);
+            cost.run(n);
+        }
+        System.exit(0);
+    }
+
+    private void run(int n) throws Exception {
+        System.out.printf(Locale.ROOT, "load average %.2f; %s%n", OS.getSystemLoadAverage(), config.effectiveJdbcUrl().split("\\?")[0]);
+        for (int i = 0; i < versions.length; i++) {
+            versions[i] = WritePathVersion.of(http, server, WritePath.recordId(0, i));
+        }
+        List<String> lines = new ArrayList<>();
+        try (Connection jdbc = DriverManager.getConnection(config.effectiveJdbcUrl(),
+                config.dbUser() == null ? "" : config.dbUser(), config.dbPassword() == null ? "" : config.dbPassword())) {
+            jdbc.setAutoCommit(false);
+            JdbcBaseline baseline = new JdbcBaseline(jdbc, WritePath.recordId(1, 0));
+            Map<String, Op> ops = new java.util.LinkedHashMap<>();
+            ops.put("PATCH", this::patch);
+            ops.put("POST", this::post);
+            ops.put("GET", this::get);
+            ops.put("/health", this::health);
+            ops.put("JDBC UPDATE+log", baseline::update);
+            // -Dcost.only=PATCH: that operation alone (to profile it with JFR).
+            String only = System.getProperty("cost.only");
+            if (only != null) {
+                ops.keySet().retainAll(List.of(only.split(",")));
+            }
+            // Warm up every operation first (JIT), then measure each.
+            for (int round = 0; round < 2; round++) {
+                for (Op op : ops.values()) {
+                    for (int i = 0; i < n; i++) {
+                        op.run();
+                    }
+                }
+            }
+            for (Map.Entry<String, Op> e : ops.entrySet()) {
+                lines.add(measure(e.getKey(), e.getValue(), n));
+            }
+            if (postmaster > 0 && !Boolean.getBoolean("cost.noRoundTrips")) {
+                for (Map.Entry<String, Op> e : ops.entrySet()) {
+                    lines.add(roundTrips(e.getKey(), e.getValue(), 200));
+                }
+            }
+        }
+        lines.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "load average %.2f%n", OS.getSystemLoadAverage());
+    }
+
+    @FunctionalInterface
+    private interface Op {
+        void run() throws Exception;
+    }
+
+    private String measure(String name, Op op, int n) throws Exception {
+        System.gc();
+        long me = Thread.currentThread().getId();
+        long process0 = OS.getProcessCpuTime();
+        long client0 = THREADS.getCurrentThreadCpuTime();
+        long pg0 = pgCpuNanos();
+        long alloc0 = allocatedByOthers(me);
+        Map<String, long[]> tasks0 = taskTicks();
+        long wall0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            op.run();
+        }
+        long wall = System.nanoTime() - wall0;
+        Map<String, long[]> tasks1 = taskTicks();
+        long client = THREADS.getCurrentThreadCpuTime() - client0;
+        long process = OS.getProcessCpuTime() - process0;
+        long pg = pgCpuNanos() - pg0;
+        long alloc = allocatedByOthers(me) - alloc0;
+        return String.format(Locale.ROOT, "%-16s wall %6.0f us/op | JVM cpu %6.0f us/op (client thread %5.0f, rest %6.0f)"
+                        + " | PG cpu %5.0f us/op | alloc by other threads %6.1f KiB/op",
+                name, wall / 1e3 / n, process / 1e3 / n, client / 1e3 / n, (process - client) / 1e3 / n,
+                pg < 0 ? Double.NaN : pg / 1e3 / n, alloc / 1024.0 / n) + "\n    threads (user+sys us/op): " + perGroup(tasks0, tasks1, n);
+    }
+
+    /** User and system ticks of every thread of this JVM (GC and JIT threads too), by name with digits folded. */
+    private static Map<String, long[]> taskTicks() {
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        try (var dir = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : dir.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long[] t = out.computeIfAbsent(name, k -> new long[2]);
+                    t[0] += Long.parseLong(f[11]);
+                    t[1] += Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static String perGroup(Map<String, long[]> before, Map<String, long[]> after, int n) {
+        StringBuilder sb = new StringBuilder();
+        after.forEach((name, t) -> {
+            long[] b = before.getOrDefault(name, new long[2]);
+            long user = (t[0] - b[0]) * 10_000L;
+            long sys = (t[1] - b[1]) * 10_000L;
+            if (user + sys > 0) {
+                sb.append(String.format(Locale.ROOT, " [%s %.0f+%.0f]", name, user / (double) n, sys / (double) n));
+            }
+        });
+        return sb.toString();
+    }
+
+    private static long allocatedByOthers(long me) {
+        long sum = 0;
+        for (long id : THREADS.getAllThreadIds()) {
+            if (id != me) {
+                long a = THREADS.getThreadAllocatedBytes(id);
+                sum += Math.max(a, 0);
+            }
+        }
+        return sum;
+    }
+
+    /** Counts the PostgreSQL driver's protocol messages per thread (its FINEST log: " FE=> Sync" etc.). */
+    private String roundTrips(String name, Op op, int n) throws Exception {
+        java.util.logging.Logger driver = java.util.logging.Logger.getLogger("org.postgresql");
+        Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                String m = r.getMessage();
+                if (m == null) {
+                    return;
+                }
+                String kind = m.contains("FE=> Sync") ? "sync" : m.contains("FE=> Parse") ? "parse"
+                        : m.contains("FE=> Execute") ? "execute" : null;
+                if (kind != null) {
+                    String thread = Thread.currentThread().getName().replaceAll("[0-9]+", "#");
+                    counts.computeIfAbsent(kind + " @" + thread, k -> new AtomicLong()).incrementAndGet();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        h.setLevel(Level.ALL);
+        driver.setLevel(Level.FINEST);
+        driver.addHandler(h);
+        try {
+            for (int i = 0; i < n; i++) {
+                op.run();
+            }
+            Thread.sleep(300); // the event reader's pass after the last write
+        } finally {
+            driver.removeHandler(h);
+            driver.setLevel(Level.INFO);
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s per op:", name));
+        new java.util.TreeMap<>(counts).forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.2f", k, v.get() / (double) n)));
+        return sb.toString();
+    }
+
+    private void patch() throws IOException {
+        int i = (int) (counter++ % WritePath.RECORDS_PER_THREAD);
+        String id = WritePath.recordId(0, i);
+        String body = "{\"version\":" + versions[i] + ",\"changes\":{\"customerName\":\"Cost " + counter + "\"}}";
+        Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
+                .header("Authorization", "Bearer demo-alice").patch(RequestBody.create(body, JSON)).build();
+        try (Response r = http.newCall(request).execute()) {
+            String text = r.body().string();
+            if (r.code() != 200) {
+                throw new IOException("PATCH " + r.code() + " " + text);
+            }
+            versions[i] = Long.parseLong(r.header("ETag").replace("\"", ""));
+        }
+    }
+
+    private void post() throws IOException {
+        String body = "{\"customerName\":\"Cost create " + (counter++) + "\",\"customerEmail\":\"bench@example.com\","
+                + "\"planId\":\"plan_basic\",\"status\":\"active\",\"amount\":\"19.99\",\"currency\":\"EUR\","
+                + "\"billingCycle\":\"monthly\"}";
+        Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions")
+                .header("Authorization", "Bearer demo-alice").post(RequestBody.create(body, JSON)).build();
+        try (Response r = http.newCall(request).execute()) {
+            String text = r.body().string();
+            if (r.code() != 201) {
+                throw new IOException("POST " + r.code() + " " + text);
+            }
+        }
+    }
+
+    private void get() throws IOException {
+        String id = WritePath.recordId(0, (int) (counter++ % WritePath.RECORDS_PER_THREAD));
+        Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
+                .header("Authorization", "Bearer demo-alice").get().build();
+        try (Response r = http.newCall(request).execute()) {
+            r.body().string();
+            if (r.code() != 200) {
+                throw new IOException("GET " + r.code());
+            }
+        }
+    }
+
+    private void health() throws IOException {
+        Request request = new Request.Builder().url(server.baseUrl() + "/health").get().build();
+        try (Response r = http.newCall(request).execute()) {
+            r.body().string();
+        }
+    }
+
+    /** The bench's baseline (a), one row: conditional UPDATE + change-log INSERT, one transaction. */
+    private static final class JdbcBaseline {
+        private final Connection c;
+        private final String id;
+        private long version;
+        private long n;
+
+        JdbcBaseline(Connection c, String id) throws SQLException {
+            this.c = c;
+            this.id = id;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM subscriptions WHERE id = '" + id + "'")) {
+                rs.next();
+                version = rs.getLong(1);
+            }
+            c.commit();
+        }
+
+        void update() throws SQLException {
+            String name = "Jdbc " + (n++);
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            try (var update = c.prepareStatement("UPDATE subscriptions SET customer_name = ?, updated_at = ?, "
+                    + "updated_by = ?, version = version + 1 WHERE id = ? AND version = ?");
+                 var log = c.prepareStatement("INSERT INTO change_log (entity, entity_id, version, actor, "
+                         + "changed_at, kind, changes) VALUES ('subscriptions', ?, ?, 'bench', ?, 'update', ?)")) {
+                update.setString(1, name);
+                update.setObject(2, now);
+                update.setString(3, "bench");
+                update.setString(4, id);
+                update.setLong(5, version);
+                if (update.executeUpdate() != 1) {
+                    throw new SQLException("stale");
+                }
+                log.setString(1, id);
+                log.setLong(2, version + 1);
+                log.setObject(3, now);
+                log.setString(4, "[{\"field\":\"customerName\",\"from\":\"x\",\"to\":\"" + name + "\"}]");
+                log.executeUpdate();
+                c.commit();
+                version++;
+            }
+        }
+    }
+
+    /** PostgreSQL's postmaster: the parent of a backend of ours. */
+    private static long postmaster(ServerConfig config) throws Exception {
+        try (Connection c = DriverManager.getConnection(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        }
+    }
+
+    /** User + system CPU of the postmaster and every live child (backends, WAL writer, checkpointer...). */
+    private long pgCpuNanos() {
+        if (postmaster <= 0) {
+            return -1;
+        }
+        long ticks = ticks(postmaster);
+        for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
+            ticks += ticks(child.pid());
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The current version of a record, from its ETag. */
+    private static final class WritePathVersion {
+        static long of(OkHttpClient http, ConcordServer server, String id) throws IOException {
+            Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
+                    .header("Authorization", "Bearer demo-viewer").get().build();
+            try (Response r = http.newCall(request).execute()) {
+                r.body().string();
+                return Long.parseLong(r.header("ETag").replace("\"", ""));
+            }
+        }
+    }
+}
