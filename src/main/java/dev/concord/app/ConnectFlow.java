@@ -15,6 +15,8 @@ import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
 import dev.concord.ui.common.Appearance;
+import dev.concord.ui.common.PlacedWindow;
+import dev.concord.ui.main.ConsoleWindow;
 import dev.concord.ui.common.FxTaskExecutor;
 import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
@@ -33,6 +35,7 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The installed console's windows: the Connect screen until a connection works, then the console; back to
@@ -49,7 +52,10 @@ final class ConnectFlow implements ConnectActions {
     private final FxTaskExecutor executor;
     private final Executor background;
     private final StageSwitcher windows;
+    private static final double CONNECT_WIDTH = 720;
+    private static final double CONNECT_HEIGHT = 620;
     private Connections.Connected current;
+    private volatile PlacedWindow consoleWindow;
     private final List<ConcordServer> demoServers = new ArrayList<>();
 
     ConnectFlow(Connections connections, ConsoleConf conf, Path home, FxTaskExecutor executor, Executor background,
@@ -90,9 +96,11 @@ final class ConnectFlow implements ConnectActions {
         Appearance appearance = settings.appearance();
         Stage next = windows.newStage();
         next.setTitle(lang("connect.windowTitle"));
-        Scene scene = new Scene(new ConnectView(vm), 720, 620);
+        Scene scene = new Scene(new ConnectView(vm), CONNECT_WIDTH, CONNECT_HEIGHT);
         appearance.installShortcuts(scene);
         next.setScene(scene);
+        // Placed by hand: the first window of the process would otherwise open at GTK's 200x200 (PlacedWindow).
+        PlacedWindow.placeCentred(next, CONNECT_WIDTH, CONNECT_HEIGHT);
         windows.switchTo(next);
     }
 
@@ -153,6 +161,10 @@ final class ConnectFlow implements ConnectActions {
         ConflictStore store = new ConflictStore(folder.resolve(SyncServices.STORE_FILE));
         RetryCoordinator coordinator = new RetryCoordinator(api, store);
         Stage next = windows.newStage();
+        consoleWindow = ConsoleWindow.place(next, settings.current().window());
+        // Saved whenever a console window closes (Connect elsewhere, Sign out); at quit, InstalledConsole saves it.
+        PlacedWindow placed = consoleWindow;
+        next.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> settings.rememberWindow(placed.last()));
         ConsoleApp.Opened opened = ConsoleApp.openConnected(next, c.server(),
                 lang("window.titleInstalled", c.who().actor(), c.who().role(), c.server()), c.tokens(), api, store,
                 coordinator, executor, settings.appearance());
@@ -227,6 +239,14 @@ final class ConnectFlow implements ConnectActions {
                 lang("about.data", folder.toString()),
                 lang("about.log", ConsoleLogging.logDir(home).resolve("console.log").toString()),
                 lang("about.secrets", connections.secrets().description()));
+    }
+
+    /** Saves where the last console window was, on the calling thread (at quit); nothing if none was opened. */
+    void rememberWindowNow() {
+        PlacedWindow placed = consoleWindow;
+        if (placed != null) {
+            settings.rememberWindowNow(placed.last());
+        }
     }
 
     Stage stage() {

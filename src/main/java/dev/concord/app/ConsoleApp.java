@@ -10,6 +10,8 @@ import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
+import dev.concord.ui.common.PlacedWindow;
+import dev.concord.ui.common.WindowBounds;
 import dev.concord.sync.ConflictStore;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.StoreWatcher;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -53,6 +56,8 @@ final class ConsoleApp {
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor();
+        WindowBounds savedWindow = setup.savedWindow();
+        AtomicReference<PlacedWindow> placed = new AtomicReference<>();
         FxToolkit.await();
         // The window first (issue 16): an agent sees it about when a one-label JavaFX window would show; the
         // console is built into it once its first frame is out and the client is ready.
@@ -60,6 +65,7 @@ final class ConsoleApp {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             Appearance.shared().use(setup.theme(), setup.textSize());
+            placed.set(ConsoleWindow.place(stage, savedWindow));
             ConsoleWindow.showShell(stage, lang("window.titleUser", setup.user(), setup.server()));
             ConsoleWindow.afterFirstPulse(stage.getScene(), () -> {
                 // Six PNGs decoded on the FX thread: after the first frame, not before it.
@@ -75,6 +81,10 @@ final class ConsoleApp {
         });
         try {
             closed.await();
+            // Off the FX thread, before the toolkit stops: where the window was, for the next start.
+            if (placed.get() != null) {
+                setup.rememberWindow(placed.get().last());
+            }
         } finally {
             executor.close();
             Platform.exit();

@@ -3,6 +3,7 @@ package dev.concord.app;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.concord.ui.common.WindowBounds;
 
 /**
  * What the console remembers between runs; null means "not set". Secrets are not among them: tokens go to
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param mode how the installed console connected last: {@code sign-in} or {@code token}
  * @param language the language the agent chose in View -> Language ({@code de}); null follows the system
  * @param textSize the text size in percent of the theme's (Ctrl+Plus / Ctrl+Minus)
+ * @param window where the console's window was when it closed last, and whether it was maximized
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,9 +24,10 @@ record ConsoleSettings(@JsonProperty("server") String server,
                        @JsonProperty("clientId") String clientId,
                        @JsonProperty("mode") String mode,
                        @JsonProperty("language") String language,
-                       @JsonProperty("textSize") Integer textSize) {
+                       @JsonProperty("textSize") Integer textSize,
+                       @JsonProperty("window") WindowBounds window) {
     ConsoleSettings(String server, String token, String theme) {
-        this(server, token, theme, null, null, null, null, null);
+        this(server, token, theme, null, null, null, null, null, null);
     }
 
     static ConsoleSettings none() {
@@ -32,22 +35,26 @@ record ConsoleSettings(@JsonProperty("server") String server,
     }
 
     ConsoleSettings withoutToken() {
-        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, language, textSize);
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, language, textSize, window);
     }
 
     ConsoleSettings withConnection(String newServer, String newMode) {
-        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode, language, textSize);
+        return new ConsoleSettings(newServer, null, theme, issuer, clientId, newMode, language, textSize, window);
     }
 
     ConsoleSettings withTheme(String newTheme) {
-        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language, textSize);
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language, textSize, window);
     }
 
     ConsoleSettings withLanguage(String newLanguage) {
-        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, newLanguage, textSize);
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, newLanguage, textSize, window);
+    }
+
+    ConsoleSettings withWindow(WindowBounds newWindow) {
+        return new ConsoleSettings(server, null, theme, issuer, clientId, mode, language, textSize, newWindow);
     }
 
     ConsoleSettings withAppearance(String newTheme, int newTextSize) {
-        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language, newTextSize);
+        return new ConsoleSettings(server, null, newTheme, issuer, clientId, mode, language, newTextSize, window);
     }
 }

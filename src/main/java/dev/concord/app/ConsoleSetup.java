@@ -11,6 +11,7 @@ import dev.concord.auth.SecretStores;
 import dev.concord.sync.SyncServices;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
+import dev.concord.ui.common.WindowBounds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -115,6 +116,21 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
             file.save(saved.withoutToken().withConnection(server, null).withTheme(savedTheme).withLanguage(chosen.tag()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the language to {}", file.path(), e);
+        }
+    }
+
+    /** Where the console's window was when it closed last; null the first time. */
+    WindowBounds savedWindow() {
+        return new SettingsFile(ConsoleCommand.settingsPath(home, user)).load().window();
+    }
+
+    /** Keeps where the window is for the next start; other settings stay as they are. Disk I/O: not on the FX thread. */
+    void rememberWindow(WindowBounds window) {
+        SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
+        try {
+            file.save(file.load().withoutToken().withWindow(window));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the window's place to {}", file.path(), e);
         }
     }
 

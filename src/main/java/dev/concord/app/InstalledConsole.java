@@ -52,6 +52,10 @@ final class InstalledConsole {
         }));
         try {
             quit.await();
+            // Before the background pool stops: where the console's window was, for the next start.
+            if (flow.get() != null) {
+                flow.get().rememberWindowNow();
+            }
         } finally {
             executor.close();
             background.shutdownNow();

@@ -2,6 +2,7 @@ package dev.concord.app;
 
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
+import dev.concord.ui.common.WindowBounds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
@@ -54,6 +55,16 @@ final class InstalledSettings {
     /** Saves the server and how it was connected to ({@code sign-in}, {@code token}, or null after Sign out). Blocking. */
     void rememberConnection(String server, String mode) {
         save(settings.withConnection(server, mode));
+    }
+
+    /** Keeps where the console's window is, saved off the FX thread. */
+    void rememberWindow(WindowBounds window) {
+        background.execute(() -> save(settings.withWindow(window)));
+    }
+
+    /** Saves where the console's window was, on the calling thread (at quit, when the background pool stops). */
+    void rememberWindowNow(WindowBounds window) {
+        save(settings.withWindow(window));
     }
 
     private synchronized void save(ConsoleSettings next) {

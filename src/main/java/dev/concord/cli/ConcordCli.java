@@ -1,5 +1,6 @@
 package dev.concord.cli;
 
+import dev.concord.sync.Reason;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.OkHttpConcordApi;
@@ -137,7 +138,7 @@ final class ConcordCli implements Runnable {
             // Never fetched, so no base to edit from: keep the fields as typed; the retry applies them to the
             // record as it was now, and shows as a conflict whatever someone changed in them meanwhile.
             return printer.outcome(services().coordinator().keepUnfetched(t.kind(), t.id(), FieldValues.of(values),
-                    lang("cli.edit.keptUnfetched", t.toString())));
+                    Reason.about(Reason.Code.KEPT_UNFETCHED, t.toString(), "kept offline without a copy of " + t)));
         }
         FieldValues mine = from.values().withAll(values);
         if (mine.changedFrom(from.values()).isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.concord.cli;
 
+import dev.concord.wording.HistoryWords;
+import dev.concord.wording.ReasonWords;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.api.FieldChange;
@@ -80,7 +82,7 @@ final class Printer {
                         : c.field() + ": " + wire(c.from()) + " -> " + wire(c.to()));
             }
             out.printf("v%-4d %s  %-12s %-8s %s%s%n", h.version(), Localization.dateTime(h.at()), h.actor(), kind(h.kind()),
-                    String.join("; ", parts), h.reason() == null ? "" : "  " + lang("cli.history.reason", h.reason()));
+                    String.join("; ", parts), HistoryWords.reason(h) == null ? "" : "  " + lang("cli.history.reason", HistoryWords.reason(h)));
         }
         out.flush();
     }
@@ -104,7 +106,8 @@ final class Printer {
         for (PendingEdit p : edits) {
             out.println(lang("cli.pending.line", p.pendingId(), p.kind().path() + "/" + p.entityId(),
                     String.join(", ", p.changedFields()), p.baseKnown() ? "v" + p.base().version() : lang("cli.pending.neverFetched"),
-                    Localization.dateTime(p.createdAt()), p.lastError()));
+                    Localization.dateTime(p.createdAt()),
+                    p.lastError() == null ? lang("cli.value.none") : ReasonWords.of(p.lastError())));
         }
         out.flush();
     }
@@ -130,13 +133,14 @@ final class Printer {
             return ExitCode.CONFLICT;
         }
         if (outcome instanceof SaveOutcome.Pending p) {
-            out.println(lang("cli.pending.notSavedYet", p.reason()));
+            out.println(lang("cli.pending.notSavedYet", ReasonWords.of(p.reason())));
             out.println(lang("cli.pending.kept", p.edit().pendingId(), commandName + " retry"));
             out.flush();
             return ExitCode.UNREACHABLE;
         }
         SaveOutcome.Failed f = (SaveOutcome.Failed) outcome;
-        err.println(lang("cli.notSaved", f.reason()));
+        // Fields by the names typed on the command line (customerEmail=...), not by their labels.
+        err.println(lang("cli.notSaved", ReasonWords.failed(f, null)));
         err.flush();
         return f.fieldErrors().isEmpty() ? ExitCode.FAILED : ExitCode.USAGE;
     }
@@ -165,12 +169,7 @@ final class Printer {
 
     /** The kinds of change an agent also sees in the console's history in words; the rest as the server names them. */
     private static String kind(String wire) {
-        return switch (wire) {
-            case "create" -> lang("history.created");
-            case "delete" -> lang("history.deleted");
-            case "restore" -> lang("history.restored");
-            default -> wire;
-        };
+        return HistoryWords.kind(wire);
     }
 
     private static String padded(String s, int width) {

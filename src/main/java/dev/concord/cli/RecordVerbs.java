@@ -1,5 +1,6 @@
 package dev.concord.cli;
 
+import dev.concord.wording.ReasonWords;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.api.ChangedField;
@@ -62,7 +63,7 @@ final class RecordVerbs {
                 return ExitCode.UNREACHABLE;
             }
             CreateOutcome.Refused r = (CreateOutcome.Refused) outcome;
-            printer.error(r.reason());
+            printer.error(lang("cli.create.refused", ReasonWords.refused(r.reason(), r.fieldErrors(), null)));
             return ExitCode.USAGE;
         }
     }
@@ -106,7 +107,8 @@ final class RecordVerbs {
             }
             if (outcome instanceof RetireOutcome.Stale s) {
                 cli.lastSeen().remember(s.current());
-                printer.error(s.message());
+                printer.error(lang("cli.delete.stale", t.toString(), String.valueOf(s.seenVersion()),
+                        String.valueOf(s.current().version())));
                 for (ChangedField c : s.changedSince()) {
                     printer.error("  " + c.field() + ": " + c.baseValue() + " -> " + c.currentValue() + " ("
                             + Printer.person(c.changedBy()) + ")");
@@ -116,14 +118,14 @@ final class RecordVerbs {
                 return ExitCode.CONFLICT;
             }
             if (outcome instanceof RetireOutcome.AlreadyGone g) {
-                printer.info(g.reason() + ".");
+                printer.info(lang("cli.delete.gone", t.toString(), ReasonWords.of(g.reason())));
                 return ExitCode.OK;
             }
             if (outcome instanceof RetireOutcome.Unreachable u) {
                 printer.error(lang("cli.delete.unreachable"));
                 return ExitCode.UNREACHABLE;
             }
-            printer.error(((RetireOutcome.Refused) outcome).reason());
+            printer.error(lang("retire.notRetired", ReasonWords.of(((RetireOutcome.Refused) outcome).reason())));
             return ExitCode.FAILED;
         }
     }

@@ -92,6 +92,11 @@ final class IdempotentRequests {
             return key != null && store.find(c, who.actor(), key).isPresent();
         }
 
+        @Override
+        public boolean writesNothing() {
+            return key == null;
+        }
+
         /** Answers the written record: its ETag and the JSON the store holds, byte for byte the same. */
         void send(Context ctx, Entity written) {
             ctx.header(ApiPaths.ETAG, ApiPaths.etag(written.version()));

@@ -38,6 +38,12 @@ final class RecordLifecycle {
     }
 
     LifecycleOutcome create(EntityKind kind, CreateInput input, String actor, RecordRepository.InTransaction hook) {
+        if (db.onPostgres() && hook.writesNothing()) {
+            // No idempotency row to store with it: the write is one statement (INSERT, log row, NOTIFY), atomic by
+            // itself, so no BEGIN/COMMIT around it (issue 16).
+            return db.withoutTransaction(c -> create(c, kind, input.id() != null ? input.id() : CreateInput.newId(kind),
+                    input.values(), actor, clock.now()));
+        }
         return db.inTransaction(c -> {
             String id = input.id() != null ? input.id() : CreateInput.newId(kind);
             LifecycleOutcome out = create(c, kind, id, input.values(), actor, clock.now());
@@ -54,7 +60,8 @@ final class RecordLifecycle {
     static LifecycleOutcome create(Connection c, EntityKind kind, String id, FieldValues values, String actor,
                                    Instant now) throws SQLException {
         ReferenceChecks.check(c, kind, values.asMap());
-        if (RecordRows.exists(c, kind, id, false)) {
+        boolean postgres = RowWrites.isPostgres(c);
+        if (!postgres && RecordRows.exists(c, kind, id, false)) {
             return new LifecycleOutcome.AlreadyExists(id, RecordRows.read(c, kind, id).orElse(null));
         }
         List<FieldChange> changes = new ArrayList<>();
@@ -66,6 +73,10 @@ final class RecordLifecycle {
         }
         // The stored row comes back from the INSERT itself (no read after it), with its log row (issue 16).
         WriteOutcome.Written w = RowWrites.insertAndLog(c, kind, id, values, actor, now, changes);
+        if (w == null) {
+            // PostgreSQL's INSERT ... ON CONFLICT DO NOTHING found the id taken (live or retired): nothing written.
+            return new LifecycleOutcome.AlreadyExists(id, RecordRows.read(c, kind, id).orElse(null));
+        }
         return new LifecycleOutcome.Written(w.entity(), w.entry());
     }
 

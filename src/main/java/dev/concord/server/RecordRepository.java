@@ -27,6 +27,14 @@ final class RecordRepository {
          */
         boolean answeredMeanwhile(Connection c) throws SQLException;
 
+        /**
+         * Whether {@link #afterWrite} writes nothing (no Idempotency-Key to store): then a write that is one
+         * statement needs no transaction around it.
+         */
+        default boolean writesNothing() {
+            return false;
+        }
+
         InTransaction NONE = new InTransaction() {
             @Override
             public void afterWrite(Connection c, WriteOutcome.Written written) {
@@ -35,6 +43,11 @@ final class RecordRepository {
             @Override
             public boolean answeredMeanwhile(Connection c) {
                 return false;
+            }
+
+            @Override
+            public boolean writesNothing() {
+                return true;
             }
         };
     }

@@ -111,14 +111,15 @@ final class RowWrites {
 
     /**
      * Inserts a new record at version 1 with its {@code create} change-log row, returning the record as stored;
-     * on PostgreSQL the INSERT, the log row and the NOTIFY are one statement.
+     * on PostgreSQL the INSERT, the log row and the NOTIFY are one statement, and an id already taken (live or
+     * retired) writes nothing and returns null ({@code ON CONFLICT DO NOTHING}: no read before to check it).
      */
     static WriteOutcome.Written insertAndLog(Connection c, EntityKind kind, String id, FieldValues values, String actor,
                                              Instant now, List<FieldChange> changes) throws SQLException {
         EntityTable t = EntityTable.of(kind);
         String insert = RecordRows.insertSql(t);
         if (isPostgres(c)) {
-            String sql = "WITH ins AS (" + insert + " RETURNING " + t.selectColumns() + "), "
+            String sql = "WITH ins AS (" + insert + " ON CONFLICT (id) DO NOTHING RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                     + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq) "
                     + "SELECT ins.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM ins, log";
@@ -130,7 +131,9 @@ final class RowWrites {
                 ps.setString(i++, HistoryEntry.CREATE);
                 ps.setString(i, ChangeLog.toJson(changes));
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
+                    if (!rs.next()) {
+                        return null;
+                    }
                     Entity created = t.read(rs);
                     return new WriteOutcome.Written(created, new HistoryEntry(rs.getLong("log_seq"), kind.path(), id, 1,
                             actor, now, HistoryEntry.CREATE, changes, null));

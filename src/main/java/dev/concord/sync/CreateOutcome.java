@@ -11,7 +11,7 @@ public sealed interface CreateOutcome {
     }
 
     /** Refused for a reason a retry cannot fix: invalid fields, a taken id, not allowed. */
-    record Refused(String reason, List<FieldError> fieldErrors) implements CreateOutcome {
+    record Refused(Reason reason, List<FieldError> fieldErrors) implements CreateOutcome {
         public Refused {
             fieldErrors = List.copyOf(fieldErrors);
         }
@@ -21,6 +21,6 @@ public sealed interface CreateOutcome {
      * The server could not be reached, so it is unknown whether the record was made. Sending the create
      * again with {@code idempotencyKey} is safe: the server answers the first create if there was one.
      */
-    record Unreachable(String reason, String idempotencyKey) implements CreateOutcome {
+    record Unreachable(Reason reason, String idempotencyKey) implements CreateOutcome {
     }
 }

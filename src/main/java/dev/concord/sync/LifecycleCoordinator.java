@@ -64,17 +64,15 @@ public final class LifecycleCoordinator {
                 return new CreateOutcome.Created(api.create(call));
             } catch (ServerUnreachableException | RateLimitedException e) {
                 if (attempt >= policy.maxAttempts() || !pause(e, attempt)) {
-                    return new CreateOutcome.Unreachable(e.getMessage(), idempotencyKey);
+                    return new CreateOutcome.Unreachable(Reason.from(e), idempotencyKey);
                 }
                 LOG.info("Create of a {} failed ({}); retry {} with the same key", kind.singular(), e.getMessage(),
                         attempt + 1);
             } catch (ValidationFailedException e) {
-                return new CreateOutcome.Refused(refusal(e), e.fields());
-            } catch (AuthException e) {
-                return new CreateOutcome.Refused("Not allowed: " + e.getMessage(), List.of());
+                return new CreateOutcome.Refused(Reason.from(e), e.fields());
             } catch (ApiException e) {
-                return new CreateOutcome.Refused("The server could not create it (" + e.status() + " " + e.code()
-                        + "): " + e.getMessage(), List.of());
+                // Not allowed, an id already taken, any other refusal: no retry helps.
+                return new CreateOutcome.Refused(Reason.from(e), List.of());
             }
         }
     }
@@ -95,7 +93,7 @@ public final class LifecycleCoordinator {
                 return new RetireOutcome.Retired(api.delete(kind, seen.id(), seen.version()));
             } catch (ServerUnreachableException | RateLimitedException e) {
                 if (attempt >= policy.maxAttempts() || !pause(e, attempt)) {
-                    return new RetireOutcome.Unreachable(e.getMessage());
+                    return new RetireOutcome.Unreachable(Reason.from(e));
                 }
                 resent = true;
             } catch (VersionConflictException e) {
@@ -104,26 +102,18 @@ public final class LifecycleCoordinator {
                     try {
                         current = api.get(kind, seen.id());
                     } catch (NotFoundException gone) {
-                        return new RetireOutcome.AlreadyGone("The " + kind.singular() + " " + seen.id() + " is retired");
+                        return new RetireOutcome.AlreadyGone(Reason.from(Reason.Code.ALREADY_RETIRED, gone));
                     } catch (ApiException other) {
-                        return new RetireOutcome.Unreachable("It changed, and could not be re-read: " + other.getMessage());
+                        return new RetireOutcome.Unreachable(Reason.from(Reason.Code.REREAD_FAILED, other));
                     }
                 }
-                return new RetireOutcome.Stale(current, e.changedSince(), "Not retired: " + kind.singular() + " "
-                        + seen.id() + " changed since version " + seen.version() + " (now version " + current.version()
-                        + "). Look at what changed, then retire it again if you still mean to.");
+                return new RetireOutcome.Stale(current, e.changedSince(), seen.version());
             } catch (NotFoundException e) {
-                return new RetireOutcome.AlreadyGone(resent
-                        ? "The " + kind.singular() + " " + seen.id() + " is retired (most likely by the first attempt, "
-                                + "whose answer was lost)"
-                        : e.getMessage());
-            } catch (ValidationFailedException e) {
-                return new RetireOutcome.Refused(e.getMessage());
-            } catch (AuthException e) {
-                return new RetireOutcome.Refused("Not allowed: " + e.getMessage());
+                return new RetireOutcome.AlreadyGone(Reason.from(resent ? Reason.Code.RETIRED_BY_EARLIER_ATTEMPT
+                        : Reason.Code.ALREADY_RETIRED, e));
             } catch (ApiException e) {
-                return new RetireOutcome.Refused("The server could not retire it (" + e.status() + " " + e.code()
-                        + "): " + e.getMessage());
+                // Other records depend on it, not allowed, any other refusal: no retry helps.
+                return new RetireOutcome.Refused(Reason.from(e));
             }
         }
     }
@@ -144,12 +134,5 @@ public final class LifecycleCoordinator {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static String refusal(ValidationFailedException e) {
-        if (e.fields().isEmpty()) {
-            return e.getMessage();
-        }
-        return "Refused: " + String.join("; ", e.fields().stream().map(f -> f.field() + ": " + f.message()).toList());
     }
 }

@@ -1,6 +1,9 @@
 package dev.concord.sync;
 
-/** The state of the live event stream, with a message fit to show an agent (empty while live). */
+/**
+ * The state of the live event stream. {@code message} is English, for the log (empty while live): the console
+ * words the {@link State} itself from its bundles, as sync speaks no language.
+ */
 public record LiveStatus(State state, String message) {
     public enum State {
         CONNECTING, LIVE, RECONNECTING,

@@ -35,13 +35,13 @@ final class PendingBase {
             base = at >= current.version() ? current : api.getVersion(edit.kind(), edit.entityId(), at);
         } catch (ServerUnreachableException | RateLimitedException e) {
             store.putPending(new PendingEdit(edit.pendingId(), edit.kind(), edit.entityId(), null, edit.mine(),
-                    edit.idempotencyKey(), edit.createdAt(), e.getMessage()));
-            return new SaveOutcome.Pending(store.pendingEdit(edit.pendingId()).orElseThrow(), e.getMessage());
+                    edit.idempotencyKey(), edit.createdAt(), Reason.from(e)));
+            return new SaveOutcome.Pending(store.pendingEdit(edit.pendingId()).orElseThrow(), Reason.from(e));
         } catch (NotFoundException e) {
             store.removePending(edit.pendingId());
-            return new SaveOutcome.Failed(e.getMessage(), List.of());
+            return new SaveOutcome.Failed(Reason.from(e));
         } catch (ApiException e) {
-            return new SaveOutcome.Failed("Could not read the record to apply the edit to: " + e.getMessage(), List.of());
+            return new SaveOutcome.Failed(Reason.from(Reason.Code.REREAD_FAILED, e));
         }
         store.putPending(new PendingEdit(edit.pendingId(), edit.kind(), edit.entityId(), base,
                 base.values().withAll(edit.mine().asMap()), edit.idempotencyKey(), edit.createdAt(), edit.lastError()));

@@ -13,9 +13,12 @@ import java.util.Set;
  * <p>{@code base} is null when the edit was made offline on a record this user never fetched (the command
  * line's {@code edit} without a last copy): {@code mine} then holds only the fields given, and the retry
  * fetches the record as it was when the edit was made and merges from there.
+ *
+ * <p>{@code lastError} is why the last attempt did not save it (null before any attempt); a store written by
+ * an earlier version holds an English sentence there, read back as {@link Reason.Code#EARLIER}.
  */
 public record PendingEdit(String pendingId, EntityKind kind, String entityId, Entity base, FieldValues mine,
-                          String idempotencyKey, Instant createdAt, String lastError) {
+                          String idempotencyKey, Instant createdAt, Reason lastError) {
 
     /** Whether the record this edit was made on is known. */
     public boolean baseKnown() {

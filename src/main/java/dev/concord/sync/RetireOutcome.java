@@ -14,22 +14,23 @@ public sealed interface RetireOutcome {
     /**
      * Not retired: the record changed after the version the person saw. Like a conflicting edit it goes back
      * to the person, with what changed and by whom; retiring {@code current} is a new, informed decision.
+     * {@code seenVersion} is the version the person saw.
      */
-    record Stale(Entity current, List<ChangedField> changedSince, String message) implements RetireOutcome {
+    record Stale(Entity current, List<ChangedField> changedSince, long seenVersion) implements RetireOutcome {
         public Stale {
             changedSince = List.copyOf(changedSince);
         }
     }
 
     /** Refused: live records depend on it, or not allowed. */
-    record Refused(String reason) implements RetireOutcome {
+    record Refused(Reason reason) implements RetireOutcome {
     }
 
     /** There is no live record any more (retired by someone, or by an earlier attempt whose answer was lost). */
-    record AlreadyGone(String reason) implements RetireOutcome {
+    record AlreadyGone(Reason reason) implements RetireOutcome {
     }
 
     /** The server could not be reached; nothing is known to have happened. */
-    record Unreachable(String reason) implements RetireOutcome {
+    record Unreachable(Reason reason) implements RetireOutcome {
     }
 }

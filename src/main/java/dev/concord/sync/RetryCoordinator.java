@@ -84,7 +84,7 @@ public final class RetryCoordinator {
     public SaveOutcome save(Entity base, FieldValues mine) {
         List<FieldError> unknown = unknownFields(base.kind(), mine);
         if (!unknown.isEmpty()) {
-            return new SaveOutcome.Failed(unknown.get(0).message(), unknown);
+            return new SaveOutcome.Failed(Reason.of(Reason.Code.UNKNOWN_FIELDS, unknown.get(0).message()), unknown);
         }
         FieldValues intent = base.values().withAll(mine.only(mine.changedFrom(base.values())));
         return new SaveRun(ctx, base, intent, null, null).run();
@@ -101,11 +101,11 @@ public final class RetryCoordinator {
         ConflictStore store = ctx.store();
         Conflict conflict = store.conflict(conflictId).orElse(null);
         if (conflict == null) {
-            return new SaveOutcome.Failed("No stored conflict " + conflictId, List.of());
+            return new SaveOutcome.Failed(Reason.about(Reason.Code.NO_SUCH_CONFLICT, conflictId, "No stored conflict " + conflictId));
         }
         List<FieldError> unknown = unknownFields(conflict.kind(), resolution);
         if (!unknown.isEmpty()) {
-            return new SaveOutcome.Failed(unknown.get(0).message(), unknown);
+            return new SaveOutcome.Failed(Reason.of(Reason.Code.UNKNOWN_FIELDS, unknown.get(0).message()), unknown);
         }
         FieldValues intent = conflict.mergedSoFar().withAll(resolution.asMap());
         SaveOutcome outcome = new SaveRun(ctx, conflict.theirs(), intent, conflict, null).run();
@@ -121,7 +121,7 @@ public final class RetryCoordinator {
         ConflictStore store = ctx.store();
         PendingEdit edit = store.pendingEdit(pendingId).orElse(null);
         if (edit == null) {
-            return new SaveOutcome.Failed("No pending edit " + pendingId, List.of());
+            return new SaveOutcome.Failed(Reason.about(Reason.Code.NO_SUCH_PENDING, pendingId, "No pending edit " + pendingId));
         }
         if (!edit.baseKnown()) {
             SaveOutcome resolved = PendingBase.find(ctx.api(), store, edit);
@@ -153,7 +153,7 @@ public final class RetryCoordinator {
      * applies them to the record as it was when the edit was made, so a field someone changed since then
      * becomes a conflict showing what the edit would overwrite.
      */
-    public SaveOutcome.Pending keepUnfetched(EntityKind kind, String id, FieldValues given, String reason) {
+    public SaveOutcome.Pending keepUnfetched(EntityKind kind, String id, FieldValues given, Reason reason) {
         PendingEdit edit = new PendingEdit("p-" + SaveContext.newKey().substring(0, 8), kind, id, null, given,
                 SaveContext.newKey(), ctx.clock().instant(), reason);
         ctx.store().putPending(edit);

@@ -18,13 +18,18 @@ public sealed interface SaveOutcome {
     }
 
     /** The server could not be reached; the edit is kept as pending and can be retried. */
-    record Pending(PendingEdit edit, String reason) implements SaveOutcome {
+    record Pending(PendingEdit edit, Reason reason) implements SaveOutcome {
     }
 
     /** Refused for a reason a retry cannot fix (validation, auth, not found, retries exhausted). */
-    record Failed(String reason, List<FieldError> fieldErrors) implements SaveOutcome {
+    record Failed(Reason reason, List<FieldError> fieldErrors) implements SaveOutcome {
         public Failed {
             fieldErrors = List.copyOf(fieldErrors);
+        }
+
+        /** Refused with no field named. */
+        public Failed(Reason reason) {
+            this(reason, List.of());
         }
     }
 }

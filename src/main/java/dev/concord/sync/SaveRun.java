@@ -92,37 +92,36 @@ final class SaveRun {
             } catch (ServerUnreachableException | RateLimitedException e) {
                 failedSends++;
                 if (failedSends >= ctx.policy().maxAttempts()) {
-                    return pending(e.getMessage());
+                    return pending(Reason.from(e));
                 }
                 Duration retryAfter = e instanceof RateLimitedException r ? r.retryAfter().orElse(null) : null;
                 if (retryAfter != null && retryAfter.compareTo(ctx.policy().maxRetryAfter()) > 0) {
-                    return pending(e.getMessage() + " (the server asked to wait " + retryAfter.toSeconds() + " s)");
+                    return pending(Reason.from(Reason.Code.ASKED_TO_WAIT, e).counting(retryAfter.toSeconds()));
                 }
                 wait = retryAfter != null ? retryAfter : jitter();
                 LOG.info("Save of {}/{} failed ({}); retry {} in {} ms with the same key", kind.path(), id,
                         e.getMessage(), sends + 1, wait.toMillis());
             } catch (ValidationFailedException e) {
                 permanentFailure = true;
-                return new SaveOutcome.Failed(refusal(e), e.fields());
+                return new SaveOutcome.Failed(Reason.from(e), e.fields());
             } catch (NotFoundException e) {
                 permanentFailure = true;
-                return new SaveOutcome.Failed(e.getMessage(), List.of());
+                return new SaveOutcome.Failed(Reason.from(e));
             } catch (SessionExpiredException e) {
                 // Not the edit's fault: it waits, pending, until the person has signed in again.
-                return pending(e.getMessage());
+                return pending(Reason.from(e));
             } catch (AuthException e) {
-                return new SaveOutcome.Failed("Not allowed: " + e.getMessage(), List.of());
+                return new SaveOutcome.Failed(Reason.from(e));
             } catch (ApiException e) {
                 if (!RetryCoordinator.isServerFault(e.status())) {
                     LOG.warn("Save of {}/{} refused by the server: {} {}", kind.path(), id, e.status(), e.getMessage());
-                    return new SaveOutcome.Failed("The server could not save it (" + e.status() + " " + e.code()
-                            + "): " + e.getMessage(), List.of());
+                    return new SaveOutcome.Failed(Reason.from(Reason.Code.REFUSED, e));
                 }
                 // 500 (and any 5xx the client did not map): the transaction rolled back, or the answer was
                 // lost after it committed; resending with the same key is safe either way.
                 failedSends++;
                 if (failedSends >= ctx.policy().maxAttempts()) {
-                    return pending(keptBecause(e));
+                    return pending(Reason.from(Reason.Code.SERVER_FAILED, e).counting(failedSends));
                 }
                 wait = jitter();
                 LOG.info("Save of {}/{} failed on the server ({} {}); retry {} in {} ms with the same key",
@@ -130,13 +129,12 @@ final class SaveRun {
             } catch (ClassCastException | IllegalArgumentException e) {
                 // A value of the wrong Java type for its field: a bug in the caller, not in the data.
                 LOG.warn("Cannot send the edit of {}/{}", kind.path(), id, e);
-                return new SaveOutcome.Failed("This edit holds a value of the wrong kind and was not sent: "
-                        + e.getMessage(), List.of());
+                return new SaveOutcome.Failed(Reason.of(Reason.Code.WRONG_VALUE_TYPE, e.getMessage()));
             }
             try {
                 ctx.sleeper().sleep(wait);
             } catch (InterruptedException e) {
-                SaveOutcome kept = pending("Interrupted before the retry");
+                SaveOutcome kept = pending(Reason.of(Reason.Code.INTERRUPTED, "Interrupted before the retry"));
                 Thread.currentThread().interrupt();
                 return kept;
             }
@@ -150,10 +148,9 @@ final class SaveRun {
             try {
                 current = ctx.api().get(kind, id);
             } catch (ServerUnreachableException | RateLimitedException unreachable) {
-                return pending(unreachable.getMessage());
+                return pending(Reason.from(unreachable));
             } catch (ApiException other) {
-                return new SaveOutcome.Failed("The record changed and could not be re-read: " + other.getMessage(),
-                        List.of());
+                return new SaveOutcome.Failed(Reason.from(Reason.Code.REREAD_FAILED, other));
             }
         }
         for (ChangedField c : e.changedSince()) {
@@ -170,21 +167,14 @@ final class SaveRun {
         if (!rebases.allows(ctx.clock().instant())) {
             // The edit merges cleanly; the record is only busy. Keep it durably, rebased onto the newest
             // version, so nothing the agent typed is lost and a later retry sends it again.
-            return pending("The " + kind.singular() + " changed " + (rebases.used() + 1) + " times while saving. Your changes to "
-                    + String.join(", ", intent.changedFrom(origin.values())) + " are kept as a pending edit; retry it.");
+            int times = rebases.used() + 1;
+            return pending(new Reason(Reason.Code.RECORD_BUSY, null, 0, times, null, "The " + kind.singular() + " changed "
+                    + times + " times while saving; the changes to " + intent.changedFrom(origin.values()) + " are kept"));
         }
         rebases.spend();
         LOG.info("{}/{} moved to v{}; merged cleanly, rebasing ({}, for up to {} s)", kind.path(), id,
                 current.version(), rebases.used(), ctx.policy().rebaseWindow().toSeconds());
         return null;
-    }
-
-    /** The pending edit's message: what went wrong, and that nothing typed is lost. */
-    private String keptBecause(ApiException e) {
-        return "The server failed " + failedSends + (failedSends == 1 ? " time" : " times") + " (" + e.status() + "): "
-                + e.getMessage()
-                + ". Your changes to " + String.join(", ", intent.changedFrom(origin.values()))
-                + " are kept as a pending edit and will be sent again with the same key.";
     }
 
     private Duration jitter() {
@@ -228,7 +218,7 @@ final class SaveRun {
         return new SaveOutcome.NeedsResolution(conflict);
     }
 
-    private SaveOutcome pending(String reason) {
+    private SaveOutcome pending(Reason reason) {
         String pendingId = retrying != null ? retrying.pendingId() : "p-" + SaveContext.newKey().substring(0, 8);
         Instant createdAt = retrying != null ? retrying.createdAt() : ctx.clock().instant();
         // The exact base, values and key of the last request: resending them is then a true repeat.
@@ -236,13 +226,5 @@ final class SaveRun {
         ctx.store().putPending(edit);
         LOG.info("Kept the edit of {}/{} as pending {}: {}", kind.path(), id, pendingId, reason);
         return new SaveOutcome.Pending(edit, reason);
-    }
-
-    private String refusal(ValidationFailedException e) {
-        if (e.fields().isEmpty()) {
-            return "The server refused the change: " + e.getMessage();
-        }
-        return "The server refused the change: "
-                + String.join("; ", e.fields().stream().map(f -> f.field() + ": " + f.message()).toList());
     }
 }

@@ -65,7 +65,19 @@ final class StoreFile {
                        @JsonProperty("mine") Map<String, Object> mine,
                        @JsonProperty("idempotencyKey") String idempotencyKey,
                        @JsonProperty("createdAt") Instant createdAt,
-                       @JsonProperty("lastError") String lastError) {
+                       @JsonProperty("lastError") String lastError,
+                       @JsonProperty("reason") ReasonJson reason) {
+    }
+
+    /**
+     * Why the last attempt failed, as codes. Stores written before it had only {@code lastError}, an English
+     * sentence; it is still written (the English of the log) so an earlier console can read this file too.
+     */
+    record ReasonJson(@JsonProperty("code") String code,
+                      @JsonProperty("errorCode") String errorCode,
+                      @JsonProperty("status") int status,
+                      @JsonProperty("count") long count,
+                      @JsonProperty("subject") String subject) {
     }
 
     static byte[] write(List<Conflict> conflicts, List<PendingEdit> pending) throws IOException {
@@ -87,7 +99,8 @@ final class StoreFile {
         List<PendingJson> ps = new ArrayList<>();
         for (PendingEdit p : pending) {
             ps.add(new PendingJson(p.pendingId(), p.kind().path(), p.entityId(), entity(p.base()),
-                    CanonicalValues.toJson(p.kind(), p.mine()), p.idempotencyKey(), p.createdAt(), p.lastError()));
+                    CanonicalValues.toJson(p.kind(), p.mine()), p.idempotencyKey(), p.createdAt(), lastError(p.lastError()),
+                    reason(p.lastError())));
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Document(FORMAT, cs, ps));
     }
@@ -118,7 +131,31 @@ final class StoreFile {
     static PendingEdit pending(PendingJson j) throws IOException {
         EntityKind k = kind(j.kind());
         return new PendingEdit(j.pendingId(), k, j.entityId(), entity(k, j.base()), CanonicalValues.fromJson(k, j.mine()),
-                j.idempotencyKey(), j.createdAt(), j.lastError());
+                j.idempotencyKey(), j.createdAt(), reason(j.reason(), j.lastError()));
+    }
+
+    private static String lastError(Reason r) {
+        if (r == null) {
+            return null;
+        }
+        return r.detail() != null ? r.detail() : r.code().name();
+    }
+
+    private static ReasonJson reason(Reason r) {
+        return r == null || r.code() == Reason.Code.EARLIER ? null
+                : new ReasonJson(r.code().name(), r.errorCode(), r.status(), r.count(), r.subject());
+    }
+
+    /** The codes when this version wrote them, else the sentence an earlier one kept (or a code it does not know). */
+    private static Reason reason(ReasonJson j, String lastError) {
+        if (j == null || j.code() == null) {
+            return Reason.earlier(lastError);
+        }
+        try {
+            return new Reason(Reason.Code.valueOf(j.code()), j.errorCode(), j.status(), j.count(), j.subject(), lastError);
+        } catch (IllegalArgumentException newer) {
+            return Reason.of(Reason.Code.EARLIER, lastError != null ? lastError : j.code());
+        }
     }
 
     private static JsonNode entity(Entity e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.concord.ui.common.Theme;
+import dev.concord.ui.common.WindowBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,19 @@ class ConsoleSetupTest {
         assertThat(next.theme()).isEqualTo(Theme.HIGH_CONTRAST);
         assertThat(next.textSize()).isEqualTo(150);
         assertThat(ConsoleSetup.resolve("viewer", null, null, "high-contrast", home).theme()).isEqualTo(Theme.HIGH_CONTRAST);
+    }
+
+    @Test
+    void theWindowsPlaceIsRememberedAndChoosingAThemeOrLanguageKeepsIt() {
+        ConsoleSetup setup = ConsoleSetup.resolve("viewer", null, null, null, home);
+        assertThat(setup.savedWindow()).as("nothing the first time").isNull();
+        WindowBounds left = new WindowBounds(300, 200, 1102, 725, true);
+
+        setup.rememberWindow(left);
+        setup.rememberAppearance(Theme.DARK, 125);
+        setup.rememberLanguage(dev.concord.i18n.Language.GERMAN);
+
+        assertThat(ConsoleSetup.resolve("viewer", null, null, null, home).savedWindow()).isEqualTo(left);
     }
 
     @Test

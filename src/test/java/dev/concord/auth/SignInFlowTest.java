@@ -1,5 +1,6 @@
 package dev.concord.auth;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -106,7 +107,7 @@ class SignInFlowTest {
         SaveOutcome outcome = coordinator.save(base, base.values().with("notes", "erin's note"));
 
         assertThat(outcome).isInstanceOf(SaveOutcome.Pending.class);
-        assertThat(((SaveOutcome.Pending) outcome).reason()).contains("sign in again");
+        assertThat(((SaveOutcome.Pending) outcome).reason().code()).isEqualTo(Reason.Code.SESSION_EXPIRED);
         assertThat(store.pending()).hasSize(1);
         assertThat(session.signInRequired()).isTrue();
         assertThat(secrets.get(SecretStores.refreshTokenKey(server.baseUrl()))).isEmpty();

@@ -116,7 +116,7 @@ final class NoteAppenders {
             }
             if (outcome instanceof SaveOutcome.Pending p) {
                 pending.incrementAndGet();
-                pendingReasons.merge(p.reason(), 1, Integer::sum);
+                pendingReasons.merge(p.reason().code() + " " + p.reason().detail(), 1, Integer::sum);
                 return base;
             }
             if (outcome instanceof SaveOutcome.NeedsResolution) {

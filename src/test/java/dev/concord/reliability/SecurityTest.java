@@ -1,5 +1,6 @@
 package dev.concord.reliability;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class SecurityTest {
         SaveOutcome outcome = viewer.coordinator().save(base, base.values().with("notes", "viewer was here"));
 
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Failed.class,
-                f -> assertThat(f.reason()).containsIgnoringCase("not allowed"));
+                f -> assertThat(f.reason().code()).isEqualTo(Reason.Code.NOT_ALLOWED));
         assertThat(viewer.store().pending()).as("a refusal is not an edit to retry later").isEmpty();
         assertThat(viewer.store().conflicts()).isEmpty();
         assertThat(viewer.api().get(EntityKind.SUBSCRIPTION, "sub_0007")).isEqualTo(base);

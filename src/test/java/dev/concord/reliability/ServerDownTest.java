@@ -1,5 +1,6 @@
 package dev.concord.reliability;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.client.ConcordApi;
@@ -95,7 +96,7 @@ class ServerDownTest {
         SaveOutcome whileDown = bob.coordinator().save(loaded, loaded.values().with("status", "paused").with("notes",
                 loaded.values().get("notes") + "called, customer wants a pause\n"));
         assertThat(whileDown).isInstanceOfSatisfying(SaveOutcome.Pending.class,
-                p -> assertThat(p.reason()).contains("Cannot reach the server"));
+                p -> assertThat(p.reason().code()).isEqualTo(Reason.Code.UNREACHABLE));
 
         try (ConcordServer second = ConcordServer.start(ServerConfig.demo(data).withPort(port))) {
             SyncServices alice = SyncServices.forUser(second.baseUrl(), "demo-alice", dir);

@@ -91,7 +91,7 @@ class ServerFaultsTest {
             RetryCoordinator coordinator = coordinator(dir, () -> { });
             SaveOutcome kept = coordinator.save(base, base.values().with("notes", "typed while locked"));
             assertThat(kept).isInstanceOf(SaveOutcome.Pending.class);
-            assertThat(((SaveOutcome.Pending) kept).reason()).contains("locked");
+            assertThat(((SaveOutcome.Pending) kept).reason().detail()).contains("locked");
             assertThat(coordinator.store().pending()).hasSize(1);
             locker.rollback();
 

@@ -55,7 +55,7 @@ class ConflictStoreTest {
                 Instant.parse("2026-02-01T00:00:00Z"), "admin");
         return new PendingEdit(id, EntityKind.PLAN, "plan_basic", plan,
                 plan.values().with("price", new BigDecimal("10.00")).with("active", false), "key-" + id,
-                Instant.parse("2026-11-29T09:00:00Z"), "Cannot reach the server");
+                Instant.parse("2026-11-29T09:00:00Z"), Reason.of(Reason.Code.UNREACHABLE, "Cannot reach the server"));
     }
 
     @Test

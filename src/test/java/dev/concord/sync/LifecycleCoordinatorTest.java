@@ -1,5 +1,6 @@
 package dev.concord.sync;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.client.CreateCall;
@@ -61,7 +62,7 @@ class LifecycleCoordinatorTest {
         CreateOutcome taken = coordinator.create(EntityKind.SUBSCRIPTION, sub1.id(), newValues());
 
         assertThat(taken).isInstanceOfSatisfying(CreateOutcome.Refused.class,
-                r -> assertThat(r.reason()).contains("already"));
+                r -> assertThat(r.reason().errorCode()).isEqualTo("ALREADY_EXISTS"));
         assertThat(api.lifecycleCalls()).hasSize(1);
     }
 
@@ -83,7 +84,7 @@ class LifecycleCoordinatorTest {
         assertThat(outcome).isInstanceOfSatisfying(RetireOutcome.Stale.class, s -> {
             assertThat(s.current().version()).isEqualTo(2);
             assertThat(s.changedSince()).extracting(c -> c.field() + " by " + c.changedBy()).containsExactly("status by bob");
-            assertThat(s.message()).contains("changed since version 1");
+            assertThat(s.seenVersion()).isEqualTo(1);
         });
         assertThat(api.isRetired(sub1.id())).isFalse();
         assertThat(api.lifecycleCalls()).hasSize(1);
@@ -96,7 +97,7 @@ class LifecycleCoordinatorTest {
         RetireOutcome outcome = coordinator.retire(sub1);
 
         assertThat(outcome).isInstanceOfSatisfying(RetireOutcome.AlreadyGone.class,
-                g -> assertThat(g.reason()).contains("first attempt"));
+                g -> assertThat(g.reason().code()).isEqualTo(Reason.Code.RETIRED_BY_EARLIER_ATTEMPT));
         assertThat(api.isRetired(sub1.id())).isTrue();
     }
 

@@ -1,5 +1,6 @@
 package dev.concord.sync;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.api.FieldError;
@@ -185,7 +186,7 @@ class RetryCoordinatorTest {
         assertThat(sleeps).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class, p -> {
             assertThat(p.edit().idempotencyKey()).isEqualTo(server.calls().get(0).idempotencyKey());
-            assertThat(p.edit().lastError()).contains("Cannot reach");
+            assertThat(p.edit().lastError().code()).isEqualTo(Reason.Code.UNREACHABLE);
         });
         assertThat(store.pending()).hasSize(1);
         assertThat(server.current(v1.id()).version()).isEqualTo(1);
@@ -228,7 +229,9 @@ class RetryCoordinatorTest {
         assertThat(server.calls()).hasSize(3);
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class, p -> {
             assertThat(p.edit().idempotencyKey()).isEqualTo(server.calls().get(0).idempotencyKey());
-            assertThat(p.reason()).contains("Something went wrong").contains("notes").contains("kept as a pending edit");
+            assertThat(p.reason()).extracting(Reason::code, Reason::status, Reason::count)
+                    .containsExactly(Reason.Code.SERVER_FAILED, 500, 3L);
+            assertThat(p.reason().detail()).contains("Something went wrong");
         });
         assertThat(store.pending()).hasSize(1);
         assertThat(server.current(v1.id()).version()).isEqualTo(1);
@@ -266,7 +269,7 @@ class RetryCoordinatorTest {
         assertThat(again).isInstanceOf(SaveOutcome.Pending.class);
         assertThat(store.pending()).singleElement().satisfies(p -> {
             assertThat(p.pendingId()).isEqualTo(pending.edit().pendingId());
-            assertThat(p.lastError()).isEqualTo("still down");
+            assertThat(p.lastError()).extracting(Reason::code, Reason::detail).containsExactly(Reason.Code.UNREACHABLE, "still down");
             assertThat(p.idempotencyKey()).isEqualTo(pending.edit().idempotencyKey());
         });
     }
@@ -356,7 +359,7 @@ class RetryCoordinatorTest {
                 Duration.ofHours(1))));
         SaveOutcome outcome = alice().save(v1, v1.values().with("notes", "x"));
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class,
-                p -> assertThat(p.reason()).contains("3600"));
+                p -> assertThat(p.reason()).extracting(Reason::code, Reason::count).containsExactly(Reason.Code.ASKED_TO_WAIT, 3600L));
         assertThat(sleeps).isEmpty();
         assertThat(server.calls()).hasSize(1);
     }
@@ -373,7 +376,7 @@ class RetryCoordinatorTest {
         SaveOutcome outcome = c.save(v1, v1.values().with("status", "paused"));
 
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class,
-                p -> assertThat(p.reason()).contains("changed 4 times").contains("status").contains("pending"));
+                p -> assertThat(p.reason()).extracting(Reason::code, Reason::count).containsExactly(Reason.Code.RECORD_BUSY, 4L));
         assertThat(server.calls()).hasSize(4);
         assertThat(sleeps).map(Duration::toMillis).containsExactly(50L, 100L, 200L);
         assertThat(store.conflicts()).isEmpty();
@@ -424,7 +427,7 @@ class RetryCoordinatorTest {
         SaveOutcome outcome = c.save(v1, v1.values().with("status", "paused"));
 
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Pending.class,
-                p -> assertThat(p.reason()).contains("status").contains("pending"));
+                p -> assertThat(p.reason().code()).isEqualTo(Reason.Code.RECORD_BUSY));
         assertThat(server.calls()).hasSize(11);
         assertThat(store.conflicts()).isEmpty();
         assertThat(store.pending()).singleElement().satisfies(p ->
@@ -479,7 +482,7 @@ class RetryCoordinatorTest {
                 List.of(new FieldError("currency", "INVALID_VALUE", "Currency must be a three-letter ISO 4217 code")))));
         SaveOutcome outcome = alice().save(v1, v1.values().with("currency", "USD"));
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Failed.class, f -> {
-            assertThat(f.reason()).contains("currency").contains("ISO 4217");
+            assertThat(f.reason().code()).isEqualTo(Reason.Code.INVALID);
             assertThat(f.fieldErrors()).hasSize(1);
         });
         assertThat(server.calls()).hasSize(1);
@@ -492,7 +495,7 @@ class RetryCoordinatorTest {
                 store, RetryPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), recordingSleeper, fixed(0.5));
         SaveOutcome outcome = c.save(v1, v1.values().with("amount", "12.00"));
         assertThat(outcome).isInstanceOfSatisfying(SaveOutcome.Failed.class,
-                f -> assertThat(f.reason()).contains("wrong kind"));
+                f -> assertThat(f.reason().code()).isEqualTo(Reason.Code.WRONG_VALUE_TYPE));
         assertThat(store.pending()).isEmpty();
     }
 
@@ -500,11 +503,12 @@ class RetryCoordinatorTest {
     void authAndNotFoundFailAtOnce() {
         server.script(new FakeConcordApi.Fail(new AuthException(403, "FORBIDDEN", "Viewers cannot edit")));
         assertThat(alice().save(v1, v1.values().with("notes", "x"))).isInstanceOfSatisfying(SaveOutcome.Failed.class,
-                f -> assertThat(f.reason()).contains("Viewers cannot edit"));
+                f -> assertThat(f.reason()).extracting(Reason::code, Reason::errorCode)
+                        .containsExactly(Reason.Code.NOT_ALLOWED, "FORBIDDEN"));
         Subscription ghost = new Subscription("sub_9999", "x", "x@example.com", "plan_basic", null, null, "EUR", null,
                 null, false, null, "", 1, NOW, NOW, "x");
         assertThat(alice().save(ghost, ghost.values().with("notes", "y"))).isInstanceOfSatisfying(
-                SaveOutcome.Failed.class, f -> assertThat(f.reason()).contains("sub_9999"));
+                SaveOutcome.Failed.class, f -> assertThat(f.reason().code()).isEqualTo(Reason.Code.NOT_FOUND));
         assertThat(sleeps).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.concord.sync;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +29,7 @@ class StoreWatcherTest {
             // Another process in effect: its own instance, its own write.
             ConflictStore cli = new ConflictStore(file);
             cli.putPending(new PendingEdit("p-cli", EntityKind.SUBSCRIPTION, "sub_0042", null,
-                    FieldValues.of(Map.of("notes", "typed in a terminal")), "key-1", Instant.now(), "server down"));
+                    FieldValues.of(Map.of("notes", "typed in a terminal")), "key-1", Instant.now(), Reason.of(Reason.Code.UNREACHABLE, "server down")));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !console.pending().isEmpty());
             assertThat(console.pending()).extracting(PendingEdit::pendingId).containsExactly("p-cli");

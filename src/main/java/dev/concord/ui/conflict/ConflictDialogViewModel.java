@@ -13,6 +13,7 @@ import dev.concord.sync.SaveOutcome;
 import dev.concord.ui.common.People;
 import dev.concord.ui.common.Problems;
 import dev.concord.ui.common.TaskExecutor;
+import dev.concord.wording.ReasonWords;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
@@ -174,12 +175,12 @@ public final class ConflictDialogViewModel {
             // The coordinator keeps the resolution as a pending edit (and drops the conflict): it is safe on disk,
             // and retrying belongs to the inbox's pending list, not to a second save from here.
             handedOff.set(true);
-            message.set(lang("conflict.pending", p.reason()));
+            message.set(lang("conflict.pending", ReasonWords.of(p.reason())));
         } else if (outcome instanceof SaveOutcome.Failed f) {
             for (FieldError e : f.fieldErrors()) {
-                rows.find(e.field()).ifPresent(r -> r.reject(e.message()));
+                rows.find(e.field()).ifPresent(r -> r.reject(ReasonWords.field(conflict.get().kind(), e)));
             }
-            message.set(lang("conflict.notSaved", f.reason()));
+            message.set(lang("conflict.notSaved", ReasonWords.failed(f, conflict.get().kind())));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.concord.ui.editor;
 
+import dev.concord.ui.common.Problems;
+import dev.concord.wording.ReasonWords;
 import dev.concord.i18n.DomainWords;
 
 import static dev.concord.i18n.Localization.lang;
@@ -170,17 +172,16 @@ public final class EditorViewModel {
             showNotice(NoticeLevel.WARNING, SaveNotices.pending(p));
         } else if (outcome instanceof SaveOutcome.Failed f) {
             for (FieldError e : f.fieldErrors()) {
-                field(e.field()).ifPresent(m -> m.showServerError(e.message()));
+                field(e.field()).ifPresent(m -> m.showServerError(ReasonWords.field(base.get().kind(), e)));
             }
-            showNotice(NoticeLevel.ERROR, lang("editor.notSaved", f.reason()));
+            showNotice(NoticeLevel.ERROR, lang("editor.notSaved", ReasonWords.failed(f, base.get().kind())));
         }
     }
 
     private void showUnexpectedFailure(Throwable error) {
         saving.set(false);
         LOG.warn("save failed", error);
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        showNotice(NoticeLevel.ERROR, lang("editor.notSaved", message));
+        showNotice(NoticeLevel.ERROR, lang("editor.notSaved", Problems.describe(error)));
     }
 
     /** Every field as the agent has it now: the base with the agent's edits on top. */

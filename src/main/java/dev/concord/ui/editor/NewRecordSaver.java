@@ -1,5 +1,6 @@
 package dev.concord.ui.editor;
 
+import dev.concord.sync.Reason;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.domain.Entity;
@@ -42,7 +43,9 @@ public final class NewRecordSaver implements RecordSaver {
             return new SaveOutcome.Saved(c.entity(), List.of(), 1);
         }
         if (outcome instanceof CreateOutcome.Unreachable u) {
-            return new SaveOutcome.Failed(lang("save.newUnreachable", u.reason()), List.of());
+            Reason lost = u.reason();
+            return new SaveOutcome.Failed(new Reason(Reason.Code.CREATE_UNCONFIRMED, lost.errorCode(), lost.status(), 0,
+                    null, lost.detail()));
         }
         CreateOutcome.Refused r = (CreateOutcome.Refused) outcome;
         return new SaveOutcome.Failed(r.reason(), r.fieldErrors());

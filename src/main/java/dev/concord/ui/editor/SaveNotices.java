@@ -1,5 +1,6 @@
 package dev.concord.ui.editor;
 
+import dev.concord.wording.ReasonWords;
 import dev.concord.i18n.Localization;
 
 import dev.concord.i18n.DomainWords;
@@ -21,7 +22,7 @@ import java.util.Map;
 final class SaveNotices {
     /** Why the edit was kept (server unreachable, or the record too busy) and where to retry it. */
     static String pending(dev.concord.sync.SaveOutcome.Pending p) {
-        return lang("save.pending", p.reason());
+        return lang("save.pending", ReasonWords.of(p.reason()));
     }
 
     private SaveNotices() {

@@ -1,6 +1,6 @@
 package dev.concord.ui.history;
 
-import dev.concord.api.HistoryEntry;
+import dev.concord.wording.HistoryWords;
 
 import dev.concord.i18n.Localization;
 
@@ -52,12 +52,7 @@ public final class HistoryView extends VBox {
 
     /** A history entry that is not a field change: created, archived, restored. */
     private static String what(String kind) {
-        return switch (kind) {
-            case HistoryEntry.CREATE -> lang("history.created");
-            case HistoryEntry.DELETE -> lang("history.deleted");
-            case HistoryEntry.RESTORE -> lang("history.restored");
-            default -> kind;
-        };
+        return HistoryWords.kind(kind);
     }
 
     private static TableColumn<HistoryRow, String> column(String header, double width,

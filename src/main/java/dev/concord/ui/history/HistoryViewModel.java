@@ -1,5 +1,6 @@
 package dev.concord.ui.history;
 
+import dev.concord.wording.HistoryWords;
 import dev.concord.ui.common.Problems;
 
 import dev.concord.i18n.DomainWords;
@@ -71,7 +72,8 @@ public final class HistoryViewModel {
         for (HistoryEntry e : entries) {
             String who = People.displayName(e.actor());
             if (e.changes().isEmpty()) {
-                out.add(new HistoryRow(e.version(), who, e.at(), e.kind(), "", "", e.reason() == null ? "" : e.reason()));
+                String reason = HistoryWords.reason(e);
+                out.add(new HistoryRow(e.version(), who, e.at(), e.kind(), "", "", reason == null ? "" : reason));
             }
             for (FieldChange c : e.changes()) {
                 String label = DomainWords.field(kind, c.field());

@@ -1,5 +1,6 @@
 package dev.concord.ui.inbox;
 
+import dev.concord.wording.ReasonWords;
 import dev.concord.ui.common.Problems;
 
 import dev.concord.ui.common.People;
@@ -108,10 +109,10 @@ public final class ConflictInboxViewModel implements AutoCloseable {
             return lang("inbox.nowConflict", record);
         }
         if (outcome instanceof SaveOutcome.Pending p) {
-            return lang("inbox.stillUnreachable", p.reason());
+            return lang("inbox.stillUnreachable", ReasonWords.of(p.reason()));
         }
         SaveOutcome.Failed f = (SaveOutcome.Failed) outcome;
-        return lang("inbox.notSaved", f.reason());
+        return lang("inbox.notSaved", ReasonWords.of(f.reason()));
     }
 
     public ObservableList<Conflict> conflicts() {

@@ -1,5 +1,6 @@
 package dev.concord.ui.inbox;
 
+import dev.concord.wording.ReasonWords;
 import dev.concord.ui.common.People;
 
 import dev.concord.i18n.Localization;
@@ -39,7 +40,7 @@ public record ConflictSummary(String record, String fields, String when) {
         return new ConflictSummary(record(p.kind(), p.entityId(), p.baseKnown() ? p.base().values() : p.mine()),
                 lang("inbox.notSent", labels.isEmpty() ? lang("inbox.noChanges") : Localization.andList(labels)),
                 p.lastError() == null ? lang("inbox.kept", Localization.dateTime(p.createdAt()))
-                        : lang("inbox.keptWithError", Localization.dateTime(p.createdAt()), p.lastError()));
+                        : lang("inbox.keptWithError", Localization.dateTime(p.createdAt()), ReasonWords.of(p.lastError())));
     }
 
     private static String record(EntityKind kind, String id, FieldValues values) {

@@ -1,5 +1,6 @@
 package dev.concord.ui.main;
 
+import dev.concord.wording.ReasonWords;
 import dev.concord.ui.common.Problems;
 
 import dev.concord.ui.common.People;
@@ -221,9 +222,9 @@ public final class ConsoleViewModel implements AutoCloseable {
             vm.tell(NoticeLevel.WARNING, lang("retire.stale", People.displayName(stale.current().updatedBy()),
                     String.valueOf(seen.version()), String.valueOf(stale.current().version())));
         } else if (outcome instanceof RetireOutcome.Refused refused) {
-            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", refused.reason()));
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", ReasonWords.of(refused.reason())));
         } else if (outcome instanceof RetireOutcome.Unreachable u) {
-            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", lang("problem.unreachable")));
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", ReasonWords.of(u.reason())));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.concord.ui.main;
 import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.ui.common.Appearance;
+import dev.concord.ui.common.MenuKeyGuard;
+import dev.concord.ui.common.PlacedWindow;
 import dev.concord.ui.common.Theme;
+import dev.concord.ui.common.WindowBounds;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,7 +21,10 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import javafx.stage.Stage;
 
-/** Puts a console into a stage: the scene at 1280x800, the console's style sheet, the title. */
+/**
+ * Puts a console into a stage: the scene at 1280x800 (unless the stage was {@link #place}d), the console's style
+ * sheet, the title.
+ */
 public final class ConsoleWindow {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
@@ -32,6 +38,16 @@ public final class ConsoleWindow {
     private static final String SHELL_ID = "console-shell";
 
     private ConsoleWindow() {
+    }
+
+    /**
+     * Puts the console's {@code stage}, not yet shown, where the agent left it ({@code saved}; null the first
+     * time: a large share of the screen, centred) and follows it so that its place can be remembered.
+     */
+    public static PlacedWindow place(Stage stage, WindowBounds saved) {
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        return PlacedWindow.placeRemembered(stage, saved, WIDTH, HEIGHT);
     }
 
     /**
@@ -101,6 +117,7 @@ public final class ConsoleWindow {
             scene.getStylesheets().add(CSS);
         }
         appearance.installShortcuts(scene);
+        MenuKeyGuard.install(scene);
         stage.setScene(scene);
         stage.setTitle(lang("window.title", vm.services().serverUrl()));
         // Usable down to 640x480: below 1000 px the editor goes under the list (ConsoleView.arrange).

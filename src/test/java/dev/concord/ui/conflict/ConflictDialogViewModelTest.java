@@ -1,5 +1,6 @@
 package dev.concord.ui.conflict;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.api.FieldError;
@@ -222,12 +223,12 @@ class ConflictDialogViewModelTest {
     void pendingSaysTheResolutionWaitsAsAPendingEdit() {
         vm.takeAllMine();
         saver.then(new SaveOutcome.Pending(new PendingEdit("p-1", conflict.kind(), "sub_1", conflict.base(),
-                conflict.mine(), "key", Conflicts.T0, "connection refused"), "connection refused"));
+                conflict.mine(), "key", Conflicts.T0, Reason.of(Reason.Code.UNREACHABLE, "connection refused")), Reason.of(Reason.Code.UNREACHABLE, "connection refused")));
 
         vm.saveResolution();
 
-        assertThat(vm.messageProperty().get()).contains("Could not reach the server").contains("connection refused")
-                .contains("pending edit");
+        assertThat(vm.messageProperty().get()).startsWith("Not saved yet: the server could not be reached. ")
+                .contains("pending edit").doesNotContain("connection refused");
         assertThat(vm.resolution().get("status")).isEqualTo("paused");
         assertThat(vm.handedOffProperty().get()).isTrue();
         assertThat(vm.canSaveBinding().get()).isFalse();
@@ -236,13 +237,13 @@ class ConflictDialogViewModelTest {
     @Test
     void refusedFieldIsMarkedAtItsRow() {
         vm.takeAllMine();
-        saver.then(new SaveOutcome.Failed("validation failed",
+        saver.then(new SaveOutcome.Failed(Reason.of(Reason.Code.INVALID, "validation failed"),
                 List.of(new FieldError("status", "INVALID_VALUE", "Status cannot go back to paused"))));
 
         vm.saveResolution();
 
-        assertThat(vm.rowFor("status").getError()).isEqualTo("Status cannot go back to paused");
-        assertThat(vm.messageProperty().get()).isEqualTo("Not saved: validation failed");
+        assertThat(vm.rowFor("status").getError()).isEqualTo("Status has a value the server does not accept");
+        assertThat(vm.messageProperty().get()).isEqualTo("Not saved: Status has a value the server does not accept");
         assertThat(vm.canSaveBinding().get()).isFalse();
     }
 

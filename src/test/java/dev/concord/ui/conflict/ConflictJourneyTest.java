@@ -1,5 +1,6 @@
 package dev.concord.ui.conflict;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,7 +97,7 @@ class ConflictJourneyTest {
         SyncServices bob = SyncServices.forUser(console.serverUrl(), "demo-bob", console.home());
         Entity base = bob.api().get(EntityKind.SUBSCRIPTION, "sub_0009");
         bob.store().putPending(new PendingEdit("p-1", EntityKind.SUBSCRIPTION, "sub_0009", base,
-                FieldValues.of(Map.of("status", "paused")), "key-p-1", Instant.now(), "connection refused"));
+                FieldValues.of(Map.of("status", "paused")), "key-p-1", Instant.now(), Reason.of(Reason.Code.UNREACHABLE, "connection refused")));
         showInbox(bob.store(), bob.coordinator());
 
         robot.clickOn("#retry-p-1");

@@ -1,5 +1,6 @@
 package dev.concord.ui.editor;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.api.FieldError;
@@ -195,14 +196,14 @@ class EditorViewModelTest {
     @Test
     void anUnreachableServerKeepsTheEditAndSaysWhyAndWhereToRetry() {
         EditorViewModel vm = editor(mine -> new SaveOutcome.Pending(
-                new PendingEdit("p1", base.kind(), base.id(), base, mine, "key", Instant.now(), "refused"),
-                "Cannot reach the server."));
+                new PendingEdit("p1", base.kind(), base.id(), base, mine, "key", Instant.now(), Reason.of(Reason.Code.UNREACHABLE, "refused")),
+                Reason.of(Reason.Code.UNREACHABLE, "Cannot reach the server.")));
         field(vm, "notes").inputProperty().set("offline edit");
 
         vm.save();
 
         assertThat(vm.getNotice()).isEqualTo(
-                "Not saved yet: Cannot reach the server. Your edit is kept; retry it from the Conflicts tab.");
+                "Not saved yet: the server could not be reached. Your edit is kept; retry it from the Conflicts tab.");
         assertThat(vm.noticeLevelProperty().get()).isEqualTo(NoticeLevel.WARNING);
         assertThat(field(vm, "notes").inputProperty().get()).isEqualTo("offline edit");
         assertThat(vm.isDirty()).isTrue();
@@ -210,14 +211,15 @@ class EditorViewModelTest {
 
     @Test
     void aRefusedSaveShowsTheServersReasonAtTheField() {
-        EditorViewModel vm = editor(mine -> new SaveOutcome.Failed("Validation failed",
+        EditorViewModel vm = editor(mine -> new SaveOutcome.Failed(Reason.of(Reason.Code.INVALID, "Validation failed"),
                 List.of(new FieldError("customerEmail", "INVALID_VALUE", "Customer email is already taken"))));
         field(vm, "customerEmail").inputProperty().set("grace@example.com");
 
         vm.save();
 
-        assertThat(field(vm, "customerEmail").getError()).isEqualTo("Customer email is already taken");
-        assertThat(vm.getNotice()).isEqualTo("Not saved: Validation failed");
+        // The server's sentence is English, for its log: the console words the field's code.
+        assertThat(field(vm, "customerEmail").getError()).isEqualTo("Customer email has a value the server does not accept");
+        assertThat(vm.getNotice()).isEqualTo("Not saved: Customer email has a value the server does not accept");
         assertThat(vm.getBase().version()).isEqualTo(7);
     }
 
@@ -230,7 +232,8 @@ class EditorViewModelTest {
 
         vm.save();
 
-        assertThat(vm.getNotice()).isEqualTo("Not saved: disk full");
+        // Shown, in the agent's words; the exception's own (English, maybe a class name) goes to the log.
+        assertThat(vm.getNotice()).isEqualTo("Not saved: something unexpected went wrong (the details are in the log)");
         assertThat(vm.savingProperty().get()).isFalse();
     }
 

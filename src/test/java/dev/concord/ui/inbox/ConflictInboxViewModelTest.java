@@ -1,5 +1,6 @@
 package dev.concord.ui.inbox;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.client.PatchCall;
@@ -134,14 +135,14 @@ class ConflictInboxViewModelTest {
         executor.runAll();
 
         assertThat(vm.pending()).extracting(PendingEdit::pendingId).containsExactly("p-1");
-        assertThat(vm.pending().get(0).lastError()).contains("connection refused");
-        assertThat(vm.noticeProperty().get()).startsWith("Still cannot reach the server");
+        assertThat(vm.pending().get(0).lastError().code()).isEqualTo(Reason.Code.UNREACHABLE);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Still not saved: the server could not be reached; the edit stays kept");
     }
 
     private static PendingEdit pendingStatusEdit() {
         Entity base = Conflicts.entity(Conflicts.baseValues(), 3, "alice", Conflicts.T0);
         return new PendingEdit("p-1", EntityKind.SUBSCRIPTION, "sub_1", base, FieldValues.of(Map.of("status", "paused")),
-                "key-1", Conflicts.T0, "connection refused");
+                "key-1", Conflicts.T0, Reason.of(Reason.Code.UNREACHABLE, "connection refused"));
     }
 
     private static Conflict withId(Conflict c, String id, long secondsLater) {

@@ -1,5 +1,6 @@
 package dev.concord.ui.status;
 
+import dev.concord.sync.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.sync.SaveOutcome;
@@ -90,7 +91,7 @@ class StatusBarViewModelTest {
         StatusBarViewModel vm = new StatusBarViewModel("u", api, feed, executor);
         vm.start();
 
-        executor.run(() -> new SaveOutcome.Pending(null, "Connection refused"), outcome -> { }, failure -> { });
+        executor.run(() -> new SaveOutcome.Pending(null, Reason.of(Reason.Code.UNREACHABLE, "Connection refused")), outcome -> { }, failure -> { });
 
         assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
     }
