@@ -31,8 +31,10 @@ import okhttp3.Response;
  * What a write costs, in figures that do not depend on the machine's load (issue 16 part 3): CPU time per
  * request of the server's JVM and of PostgreSQL's processes, bytes allocated per request, and database
  * round trips and statements per request, one client thread, requests back to back. Next to the same for the
- * raw JDBC baseline and {@code GET /health}. Diagnostic, not part of {@code ./launcher bench}:
- * {@code mvn -B -ntp -q -Pbench exec:exec@write-cost} (args: h2|pg, requests).
+ * raw JDBC baseline and {@code GET /health}. Diagnostic, not part of {@code ./launcher bench}: after
+ * {@code mvn -B -ntp -q test-compile}, {@code java -cp target/test-classes:target/classes:<test class path>
+ * dev.concord.bench.WriteCost pg 2500} (args: h2|pg, requests per operation; {@code -Dcost.only=PATCH} for one
+ * operation, {@code -Dcost.noRoundTrips=true} to skip counting them). BENCHMARKS.md has its figures.
  */
 final class WriteCost {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -45,6 +47,7 @@ final class WriteCost {
     private final ConcordServer server;
     private final ServerConfig config;
     private final long postmaster;
+    private final CpuMeters meters;
     private final long[] versions = new long[WritePath.RECORDS_PER_THREAD];
     private long counter;
 
@@ -52,6 +55,7 @@ final class WriteCost {
         this.server = server;
         this.config = config;
         this.postmaster = postmaster;
+        this.meters = new CpuMeters(postmaster);
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +71,7 @@ final class WriteCost {
             config = ServerConfig.demo(Files.createTempDirectory("write-cost"));
         }
         try (ConcordServer server = ConcordServer.start(config)) {
-            WriteCost cost = new WriteCost(server, config, pg ? postmaster(config) : -1);
+            WriteCost cost = new WriteCost(server, config, pg ? CpuMeters.postmaster(config) : -1);
             cost.run(n);
         }
         System.exit(0);
@@ -79,6 +83,7 @@ final class WriteCost {
             versions[i] = WritePathVersion.of(http, server, WritePath.recordId(0, i));
         }
         List<String> lines = new ArrayList<>();
+        lines.add(encoding());
         try (Connection jdbc = DriverManager.getConnection(config.effectiveJdbcUrl(),
                 config.dbUser() == null ? "" : config.dbUser(), config.dbPassword() == null ? "" : config.dbPassword())) {
             jdbc.setAutoCommit(false);
@@ -125,69 +130,23 @@ final class WriteCost {
         long me = Thread.currentThread().getId();
         long process0 = OS.getProcessCpuTime();
         long client0 = THREADS.getCurrentThreadCpuTime();
-        long pg0 = pgCpuNanos();
-        long alloc0 = allocatedByOthers(me);
-        Map<String, long[]> tasks0 = taskTicks();
+        long pg0 = meters.pgCpuNanos();
+        long alloc0 = CpuMeters.allocatedByOthers(me);
+        Map<String, long[]> tasks0 = CpuMeters.taskTicks();
         long wall0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             op.run();
         }
         long wall = System.nanoTime() - wall0;
-        Map<String, long[]> tasks1 = taskTicks();
+        Map<String, long[]> tasks1 = CpuMeters.taskTicks();
         long client = THREADS.getCurrentThreadCpuTime() - client0;
         long process = OS.getProcessCpuTime() - process0;
-        long pg = pgCpuNanos() - pg0;
-        long alloc = allocatedByOthers(me) - alloc0;
+        long pg = meters.pgCpuNanos() - pg0;
+        long alloc = CpuMeters.allocatedByOthers(me) - alloc0;
         return String.format(Locale.ROOT, "%-16s wall %6.0f us/op | JVM cpu %6.0f us/op (client thread %5.0f, rest %6.0f)"
                         + " | PG cpu %5.0f us/op | alloc by other threads %6.1f KiB/op",
                 name, wall / 1e3 / n, process / 1e3 / n, client / 1e3 / n, (process - client) / 1e3 / n,
-                pg < 0 ? Double.NaN : pg / 1e3 / n, alloc / 1024.0 / n) + "\n    threads (user+sys us/op): " + perGroup(tasks0, tasks1, n);
-    }
-
-    /** User and system ticks of every thread of this JVM (GC and JIT threads too), by name with digits folded. */
-    private static Map<String, long[]> taskTicks() {
-        Map<String, long[]> out = new java.util.TreeMap<>();
-        try (var dir = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : dir.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long[] t = out.computeIfAbsent(name, k -> new long[2]);
-                    t[0] += Long.parseLong(f[11]);
-                    t[1] += Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private static String perGroup(Map<String, long[]> before, Map<String, long[]> after, int n) {
-        StringBuilder sb = new StringBuilder();
-        after.forEach((name, t) -> {
-            long[] b = before.getOrDefault(name, new long[2]);
-            long user = (t[0] - b[0]) * 10_000L;
-            long sys = (t[1] - b[1]) * 10_000L;
-            if (user + sys > 0) {
-                sb.append(String.format(Locale.ROOT, " [%s %.0f+%.0f]", name, user / (double) n, sys / (double) n));
-            }
-        });
-        return sb.toString();
-    }
-
-    private static long allocatedByOthers(long me) {
-        long sum = 0;
-        for (long id : THREADS.getAllThreadIds()) {
-            if (id != me) {
-                long a = THREADS.getThreadAllocatedBytes(id);
-                sum += Math.max(a, 0);
-            }
-        }
-        return sum;
+                pg < 0 ? Double.NaN : pg / 1e3 / n, alloc / 1024.0 / n) + "\n    threads (user+sys us/op): " + CpuMeters.perGroup(tasks0, tasks1, n);
     }
 
     /** Counts the PostgreSQL driver's protocol messages per thread (its FINEST log: " FE=> Sync" etc.). */
@@ -282,6 +241,16 @@ final class WriteCost {
         }
     }
 
+    /** How a GET of one record travels to a client that accepts gzip (as OkHttp, the console's client, does). */
+    private String encoding() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/subscriptions/"
+                + WritePath.recordId(0, 0))).header("Authorization", "Bearer demo-alice").header("Accept-Encoding", "gzip").build();
+        var r = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        return "GET of one record with Accept-Encoding gzip: " + r.body().length + " bytes, Content-Encoding "
+                + r.headers().firstValue("Content-Encoding").orElse("none");
+    }
+
     /** The bench's baseline (a), one row: conditional UPDATE + change-log INSERT, one transaction. */
     private static final class JdbcBaseline {
         private final Connection c;
@@ -322,37 +291,6 @@ final class WriteCost {
                 c.commit();
                 version++;
             }
-        }
-    }
-
-    /** PostgreSQL's postmaster: the parent of a backend of ours. */
-    private static long postmaster(ServerConfig config) throws Exception {
-        try (Connection c = DriverManager.getConnection(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
-        }
-    }
-
-    /** User + system CPU of the postmaster and every live child (backends, WAL writer, checkpointer...). */
-    private long pgCpuNanos() {
-        if (postmaster <= 0) {
-            return -1;
-        }
-        long ticks = ticks(postmaster);
-        for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
-            ticks += ticks(child.pid());
-        }
-        return ticks * 10_000_000L; // USER_HZ = 100
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
         }
     }
 
