@@ -56,11 +56,24 @@ final class DemoTemplate {
      */
     static Placed placeIfFresh(ServerConfig config) {
         java.net.URL template = DemoTemplate.class.getResource(RESOURCE);
-        if (!config.demo() || config.jdbcUrl() != null || template == null
+        if (!config.demo() || !onItsOwnFile(config) || template == null
                 || !placeIfAbsent(config.dataDir().resolve(DATABASE_FILE))) {
             return Placed.NOTHING;
         }
         return "jar".equals(template.getProtocol()) ? Placed.FROM_JAR : Placed.FROM_CLASSES;
+    }
+
+    /**
+     * Whether the database is the H2 file under the data folder: the server's own URL, or that URL with settings
+     * added (the console's embedded server asks for a smaller page cache).
+     */
+    private static boolean onItsOwnFile(ServerConfig config) {
+        if (config.dataDir() == null) {
+            return false;
+        }
+        String own = ServerConfig.demo(config.dataDir()).effectiveJdbcUrl();
+        String url = config.effectiveJdbcUrl();
+        return url.equals(own) || url.startsWith(own + ";");
     }
 
     private static boolean placeIfAbsent(Path target) {
@@ -74,6 +87,7 @@ final class DemoTemplate {
             // Copied beside the target and moved into place in one step, so that a second server starting on the
             // same folder at the same moment never opens a half-written file; the one that moves second keeps
             // the first's file (and then fails on H2's lock, as two servers on one file always did).
+            Files.createDirectories(target.getParent());
             Path part = Files.createTempFile(target.getParent(), "concord-demo-", ".part");
             try {
                 Files.copy(template, part, StandardCopyOption.REPLACE_EXISTING);

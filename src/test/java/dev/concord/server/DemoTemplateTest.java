@@ -49,6 +49,12 @@ class DemoTemplateTest {
                 .as("outside demo mode").isEqualTo(DemoTemplate.Placed.NOTHING);
         assertThat(DemoTemplate.placeIfFresh(ServerConfig.demoOn("jdbc:h2:mem:x", "sa", ""))).as("a JDBC URL")
                 .isEqualTo(DemoTemplate.Placed.NOTHING);
+        Path tuned = dir.resolve("tuned");
+        String ownWithCache = ServerConfig.demo(tuned).effectiveJdbcUrl() + ";CACHE_SIZE=2048";
+        assertThat(DemoTemplate.placeIfFresh(new ServerConfig(null, 0, tuned, ownWithCache, null, null, true, null)))
+                .as("the data folder's own file with settings added (the console's embedded server)")
+                .isEqualTo(DemoTemplate.Placed.FROM_CLASSES);
+        assertThat(tuned.resolve("concord.mv.db")).isNotEmptyFile();
         try (var files = Files.list(other)) {
             assertThat(files).isEmpty();
         }
