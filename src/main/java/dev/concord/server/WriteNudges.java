@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * spell wakes it at once, writes that follow within the gap wake it once when the gap has passed.
  *
  * <p>Why (issue 16, measured): every wake-up costs the reader a check, a stamping transaction and a read of
- * the change log, seven database round trips, where the PATCH itself makes three. Woken once per write, the
- * reader doubled the PATCH p50 under load on PostgreSQL (3.3 ms against 1.5 ms with it asleep, 4 writers,
+ * the change log, seven database round trips then (four on PostgreSQL since), where the PATCH made three.
+ * Woken once per write, the reader doubled the PATCH p50 under load on PostgreSQL (3.3 ms against 1.5 ms with it asleep, 4 writers,
  * same run). Spacing the wake-ups bounds that work to one read per gap, whatever the write rate, and
  * adds at most one gap to an event's delivery, only while writes arrive faster than one per gap.
  */

@@ -29,6 +29,8 @@ class EmbeddedServerTest {
             assertThat(first).isPresent();
             OkHttpConcordApi bob = new OkHttpConcordApi(url, "demo-bob");
             assertThat(bob.whoAmI().actor()).isEqualTo("bob");
+            // Its database keeps a small page cache in the console's heap (issue 16: console memory).
+            assertThat(first.get().config().effectiveJdbcUrl()).endsWith(";CACHE_SIZE=" + EmbeddedServer.H2_CACHE_KIB);
 
             Optional<ConcordServer> second = EmbeddedServer.startIfNoneAnswers(url, data);
 

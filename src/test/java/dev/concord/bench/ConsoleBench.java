@@ -93,10 +93,20 @@ public final class ConsoleBench {
             bench.section.put("loadAverage1mAtStart", load());
             log("load average (1 min) at start: " + load());
             Path home = work.resolve("home");
-            bench.startUp(home);
-            bench.memory(home);
-            bench.withoutEmbeddedServer(home, work.resolve("home-2"));
-            bench.dialog();
+            // -Dbench.console.parts=memory,dialog runs only those parts (when working on one figure); all by default.
+            List<String> parts = List.of(System.getProperty("bench.console.parts", "startup,memory,without,dialog").split(","));
+            if (parts.contains("startup")) {
+                bench.startUp(home);
+            }
+            if (parts.contains("memory")) {
+                bench.memory(home);
+            }
+            if (parts.contains("without")) {
+                bench.withoutEmbeddedServer(home, work.resolve("home-2"));
+            }
+            if (parts.contains("dialog")) {
+                bench.dialog();
+            }
             bench.section.put("loadAverage1mAtEnd", load());
             log("load average (1 min) at end: " + load());
         } finally {

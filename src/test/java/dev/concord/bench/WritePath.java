@@ -49,6 +49,16 @@ final class WritePath {
 
     /** PATCH load: thread t edits its own records in turn, sending the version it last got back. */
     static Load.Stats patch(List<ConcordServer> servers, int threads, Duration warmup, Duration measure) throws Exception {
+        return patch(servers, threads, warmup, measure, false);
+    }
+
+    /**
+     * PATCH load as above; with {@code keyed} every PATCH carries a fresh Idempotency-Key, as every write of the
+     * console's coordinator and the CLI does (the server then also stores the answer for a resend).
+     */
+    static Load.Stats patch(List<ConcordServer> servers, int threads, Duration warmup, Duration measure, boolean keyed)
+            throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
         OkHttpClient http = http(threads);
         long[][] versions = new long[threads][RECORDS_PER_THREAD];
         long[] counter = new long[threads];
@@ -62,9 +72,12 @@ final class WritePath {
             int i = (int) (counter[t]++ % RECORDS_PER_THREAD);
             String id = recordId(t, i);
             String body = "{\"version\":" + versions[t][i] + ",\"changes\":{\"customerName\":\"Bench " + t + "-" + counter[t] + "\"}}";
-            Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
-                    .header("Authorization", "Bearer demo-alice")
-                    .patch(RequestBody.create(body, JSON)).build();
+            Request.Builder builder = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
+                    .header("Authorization", "Bearer demo-alice");
+            if (keyed) {
+                builder.header(dev.concord.api.ApiPaths.IDEMPOTENCY_KEY, "bench-" + run + "-" + t + "-" + counter[t]);
+            }
+            Request request = builder.patch(RequestBody.create(body, JSON)).build();
             try (Response r = http.newCall(request).execute()) {
                 String text = r.body().string();
                 if (r.code() != 200) {

@@ -30,6 +30,7 @@ final class WritePathRows {
         ops.put("JDBC UPDATE + log", (w, m) -> WritePath.jdbc(server.config(), threads, w, m));
         ops.put("GET /health", (w, m) -> WritePath.health(server, threads, w, m));
         ops.put("PATCH", (w, m) -> WritePath.patch(List.of(server), threads, w, m));
+        ops.put("PATCH with key", (w, m) -> WritePath.patch(List.of(server), threads, w, m, true));
         ops.put("JDBC INSERT + log", (w, m) -> WritePath.jdbcCreate(server.config(), threads, w, m));
         ops.put("POST create", (w, m) -> WritePath.create(server, threads, w, m));
         ops.put("GET of the record", (w, m) -> WritePath.getRecord(server, threads, w, m));
@@ -37,6 +38,7 @@ final class WritePathRows {
         Load.Stats jdbc = stats.get("JDBC UPDATE + log");
         Load.Stats health = stats.get("GET /health");
         Load.Stats patch = stats.get("PATCH");
+        Load.Stats keyed = stats.get("PATCH with key");
         Load.Stats jdbcCreate = stats.get("JDBC INSERT + log");
         Load.Stats create = stats.get("POST create");
         Load.Stats get = stats.get("GET of the record");
@@ -46,12 +48,16 @@ final class WritePathRows {
         r.put("backend", backend);
         r.put("threads", threads);
         r.put("patch", patch);
+        r.put("patchWithIdempotencyKey", keyed);
         r.put("jdbcUpdatePlusLog", jdbc);
         r.put("create", create);
         r.put("jdbcInsertPlusLog", jdbcCreate);
         r.put("healthRoundTrip", health);
         r.put("getRecordDiagnostic", get);
+        // Both PATCH rows count: a billing job may send no key, but every write of the console and the CLI has one.
         boolean met = rows(section, backend + ", " + threads + " threads: PATCH", patch, "JDBC UPDATE + log", jdbc, health, r, "patch")
+                & rows(section, backend + ", " + threads + " threads: PATCH with an Idempotency-Key (as the console and CLI send)",
+                        keyed, "JDBC UPDATE + log", jdbc, health, r, "patchWithKey")
                 & rows(section, backend + ": POST create", create, "JDBC INSERT + log", jdbcCreate, health, r, "create");
         r.put("target", "p50 <= " + P50_TARGET + " x (JDBC p50 + health p50), p99 <= " + P99_TARGET + " x (JDBC p99 + health p99)");
         r.put("met", met);
@@ -60,10 +66,10 @@ final class WritePathRows {
                 patch.perSecond() / jdbc.perSecond(), create.perSecond() / jdbcCreate.perSecond()));
         section.add(String.format(Locale.ROOT, "| Write path, %s: diagnostic, GET of the same records | p50 %s, p99 %s | /health p50 %s | %.2f of /health | | |",
                 backend, micros(get.p50Micros()), micros(get.p99Micros()), micros(health.p50Micros()), get.p50Micros() / health.p50Micros()));
-        long errors = patch.errors() + create.errors() + jdbc.errors() + jdbcCreate.errors() + health.errors() + get.errors();
+        long errors = patch.errors() + keyed.errors() + create.errors() + jdbc.errors() + jdbcCreate.errors() + health.errors() + get.errors();
         if (errors > 0) {
-            section.add(String.format(Locale.ROOT, "| Write path, %s: failed operations | %d PATCH, %d POST | JDBC %d + %d, /health %d | | 0 | **no** |",
-                    backend, patch.errors(), create.errors(), jdbc.errors(), jdbcCreate.errors(), health.errors()));
+            section.add(String.format(Locale.ROOT, "| Write path, %s: failed operations | %d PATCH (%d with key), %d POST | JDBC %d + %d, /health %d | | 0 | **no** |",
+                    backend, patch.errors() + keyed.errors(), keyed.errors(), create.errors(), jdbc.errors(), jdbcCreate.errors(), health.errors()));
         }
         return r;
     }

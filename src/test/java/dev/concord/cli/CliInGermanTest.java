@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +69,22 @@ class CliInGermanTest {
         assertThat(cli("merge-text", "nur-eine-datei")).isEqualTo(MergeTextCommand.ERROR);
         assertThat(err).contains("Es fehlt: BASE.").contains("Aufruf: ./launcher cli merge-text MINE BASE THEIRS");
         assertThat(err + out).doesNotContain("Exception").doesNotContain("Missing").doesNotContain("Unknown");
+    }
+
+    /** Why an edit was not saved is sync's code, worded here; the pending list reads it back from the store. */
+    @Test
+    void anEditKeptOfflineSaysWhyInGermanAndThePendingListToo(@TempDir Path home) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String server = "http://127.0.0.1:" + closed;
+        assertThat(cli("edit", "subscriptions/sub_0042", "notes=offline", "--server", server, "--token", "t",
+                "--home", home.toString())).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(out).contains("Noch nicht gespeichert: der Server war nicht erreichbar, und Sie haben keine Kopie "
+                + "von subscriptions/sub_0042");
+        assertThat(cli("pending", "--server", server, "--token", "t", "--home", home.toString())).isZero();
+        assertThat(out).contains("letzter Fehler: der Server war nicht erreichbar").doesNotContain("kept offline");
     }
 
     /** Every option and parameter of every command has its own text in every language: none shows a key. */

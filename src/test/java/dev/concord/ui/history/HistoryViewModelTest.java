@@ -2,10 +2,12 @@ package dev.concord.ui.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.api.HistoryEntry;
 import dev.concord.client.PatchCall;
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
 import dev.concord.testing.FakeConcordApi;
+import dev.concord.testing.InLanguage;
 import dev.concord.ui.testing.Records;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,21 @@ class HistoryViewModelTest {
                         org.assertj.core.groups.Tuple.tuple(2L, "Bob", "Status", "Active", "Paused"));
         assertThat(vm.rows().get(vm.rows().size() - 1).version()).isEqualTo(2);
         assertThat(vm.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    @InLanguage("de")
+    void aRefusedRetireIsWordedWhileAPersonsReasonIsShownAsTyped() {
+        HistoryEntry refused = new HistoryEntry(7, "subscriptions", "sub_1", 4, "bob", Records.T0, HistoryEntry.CONFLICT,
+                List.of(), "delete based on version 3");
+        HistoryEntry restored = new HistoryEntry(8, "subscriptions", "sub_1", 5, "admin", Records.T0,
+                HistoryEntry.RESTORE, List.of(), "Kunde ist zurück");
+
+        List<HistoryRow> rows = HistoryViewModel.toRows(EntityKind.SUBSCRIPTION, List.of(refused, restored));
+
+        // The server's sentence is English, for its log; a person's reason is theirs and shown as typed.
+        assertThat(rows).extracting(HistoryRow::to)
+                .containsExactly("Archivieren einer älteren Version abgelehnt", "Kunde ist zurück");
     }
 
     @Test

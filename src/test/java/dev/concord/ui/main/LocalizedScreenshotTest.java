@@ -9,8 +9,10 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.i18n.Localization;
 import dev.concord.testing.ConsoleFixture;
+import dev.concord.auth.SignInException;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
+import dev.concord.wording.SignInWords;
 import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.Truncation;
@@ -100,13 +102,17 @@ class LocalizedScreenshotTest {
         Stage connect = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
             // The size ConnectFlow gives it.
+            // With the longest sign-in failure it words shown under the buttons.
+            String failed = SignInWords.of(new SignInException(SignInException.Reason.PROVIDER_SETTINGS_UNREADABLE,
+                    "https://login.example.com/realms/support-team", null, false, "test", null));
             s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
-                    null, Runnable::run)), 720, 620));
+                    failed, Runnable::run)), 720, 620));
             s.show();
             return s;
         }).get();
         try {
             assertNothingCutShort(connect.getScene().getRoot());
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.write(connect.getScene(), "connect-failure-" + language)).get();
         } finally {
             robot.interact(connect::close);
         }
