@@ -112,26 +112,33 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         String given;
         ConsoleSetup setup;
+        CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.completedFuture(Optional.empty());
         try {
             given = givenToken();
             if (!Boolean.getBoolean(DEVELOPER_DEMO) && user == null && given == null) {
                 return InstalledConsole.run(server, issuer, clientId);
             }
-            setup = ConsoleSetup.resolve(user, server, given, theme, SyncServices.concordHome());
+            // Asking whether a server answers, and starting ours if none does, runs on a thread of its own while
+            // JavaFX starts and the window is built: the two used to add up to the start-up time. It begins as
+            // soon as the server's address is known, before the secret store is opened (a D-Bus probe) and the
+            // settings are saved: the embedded server's start is what the first rows wait for (issue 16).
+            Path home = SyncServices.concordHome();
+            String serverUrl = ConsoleSetup.serverUrl(user, server, given, home);
+            embedded = CompletableFuture.supplyAsync(
+                    () -> EmbeddedServer.startIfNoneAnswers(serverUrl, home.resolve("server")),
+                    task -> new Thread(task, "embedded-server-start").start());
+            setup = ConsoleSetup.resolve(user, server, given, theme, home);
         } catch (IllegalArgumentException e) {
+            stop(embedded);
             err.println(lang("start.problem", e.getMessage()));
             return 2;
         }
-        setup.remember();
         // Before any window: every word is looked up in the language chosen here.
         ConsoleLanguage.use(setup.savedLanguage().orElse(null));
-        // Asking whether a server answers, and starting ours if none does, runs on a thread of its own while
-        // JavaFX starts and the window is built: the two used to add up to the start-up time.
-        CompletableFuture<Optional<ConcordServer>> embedded = CompletableFuture.supplyAsync(
-                () -> EmbeddedServer.startIfNoneAnswers(setup.server(), setup.home().resolve("server")),
-                task -> new Thread(task, "embedded-server-start").start());
         // The client, the conflict store and the coordinator are built while JavaFX starts, for the same reason.
+        // Saving the settings for the next start (JSON, disk) happens there too, off the way to the first window.
         CompletableFuture<ConsoleApp.Parts> parts = CompletableFuture.supplyAsync(() -> {
+            setup.remember();
             ConcordApi api = new OkHttpConcordApi(setup.server(), setup.token());
             ConflictStore store = new ConflictStore(setup.userDir().resolve(SyncServices.STORE_FILE));
             return new ConsoleApp.Parts(api, store, new RetryCoordinator(api, store));
@@ -144,9 +151,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         } finally {
-            // Waits for a start still under way, so a window closed early does not leave a server running.
-            embedded.handle((server, failure) -> server == null ? Optional.<ConcordServer>empty() : server)
-                    .join().ifPresent(ConcordServer::close);
+            stop(embedded);
         }
         try {
             embedded.join();
@@ -157,6 +162,12 @@ final class ConsoleCommand implements Callable<Integer> {
             err.println(lang("start.demoServerFailed", ConsoleLogging.logDir(SyncServices.concordHome())));
             return 1;
         }
+    }
+
+    /** Waits for a start still under way, so a window closed early does not leave a server running. */
+    private static void stop(CompletableFuture<Optional<ConcordServer>> embedded) {
+        embedded.handle((server, failure) -> server == null ? Optional.<ConcordServer>empty() : server)
+                .join().ifPresent(ConcordServer::close);
     }
 
     /** The token given by hand (option, file or environment), or null; a token in the command line is warned of. */

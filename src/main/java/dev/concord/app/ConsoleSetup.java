@@ -41,8 +41,7 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
 
     static ConsoleSetup resolve(String userOption, String serverOption, String tokenOption, String themeOption,
                                 Path home, SecretStore secrets) {
-        String user = userOption != null ? checkedUser(userOption)
-                : tokenOption != null ? SyncServices.userFolderName(tokenOption) : "alice";
+        String user = userOf(userOption, tokenOption);
         SettingsFile settingsFile = new SettingsFile(ConsoleCommand.settingsPath(home, user));
         ConsoleSettings saved = settingsFile.load();
         if (saved.token() != null) {
@@ -56,6 +55,24 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         Theme theme = Theme.fromSetting(firstOf(themeOption, saved.theme(), Theme.LIGHT.settingName()));
         int textSize = saved.textSize() == null ? Appearance.DEFAULT_TEXT_SIZE : saved.textSize();
         return new ConsoleSetup(home, user, server, token, theme, textSize, secrets);
+    }
+
+    /**
+     * The server the console will talk to, as {@link #resolve} finds it (the option, else the user's saved one,
+     * else the local default), without opening the secret store: the embedded demo server starts from it while
+     * the rest of the set-up is read.
+     *
+     * @throws IllegalArgumentException for a malformed user name or server URL, as {@link #resolve} would
+     */
+    static String serverUrl(String userOption, String serverOption, String tokenOption, Path home) {
+        String user = userOf(userOption, tokenOption);
+        ConsoleSettings saved = new SettingsFile(ConsoleCommand.settingsPath(home, user)).load();
+        return checkedUrl(firstOf(serverOption, saved.server(), SyncServices.DEFAULT_SERVER));
+    }
+
+    private static String userOf(String userOption, String tokenOption) {
+        return userOption != null ? checkedUser(userOption)
+                : tokenOption != null ? SyncServices.userFolderName(tokenOption) : "alice";
     }
 
     /** Moves a token an older version saved in plain text into the secret store. */

@@ -18,7 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 final class SettingsFile {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsFile.class);
-    private static final ObjectMapper JSON = Json.mapper();
+
+    /**
+     * Made on first use: Jackson's mapper (~450 classes) is not needed to learn that a first-time user has no
+     * settings yet, on the console's way to its first window (issue 16).
+     */
+    private static final class Mapper {
+        static final ObjectMapper JSON = Json.mapper();
+    }
 
     private final Path file;
 
@@ -36,7 +43,7 @@ final class SettingsFile {
             return ConsoleSettings.none();
         }
         try {
-            return JSON.readValue(file.toFile(), ConsoleSettings.class);
+            return Mapper.JSON.readValue(file.toFile(), ConsoleSettings.class);
         } catch (IOException e) {
             LOG.warn("ignoring unreadable settings file {}: {}", file, e.getMessage());
             return ConsoleSettings.none();
@@ -46,7 +53,7 @@ final class SettingsFile {
     void save(ConsoleSettings settings) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
+        Files.write(tmp, Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {

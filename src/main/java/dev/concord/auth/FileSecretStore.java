@@ -18,8 +18,15 @@ import java.util.TreeMap;
  * written to a temporary file and renamed so a crash cannot leave half of it.
  */
 public final class FileSecretStore implements SecretStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+
+    /**
+     * Made on first use: a console started without a secrets file (a first-time user) never needs Jackson on
+     * its way to the first window (issue 16).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public FileSecretStore(Path file) {
         this.file = file;
@@ -55,7 +62,7 @@ public final class FileSecretStore implements SecretStore {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
+            return new TreeMap<>(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the secrets file " + file, e);
         }
@@ -71,7 +78,7 @@ public final class FileSecretStore implements SecretStore {
             } catch (UnsupportedOperationException e) {
                 Files.createFile(tmp);
             }
-            Files.write(tmp, JSON.writeValueAsBytes(all));
+            Files.write(tmp, Json.MAPPER.writeValueAsBytes(all));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -26,9 +26,12 @@ final class ServerWiring implements AutoCloseable {
     private Javalin app;
     private boolean listening;
     private boolean seeded;
+    /** Whether the demo database was just copied from the build's template rather than created. */
+    private final DemoTemplate.Placed fromTemplate;
 
-    private ServerWiring(Database db) {
+    private ServerWiring(Database db, DemoTemplate.Placed fromTemplate) {
         this.db = db;
+        this.fromTemplate = fromTemplate;
     }
 
     /**
@@ -44,8 +47,10 @@ final class ServerWiring implements AutoCloseable {
                 throw new IllegalStateException("Cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
             }
         }
+        // Before the pool opens the database: opening would create an empty file in the template's place.
+        DemoTemplate.Placed fromTemplate = DemoTemplate.placeIfFresh(config);
         ServerWiring w = new ServerWiring(new Database(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
-                deployment.poolSize()));
+                deployment.poolSize()), fromTemplate);
         try {
             w.wire(config, deployment, tokens);
             return w;
@@ -56,10 +61,13 @@ final class ServerWiring implements AutoCloseable {
     }
 
     private void wire(ServerConfig config, Deployment deployment, TokenStore tokens) {
-        db.migrate();
+        if (fromTemplate != DemoTemplate.Placed.FROM_JAR) {
+            db.migrate();
+        }
         ServerClock clock = new ServerClock(Clock.systemUTC());
         RecordRepository records = new RecordRepository(db, clock);
-        seeded = config.demo() && DemoSeed.seedIfEmpty(db, records);
+        // A database copied from the template holds the seed already; this start put it there all the same.
+        seeded = fromTemplate.any() || config.demo() && DemoSeed.seedIfEmpty(db, records);
         IdempotencyStore idempotency = new IdempotencyStore(db, clock);
         housekeeping.every(1, 60, TimeUnit.MINUTES, "purge expired idempotency keys", idempotency::purgeExpired);
         boolean postgres = isPostgres();

@@ -67,10 +67,30 @@ public final class ConsoleViewModel implements AutoCloseable {
         status = new StatusBarViewModel(services.serverUrl(), services.api(), services.conflicts(), executor);
     }
 
-    /** Loads the first page of every list, the agent's identity and the conflict count. */
+    /**
+     * Loads the first page of every list, the agent's identity and the conflict count. The subscriptions (the
+     * first tab, the rows an agent sees first) are asked first and the other lists once they have answered:
+     * asked together, the three pages shared the server and the 2 cores of a laptop, and the first rows came
+     * ~0.2-0.5 s later (issue 16).
+     */
     public void start() {
+        RecordListViewModel first = lists.get(EntityKind.SUBSCRIPTION);
+        first.refresh();
         status.start();
-        lists.values().forEach(RecordListViewModel::refresh);
+        Runnable others = () -> lists.values().stream().filter(l -> l != first).forEach(RecordListViewModel::refresh);
+        if (first.answeredProperty().get()) {
+            others.run();
+            return;
+        }
+        first.answeredProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    obs.removeListener(this);
+                    others.run();
+                }
+            }
+        });
     }
 
     /**
