@@ -91,7 +91,11 @@ public final class ConflictDialog extends Stage {
         root.setBottom(footer());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1240, screen.getWidth()), Math.min(780, screen.getHeight()));
+        // 1240x780 at 100% text, grown with the text size (at 200% on 4K a fixed size broke "Customer name" in
+        // two and cut the toolbar), never larger than the screen.
+        double scale = Appearance.shared().getTextSize() / (double) Appearance.DEFAULT_TEXT_SIZE;
+        Scene scene = new Scene(root, Math.min(1240 * scale, screen.getWidth()),
+                Math.min(780 * scale, screen.getHeight()));
         scene.getStylesheets().add(CSS);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), this::nextConflict);
         // An accelerator rather than a mnemonic: mnemonics do not fire while a text field has the focus.

@@ -40,6 +40,7 @@ final class FieldGrid extends GridPane {
     private final List<Runnable> unbinders = new ArrayList<>();
     private final Map<String, Node> focusTargets = new HashMap<>();
     private final Label theirsHeader = new Label();
+    private final javafx.beans.value.ChangeListener<Number> onTextSize;
 
     FieldGrid(ConflictDialogViewModel vm) {
         this.vm = vm;
@@ -47,6 +48,18 @@ final class FieldGrid extends GridPane {
         setId("fieldGrid");
         // Minimums that fit an 800 px window at 100% text; below them the table scrolls sideways.
         ColumnConstraints field = new ColumnConstraints(100, 130, 160);
+        // The field names' column grows with the text size (at 200% a fixed 160 px broke "Customer name" in two);
+        // its minimum stays, so narrow windows keep their layout and scroll.
+        dev.concord.ui.common.Appearance appearance = dev.concord.ui.common.Appearance.shared();
+        Runnable scaleFieldColumn = () -> {
+            double scale = appearance.getTextSize() / (double) dev.concord.ui.common.Appearance.DEFAULT_TEXT_SIZE;
+            field.setPrefWidth(130 * Math.max(1, scale));
+            field.setMaxWidth(160 * Math.max(1, scale));
+        };
+        scaleFieldColumn.run();
+        onTextSize = (obs, was, now) -> scaleFieldColumn.run();
+        // Weak: the process-wide appearance must not keep a closed dialog alive.
+        appearance.textSizeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onTextSize));
         ColumnConstraints value = new ColumnConstraints(90, 180, Double.MAX_VALUE);
         value.setHgrow(Priority.ALWAYS);
         ColumnConstraints result = new ColumnConstraints(140, 240, Double.MAX_VALUE);

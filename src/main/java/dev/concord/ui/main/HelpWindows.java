@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.Node;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -14,6 +15,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.stage.Screen;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
@@ -79,11 +81,11 @@ final class HelpWindows {
         TableView<Shortcut> table = new TableView<>();
         table.setId("shortcuts-table");
         table.getItems().setAll(all(bar));
-        table.getColumns().add(column(lang("help.column.where"), 150, Shortcut::where));
-        table.getColumns().add(column(lang("help.column.action"), 330, Shortcut::action));
-        table.getColumns().add(column(lang("help.column.keys"), 230, Shortcut::keys));
+        // Shares of the table's width (its size is in em, appearance.css), so the columns grow with the text.
+        table.getColumns().add(column(table, lang("help.column.where"), 0.21, Shortcut::where));
+        table.getColumns().add(column(table, lang("help.column.action"), 0.46, Shortcut::action));
+        table.getColumns().add(column(table, lang("help.column.keys"), 0.30, Shortcut::keys));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefSize(720, 420);
         show(owner, lang("help.shortcuts.title"), "shortcuts-dialog", table);
     }
 
@@ -97,12 +99,32 @@ final class HelpWindows {
         show(owner, lang("help.about.title"), "about-dialog", text);
     }
 
-    private static TableColumn<Shortcut, String> column(String header, double width,
+    private static TableColumn<Shortcut, String> column(TableView<Shortcut> table, String header, double share,
                                                         java.util.function.Function<Shortcut, String> text) {
         TableColumn<Shortcut, String> c = new TableColumn<>(header);
-        c.setPrefWidth(width);
+        c.prefWidthProperty().bind(table.widthProperty().multiply(share));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         return c;
+    }
+
+    /**
+     * Keeps a window sized in em (200% text on a small screen) within the visual bounds of its owner's screen:
+     * shrunk to them and moved onto them.
+     */
+    static void fitOnScreen(Alert alert, Window owner) {
+        Window window = alert.getDialogPane().getScene().getWindow();
+        Rectangle2D ownerBounds = new Rectangle2D(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight()));
+        Rectangle2D screen = Screen.getScreensForRectangle(ownerBounds).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds();
+        if (window.getWidth() > screen.getWidth()) {
+            window.setWidth(screen.getWidth());
+        }
+        if (window.getHeight() > screen.getHeight()) {
+            window.setHeight(screen.getHeight());
+        }
+        window.setX(Math.max(screen.getMinX(), Math.min(window.getX(), screen.getMaxX() - window.getWidth())));
+        window.setY(Math.max(screen.getMinY(), Math.min(window.getY(), screen.getMaxY() - window.getHeight())));
     }
 
     /**
@@ -125,11 +147,16 @@ final class HelpWindows {
         pane.setContent(box);
         pane.setId(id);
         pane.lookupButton(close).setId(id + "-close");
+        // The bar's uniform button width was measured before the text size applied ("Cl..." at 200%).
+        javafx.scene.control.ButtonBar.setButtonUniformSize(pane.lookupButton(close), false);
         Node buttons = pane.lookup(".button-bar");
         if (buttons != null) {
             buttons.toFront();
         }
-        alert.setOnShown(e -> content.requestFocus());
+        alert.setOnShown(e -> {
+            content.requestFocus();
+            fitOnScreen(alert, owner);
+        });
         alert.show();
     }
 }
