@@ -103,8 +103,13 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
         rememberAppearance(chosen, textSize);
     }
 
-    /** Saves the server, theme and text size; other settings in the file stay as they are. */
-    void rememberAppearance(Theme chosen, int chosenTextSize) {
+    /**
+     * Saves the server, theme and text size; other settings in the file stay as they are. Every save here reads
+     * the file, changes its part and writes it back, and they run on different threads (the start-up parts, the
+     * window's close, View menu choices), so they take turns: otherwise one could write back a file read before
+     * another's change (a window closed in the first second lost its place) or share the temporary file.
+     */
+    synchronized void rememberAppearance(Theme chosen, int chosenTextSize) {
         SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
         try {
             if (!token.equals(demoToken(user))) {
@@ -124,7 +129,7 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
     }
 
     /** Keeps the agent's language for the next start; a failure to save is reported, not fatal. */
-    void rememberLanguage(Language chosen) {
+    synchronized void rememberLanguage(Language chosen) {
         SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
         try {
             ConsoleSettings saved = file.load();
@@ -142,7 +147,7 @@ record ConsoleSetup(Path home, String user, String server, String token, Theme t
     }
 
     /** Keeps where the window is for the next start; other settings stay as they are. Disk I/O: not on the FX thread. */
-    void rememberWindow(WindowBounds window) {
+    synchronized void rememberWindow(WindowBounds window) {
         SettingsFile file = new SettingsFile(ConsoleCommand.settingsPath(home, user));
         try {
             file.save(file.load().withoutToken().withWindow(window));
