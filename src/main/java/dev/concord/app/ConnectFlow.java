@@ -52,8 +52,6 @@ final class ConnectFlow implements ConnectActions {
     private final FxTaskExecutor executor;
     private final Executor background;
     private final StageSwitcher windows;
-    private static final double CONNECT_WIDTH = 720;
-    private static final double CONNECT_HEIGHT = 620;
     private Connections.Connected current;
     private volatile PlacedWindow consoleWindow;
     private final List<ConcordServer> demoServers = new ArrayList<>();
@@ -96,11 +94,11 @@ final class ConnectFlow implements ConnectActions {
         Appearance appearance = settings.appearance();
         Stage next = windows.newStage();
         next.setTitle(lang("connect.windowTitle"));
-        Scene scene = new Scene(new ConnectView(vm), CONNECT_WIDTH, CONNECT_HEIGHT);
+        Scene scene = new Scene(ConnectView.scrolling(vm), ConnectView.WINDOW_WIDTH, ConnectView.WINDOW_HEIGHT);
         appearance.installShortcuts(scene);
         next.setScene(scene);
         // Placed by hand: the first window of the process would otherwise open at GTK's 200x200 (PlacedWindow).
-        PlacedWindow.placeCentred(next, CONNECT_WIDTH, CONNECT_HEIGHT);
+        PlacedWindow.placeCentred(next, ConnectView.WINDOW_WIDTH, ConnectView.WINDOW_HEIGHT);
         windows.switchTo(next);
     }
 

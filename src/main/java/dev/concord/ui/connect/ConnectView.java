@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -15,6 +16,24 @@ import javafx.scene.layout.VBox;
 
 /** The Connect screen, built in code. Ids: connect-server, connect-sign-in, connect-token, connect-use-token, connect-demo, connect-message. */
 public final class ConnectView extends VBox {
+    /** The Connect window's size: everything fits at the default text size, in every language. */
+    public static final double WINDOW_WIDTH = 720;
+    public static final double WINDOW_HEIGHT = 620;
+
+    /**
+     * The Connect screen as its window's content. A long message under the buttons (a sign-in failure in German
+     * or French runs to three lines) makes the screen taller than the window: it then scrolls, where the window
+     * alone squeezed every wrapped text to one line cut short with "...".
+     */
+    public static ScrollPane scrolling(ConnectViewModel vm) {
+        ScrollPane pane = new ScrollPane(new ConnectView(vm));
+        pane.setId("connect-scroll");
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
+    }
+
     public ConnectView(ConnectViewModel vm) {
         setId("connect-screen");
         setSpacing(12);
@@ -78,6 +97,9 @@ public final class ConnectView extends VBox {
         serverLabel.setLabelFor(server);
         Label tokenLabel = new Label(lang("connect.orToken"));
         tokenLabel.setLabelFor(token);
+        // Wrapped like the notes: in French this line is as wide as the window once the scroll bar shows.
+        serverLabel.setWrapText(true);
+        tokenLabel.setWrapText(true);
         getChildren().addAll(title, intro, serverLabel, server, signIn, signInNote, new Separator(),
                 tokenLabel, tokenRow, new Separator(),
                 demo, demoNote, message, secrets);

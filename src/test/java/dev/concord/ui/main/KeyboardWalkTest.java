@@ -86,8 +86,9 @@ class KeyboardWalkTest {
     void connectScreenHasNoTrapAndNamesEveryStop(FxRobot robot) throws Exception {
         Stage connect = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
-            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
-                    null, Runnable::run)), 720, 620));
+            s.setScene(new Scene(ConnectView.scrolling(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
+                    null, Runnable::run)),
+                    ConnectView.WINDOW_WIDTH, ConnectView.WINDOW_HEIGHT));
             s.show();
             return s;
         }).get();

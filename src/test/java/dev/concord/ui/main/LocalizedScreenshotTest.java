@@ -101,12 +101,13 @@ class LocalizedScreenshotTest {
         Localization.use(Locale.forLanguageTag(language));
         Stage connect = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
-            // The size ConnectFlow gives it.
+            // As ConnectFlow shows it.
             // With the longest sign-in failure it words shown under the buttons.
             String failed = SignInWords.of(new SignInException(SignInException.Reason.PROVIDER_SETTINGS_UNREADABLE,
                     "https://login.example.com/realms/support-team", null, false, "test", null));
-            s.setScene(new Scene(new ConnectView(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
-                    failed, Runnable::run)), 720, 620));
+            s.setScene(new Scene(ConnectView.scrolling(new ConnectViewModel(new NeverFinishingConnect(), "https://concord.example.com",
+                    failed, Runnable::run)),
+                    ConnectView.WINDOW_WIDTH, ConnectView.WINDOW_HEIGHT));
             s.show();
             return s;
         }).get();
