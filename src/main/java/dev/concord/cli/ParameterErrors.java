@@ -14,7 +14,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * A command line picocli could not parse, in the agent's words. Picocli's own messages are English, so the
  * kinds of mistake people make (an unknown option or verb, something missing, an option twice, a value of
- * the wrong type) are worded here from what the exception says about the arguments.
+ * the wrong type) are worded here from what the exception says about the arguments, and picocli's English
+ * never reaches the person.
  */
 public final class ParameterErrors {
     private ParameterErrors() {
@@ -41,8 +42,9 @@ public final class ParameterErrors {
         if (arg != null && ex.getValue() != null) {
             return lang("cli.args.badValue", ex.getValue(), name(arg));
         }
-        // A rarer mistake picocli words only in English: said as "not understood", with its words as detail.
-        return lang("cli.args.notUnderstood", ex.getMessage());
+        // A rarer mistake (too many values, options that exclude each other) that picocli words only in English:
+        // named by the option it is about where picocli says which, and pointed at the help either way.
+        return arg != null ? lang("cli.args.notUnderstoodAt", name(arg)) : lang("cli.args.notUnderstood");
     }
 
     /** An option by its longest name ("--server"), a parameter by its label ("KIND/ID"). */

@@ -27,13 +27,12 @@ class ForeignSentencesTest {
             + "|\\bLOG\\.|\\.(?:reason|lastError)\\(\\)\\s*(?:==|!=)|\\.reason\\(\\)\\.code\\(\\)");
     /**
      * Messages that are already the agent's words: exceptions this code made from the bundles (a usage error, a
-     * refused file, a failure the Connect screen shows as worded), and picocli's rare mistakes without a code.
+     * refused file, a failure the Connect screen shows as worded).
      */
     private static final Set<String> ALLOWED = Set.of(
             "cli/CliMain.java: printer.error(ex.getMessage());",
             "cli/Credentials.java: throw new UsageException(e.getMessage());",
             "cli/MergeTextCommand.java: err.println(e.getMessage());",
-            "cli/ParameterErrors.java: return lang(\"cli.args.notUnderstood\", ex.getMessage());",
             "ui/connect/ConnectViewModel.java: return worded.getMessage();",
             "ui/editor/NewRecordSaver.java: null, lost.detail()));",
             "ui/editor/NewRecordSaver.java: Reason lost = u.reason();",
