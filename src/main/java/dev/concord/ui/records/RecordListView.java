@@ -131,6 +131,7 @@ public final class RecordListView extends VBox {
         choices.addAll(vm.statusChoices());
         ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList(choices));
         filter.setId("status-filter-" + kind);
+        filter.getStyleClass().add("status-filter");
         A11y.name(filter, lang("a11y.statusFilter"));
         filter.setConverter(new StringConverter<>() {
             @Override
