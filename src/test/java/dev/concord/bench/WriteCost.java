@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -261,36 +259,16 @@ final class WriteCost {
         JdbcBaseline(Connection c, String id) throws SQLException {
             this.c = c;
             this.id = id;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM subscriptions WHERE id = '" + id + "'")) {
-                rs.next();
-                version = rs.getLong(1);
-            }
+            version = WritePath.version(c, id);
             c.commit();
         }
 
         void update() throws SQLException {
-            String name = "Jdbc " + (n++);
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-            try (var update = c.prepareStatement("UPDATE subscriptions SET customer_name = ?, updated_at = ?, "
-                    + "updated_by = ?, version = version + 1 WHERE id = ? AND version = ?");
-                 var log = c.prepareStatement("INSERT INTO change_log (entity, entity_id, version, actor, "
-                         + "changed_at, kind, changes) VALUES ('subscriptions', ?, ?, 'bench', ?, 'update', ?)")) {
-                update.setString(1, name);
-                update.setObject(2, now);
-                update.setString(3, "bench");
-                update.setString(4, id);
-                update.setLong(5, version);
-                if (update.executeUpdate() != 1) {
-                    throw new SQLException("stale");
-                }
-                log.setString(1, id);
-                log.setLong(2, version + 1);
-                log.setObject(3, now);
-                log.setString(4, "[{\"field\":\"customerName\",\"from\":\"x\",\"to\":\"" + name + "\"}]");
-                log.executeUpdate();
-                c.commit();
-                version++;
+            if (!WritePath.jdbcUpdate(c, id, version, "Jdbc " + (n++))) {
+                throw new SQLException("stale");
             }
+            c.commit();
+            version++;
         }
     }
 

@@ -216,30 +216,14 @@ final class WritePath {
                 int i = (int) (counter[t]++ % RECORDS_PER_THREAD);
                 String id = recordId(t, i);
                 String name = "Jdbc " + t + "-" + counter[t];
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                try (PreparedStatement update = c.prepareStatement("UPDATE subscriptions SET customer_name = ?, updated_at = ?, "
-                        + "updated_by = ?, version = version + 1 WHERE id = ? AND version = ?");
-                     PreparedStatement log = c.prepareStatement("INSERT INTO change_log (entity, entity_id, version, actor, "
-                             + "changed_at, kind, changes) VALUES ('subscriptions', ?, ?, 'bench', ?, 'update', ?)")) {
-                    update.setString(1, name);
-                    update.setObject(2, now);
-                    update.setString(3, "bench");
-                    update.setString(4, id);
-                    update.setLong(5, versions[t][i]);
-                    if (update.executeUpdate() != 1) {
-                        c.rollback();
-                        versions[t][i] = version(c, id);
-                        c.commit();
-                        throw new SQLException("stale version of " + id);
-                    }
-                    log.setString(1, id);
-                    log.setLong(2, versions[t][i] + 1);
-                    log.setObject(3, now);
-                    log.setString(4, "[{\"field\":\"customerName\",\"from\":\"x\",\"to\":\"" + name + "\"}]");
-                    log.executeUpdate();
+                if (!jdbcUpdate(c, id, versions[t][i], name)) {
+                    c.rollback();
+                    versions[t][i] = version(c, id);
                     c.commit();
-                    versions[t][i]++;
+                    throw new SQLException("stale version of " + id);
                 }
+                c.commit();
+                versions[t][i]++;
             });
         } finally {
             for (Connection c : connections) {
@@ -248,7 +232,34 @@ final class WritePath {
         }
     }
 
-    private static long version(Connection c, String id) throws SQLException {
+    /**
+     * Baseline (a)'s one write, not committed: the conditional UPDATE of record {@code id} at {@code version} and
+     * its change-log row. False when the version is stale (nothing written).
+     */
+    static boolean jdbcUpdate(Connection c, String id, long version, String name) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement update = c.prepareStatement("UPDATE subscriptions SET customer_name = ?, updated_at = ?, "
+                + "updated_by = ?, version = version + 1 WHERE id = ? AND version = ?");
+             PreparedStatement log = c.prepareStatement("INSERT INTO change_log (entity, entity_id, version, actor, "
+                     + "changed_at, kind, changes) VALUES ('subscriptions', ?, ?, 'bench', ?, 'update', ?)")) {
+            update.setString(1, name);
+            update.setObject(2, now);
+            update.setString(3, "bench");
+            update.setString(4, id);
+            update.setLong(5, version);
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+            log.setString(1, id);
+            log.setLong(2, version + 1);
+            log.setObject(3, now);
+            log.setString(4, "[{\"field\":\"customerName\",\"from\":\"x\",\"to\":\"" + name + "\"}]");
+            log.executeUpdate();
+            return true;
+        }
+    }
+
+    static long version(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT version FROM subscriptions WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
