@@ -359,19 +359,21 @@ public final class StreamsBench {
         return names.toString();
     }
 
-    /** How many of the server's threads are Jetty's request pool (grown by connection bursts, idle after). */
-    /** Threads of Jetty's request pool in the server now (bounded by the pool's maximum). */
+    /** Threads of Jetty's request pool in the server now (grown by connection bursts up to its maximum, idle after). */
     private long jettyPool() throws Exception {
-        Matcher m = Pattern.compile("JettyServerThre=(\\d+)").matcher(threadNames());
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        return threadsNamed(threadNames(), "JettyServerThre");
     }
 
     private String poolThreads() throws Exception {
         String names = threadNames();
-        Matcher m = Pattern.compile("JettyServerThre=(\\d+)").matcher(names);
-        Matcher e = Pattern.compile("concord-events=(\\d+)").matcher(names);
-        return (m.find() ? m.group(1) : "?") + " of them Jetty's request pool, " + (e.find() ? e.group(1) : "?")
-                + " the event hub's";
+        return threadsNamed(names, "JettyServerThre") + " of them Jetty's request pool, "
+                + threadsNamed(names, "concord-events") + " the event hub's";
+    }
+
+    /** How many threads {@link #threadNames()} counted under {@code name}; 0 when there are none. */
+    private static long threadsNamed(String names, String name) {
+        Matcher m = Pattern.compile(Pattern.quote(name) + "=(\\d+)").matcher(names);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     /** User + system CPU time of the server process so far (/proc/PID/stat, clock ticks of 10 ms). */
