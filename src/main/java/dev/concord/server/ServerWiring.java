@@ -81,6 +81,11 @@ final class ServerWiring implements AutoCloseable {
         }
         PresenceStore presence = new PresenceStore(db, clock);
         housekeeping.every(5, 30, TimeUnit.MINUTES, "purge lapsed presence rows", presence::purgeExpired);
+        if (config.tokensFile() != null) {
+            TokensFileWatcher watcher = new TokensFileWatcher(config, tokens,
+                    revoked -> hub.endStreamsOf(revoked::contains));
+            housekeeping.every(2, 2, TimeUnit.SECONDS, "read the tokens file again when it changes", watcher::checkNow);
+        }
         Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
         ops = new OpsWiring(config, deployment, db, auth);
         // The event streams' gauges: the hub's subscribers are the open streams; the lag is what the change
