@@ -1,5 +1,6 @@
 package dev.concord.cli;
 
+import dev.concord.wording.DependentsWords;
 import dev.concord.wording.ReasonWords;
 import static dev.concord.i18n.Localization.lang;
 
@@ -125,7 +126,7 @@ final class RecordVerbs {
                 printer.error(lang("cli.delete.unreachable"));
                 return ExitCode.UNREACHABLE;
             }
-            printer.error(lang("retire.notRetired", ReasonWords.of(((RetireOutcome.Refused) outcome).reason())));
+            printer.error(lang("retire.notRetired", DependentsWords.of((RetireOutcome.Refused) outcome)));
             return ExitCode.FAILED;
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ChangedField;
+import dev.concord.api.Dependents;
 import dev.concord.api.FieldError;
 import dev.concord.api.Json;
 import dev.concord.domain.Entity;
@@ -48,7 +49,7 @@ final class ErrorMapper {
         }
         if (REFUSALS.contains(code)) {
             // 409s that are no version conflict: a retry or a merge cannot help, the person must act.
-            return new ValidationFailedException(status, code, message, fieldErrors(error));
+            return new ValidationFailedException(status, code, message, fieldErrors(error), dependents(error));
         }
         if ("CONFLICT_VERSION_MISMATCH".equals(code) || status == 409 || (status == 412 && error != null)) {
             return conflict(status, message, error, kind);
@@ -104,6 +105,23 @@ final class ErrorMapper {
             for (JsonNode f : fields) {
                 out.add(new FieldError(f.path("field").asText(""), f.path("code").asText(""),
                         f.path("message").asText("")));
+            }
+        }
+        return out;
+    }
+
+    /** {@code error.dependents} of a HAS_DEPENDENTS refusal; an entry that cannot be read is logged and left out. */
+    private static List<Dependents> dependents(JsonNode error) {
+        List<Dependents> out = new ArrayList<>();
+        JsonNode list = error == null ? null : error.get("dependents");
+        if (list != null && list.isArray()) {
+            for (JsonNode d : list) {
+                try {
+                    out.add(JSON.treeToValue(d, Dependents.class));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    // The refusal stands without the names; the person still reads that records refer to it.
+                    LOG.warn("HAS_DEPENDENTS carried an unreadable entry: {}", e.getMessage());
+                }
             }
         }
         return out;

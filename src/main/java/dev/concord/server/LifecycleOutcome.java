@@ -2,6 +2,7 @@ package dev.concord.server;
 
 import dev.concord.api.ChangedField;
 import dev.concord.api.DeletedRecord;
+import dev.concord.api.Dependents;
 import dev.concord.api.HistoryEntry;
 import dev.concord.domain.Entity;
 import java.util.List;
@@ -34,10 +35,6 @@ sealed interface LifecycleOutcome {
 
     /** No record with that id (or, for a delete, none that is live). */
     record NotFound() implements LifecycleOutcome {
-    }
-
-    /** Live records of one kind that refer to the record: how many, and the first few ids. */
-    record Dependents(String entity, String field, long count, List<String> firstIds) {
     }
 
     /** A twin request with the same idempotency key committed meanwhile; answer as it was answered. */

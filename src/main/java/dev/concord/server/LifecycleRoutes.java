@@ -1,6 +1,7 @@
 package dev.concord.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.concord.api.Dependents;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
 import dev.concord.domain.Entity;
@@ -118,7 +119,7 @@ final class LifecycleRoutes {
             throw new ApiError(fromQuery == null ? 412 : 409, ErrorCode.CONFLICT_VERSION_MISMATCH, message, details);
         } else if (outcome instanceof LifecycleOutcome.HasDependents h) {
             StringBuilder what = new StringBuilder();
-            for (LifecycleOutcome.Dependents d : h.dependents()) {
+            for (Dependents d : h.dependents()) {
                 what.append(what.isEmpty() ? "" : "; ").append(d.count()).append(' ').append(d.entity())
                         .append(" (").append(String.join(", ", d.firstIds())).append(d.count() > d.firstIds().size()
                                 ? ", ..." : "").append(')');

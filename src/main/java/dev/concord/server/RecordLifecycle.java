@@ -1,5 +1,6 @@
 package dev.concord.server;
 
+import dev.concord.api.Dependents;
 import dev.concord.api.DeletedRecord;
 import dev.concord.api.FieldChange;
 import dev.concord.api.HistoryEntry;
@@ -96,7 +97,7 @@ final class RecordLifecycle {
             if (live.get().version() != expectedVersion) {
                 return stale(c, live.get(), expectedVersion, actor, now);
             }
-            List<LifecycleOutcome.Dependents> dependents = dependents(c, kind, id);
+            List<Dependents> dependents = dependents(c, kind, id);
             if (!dependents.isEmpty()) {
                 return new LifecycleOutcome.HasDependents(dependents);
             }
@@ -165,8 +166,8 @@ final class RecordLifecycle {
     }
 
     /** Live records that refer to {@code id}. */
-    static List<LifecycleOutcome.Dependents> dependents(Connection c, EntityKind kind, String id) throws SQLException {
-        List<LifecycleOutcome.Dependents> out = new ArrayList<>();
+    static List<Dependents> dependents(Connection c, EntityKind kind, String id) throws SQLException {
+        List<Dependents> out = new ArrayList<>();
         switch (kind) {
             case SUBSCRIPTION -> addDependents(c, EntityKind.INVOICE, "subscriptionId", id, out);
             case PLAN -> addDependents(c, EntityKind.SUBSCRIPTION, "planId", id, out);
@@ -176,7 +177,7 @@ final class RecordLifecycle {
     }
 
     private static void addDependents(Connection c, EntityKind from, String field, String id,
-                                      List<LifecycleOutcome.Dependents> out) throws SQLException {
+                                      List<Dependents> out) throws SQLException {
         EntityTable t = EntityTable.of(from);
         String where = " FROM " + t.table() + " WHERE " + t.column(field) + " = ? AND deleted_at IS NULL";
         long count;
@@ -199,6 +200,6 @@ final class RecordLifecycle {
                 }
             }
         }
-        out.add(new LifecycleOutcome.Dependents(from.path(), field, count, ids));
+        out.add(new Dependents(from.path(), field, count, ids));
     }
 }

@@ -111,8 +111,11 @@ public final class LifecycleCoordinator {
             } catch (NotFoundException e) {
                 return new RetireOutcome.AlreadyGone(Reason.from(resent ? Reason.Code.RETIRED_BY_EARLIER_ATTEMPT
                         : Reason.Code.ALREADY_RETIRED, e));
+            } catch (ValidationFailedException e) {
+                // Live records still refer to it (HAS_DEPENDENTS, named), or another refusal: no retry helps.
+                return new RetireOutcome.Refused(Reason.from(e), e.dependents());
             } catch (ApiException e) {
-                // Other records depend on it, not allowed, any other refusal: no retry helps.
+                // Not allowed, any other refusal: no retry helps.
                 return new RetireOutcome.Refused(Reason.from(e));
             }
         }

@@ -2,6 +2,7 @@ package dev.concord.sync;
 
 import dev.concord.api.ChangedField;
 import dev.concord.api.DeletedRecord;
+import dev.concord.api.Dependents;
 import dev.concord.domain.Entity;
 import java.util.List;
 
@@ -22,8 +23,19 @@ public sealed interface RetireOutcome {
         }
     }
 
-    /** Refused: live records depend on it, or not allowed. */
-    record Refused(Reason reason) implements RetireOutcome {
+    /**
+     * Refused: not allowed, or live records still refer to it ({@code dependents}, by kind, with the first ids;
+     * empty for any other refusal).
+     */
+    record Refused(Reason reason, List<Dependents> dependents) implements RetireOutcome {
+        public Refused {
+            dependents = List.copyOf(dependents);
+        }
+
+        /** Refused for a reason that names no records. */
+        public Refused(Reason reason) {
+            this(reason, List.of());
+        }
     }
 
     /** There is no live record any more (retired by someone, or by an earlier attempt whose answer was lost). */

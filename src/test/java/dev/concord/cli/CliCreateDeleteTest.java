@@ -108,8 +108,9 @@ class CliCreateDeleteTest {
                 "--id", "sub_0001")).isEqualTo(ExitCode.USAGE);
         assertThat(err).contains("already");
         assertThat(cli("delete", "plans/plan_basic")).isEqualTo(ExitCode.FAILED);
-        // Worded from the server's code (HAS_DEPENDENTS); its English sentence naming them stays in its log.
-        assertThat(err).contains("Not retired: other records still refer to it");
+        // Worded from the server's code and error.dependents (HAS_DEPENDENTS), naming the subscriptions on the plan.
+        assertThat(err).containsPattern("Not retired: live records still refer to it: subscriptions sub_\\d{4}(, sub_\\d{4})*"
+                + "( and \\d+ more)?\\. Retire or move them first");
         assertThat(cli("delete", "subscriptions/sub_9999", "--version", "1")).isEqualTo(ExitCode.OK);
         assertThat(out).contains("subscriptions/sub_9999").contains("there is no such record, or it is already retired");
     }

@@ -1,5 +1,6 @@
 package dev.concord.ui.main;
 
+import dev.concord.wording.DependentsWords;
 import dev.concord.wording.ReasonWords;
 import dev.concord.ui.common.Problems;
 
@@ -242,7 +243,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             vm.tell(NoticeLevel.WARNING, lang("retire.stale", People.displayName(stale.current().updatedBy()),
                     String.valueOf(seen.version()), String.valueOf(stale.current().version())));
         } else if (outcome instanceof RetireOutcome.Refused refused) {
-            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", ReasonWords.of(refused.reason())));
+            vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", DependentsWords.of(refused)));
         } else if (outcome instanceof RetireOutcome.Unreachable u) {
             vm.tell(NoticeLevel.ERROR, lang("retire.notRetired", ReasonWords.of(u.reason())));
         }

@@ -2,6 +2,8 @@ package dev.concord.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.api.Dependents;
+import dev.concord.client.ValidationFailedException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
@@ -77,5 +79,23 @@ class RetireRecordTest {
 
         assertThat(vm.getEditor().getBase()).isEqualTo(record);
         assertThat(vm.getEditor().noticeProperty().get()).startsWith("Not retired: the server could not be reached");
+    }
+
+    @Test
+    void aRetireRefusedBecauseRecordsReferToItNamesThemAndKeepsTheRecordOpen() {
+        Entity plan = Records.plan("plan_gold", 2);
+        api.put(plan);
+        vm.open(plan);
+        api.script(new FakeConcordApi.Fail(new ValidationFailedException(409, "HAS_DEPENDENTS",
+                "This plan cannot be retired while live records point to it", List.of(),
+                List.of(new Dependents("subscriptions", "planId", 23, List.of("sub_0004", "sub_0009"))))));
+
+        vm.retireCurrent();
+
+        assertThat(vm.getEditor().getBase()).isEqualTo(plan);
+        assertThat(vm.getEditor().noticeLevelProperty().get()).isEqualTo(NoticeLevel.ERROR);
+        assertThat(vm.getEditor().noticeProperty().get()).isEqualTo("Not retired: live records still refer to it: "
+                + "subscriptions sub_0004, sub_0009 and 21 more. Retire or move them first");
+        assertThat(api.current(EntityKind.PLAN, "plan_gold")).isNotNull();
     }
 }
