@@ -99,9 +99,26 @@ final class ModalLayer extends StackPane {
         // A layer below this one is disabled by it: nothing to give the focus back to until it is on top.
         Node back = focusBefore;
         focusBefore = null;
-        if (back != null && back.getScene() == host.getScene() && !back.isDisabled() && back.isVisible()) {
+        if (focusable(back)) {
             back.requestFocus();
+            return;
         }
+        // What had the focus is gone or disabled (an editor disables its form while it saves, and the scene
+        // then moved the focus on): the window's first control takes it, so typing never goes nowhere.
+        host.lookupAll("*").stream().filter(n -> n != host && n.isFocusTraversable() && focusable(n))
+                .findFirst().ifPresent(Node::requestFocus);
+    }
+
+    private boolean focusable(Node node) {
+        if (node == null || node.getScene() != host.getScene() || node.isDisabled()) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void inert(Node child) {
