@@ -161,10 +161,7 @@ public final class ConflictDialog extends BorderPane {
         layer = new ModalLayer(host, this, WIDTH * scale, HEIGHT * scale, ownWindow == null ? 16 : 0);
         layer.getStylesheets().add(CSS);
         layer.open(first);
-        // Styled and laid out now, as a window is when it is shown: the split between fields and notes needs
-        // the dialog's size, and the first pulse then finds nothing left to do.
-        layer.applyCss();
-        layer.layout();
+        // The split between fields and notes needs the dialog's size, which it has now (open() laid it out).
         fitFields();
     }
 

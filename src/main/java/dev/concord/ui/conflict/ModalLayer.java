@@ -67,7 +67,10 @@ final class ModalLayer extends StackPane {
         return open;
     }
 
-    /** Puts the layer over the host, makes what is behind it inert and moves the focus to {@code focus}. */
+    /**
+     * Puts the layer over the host, makes what is behind it inert, styles and lays the layer out and moves the
+     * focus to {@code focus}.
+     */
     void open(Node focus) {
         if (open) {
             return;
@@ -82,6 +85,10 @@ final class ModalLayer extends StackPane {
         host.getChildren().addListener(onHostChildren);
         host.layoutBoundsProperty().addListener(onHostResized);
         fit();
+        // Styled and laid out now, as a window is when it is shown, so the first pulse finds it done; a node
+        // just added takes the focus only once it has been styled.
+        applyCss();
+        layout();
         (focus == null ? content : focus).requestFocus();
     }
 
@@ -99,14 +106,28 @@ final class ModalLayer extends StackPane {
         // A layer below this one is disabled by it: nothing to give the focus back to until it is on top.
         Node back = focusBefore;
         focusBefore = null;
+        focusBack(back);
+        if (host.getScene() != null && host.getScene().getFocusOwner() != back) {
+            // A node enabled again may take the focus only once restyled: again after the next pulse.
+            javafx.application.Platform.runLater(() -> focusBack(back));
+        }
+    }
+
+    private void focusBack(Node back) {
+        if (open || host.getScene() == null) {
+            return;
+        }
         if (focusable(back)) {
             back.requestFocus();
             return;
         }
         // What had the focus is gone or disabled (an editor disables its form while it saves, and the scene
         // then moved the focus on): the window's first control takes it, so typing never goes nowhere.
-        host.lookupAll("*").stream().filter(n -> n != host && n.isFocusTraversable() && focusable(n))
-                .findFirst().ifPresent(Node::requestFocus);
+        Node owner = host.getScene().getFocusOwner();
+        if (!focusable(owner)) {
+            host.lookupAll("*").stream().filter(n -> n != host && n.isFocusTraversable() && focusable(n))
+                    .findFirst().ifPresent(Node::requestFocus);
+        }
     }
 
     private boolean focusable(Node node) {
