@@ -44,7 +44,7 @@ final class ApiTransport {
         this.tokens = tokens;
         this.serverRoot = parseServer(serverUrl);
         this.apiRoot = serverRoot.newBuilder().addPathSegments(ApiPaths.PREFIX.substring(1)).build();
-        this.http = configure.apply(base.newBuilder())
+        this.http = configure.apply(TlsTrust.forServer(base, serverRoot).newBuilder())
                 .addInterceptor(new RequestIdInterceptor())
                 // After the request id, so a second try carries the same one.
                 .addInterceptor(new StaleConnectionRetry())

@@ -10,10 +10,13 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -25,7 +28,41 @@ public final class TlsTrust {
     public static final String CA_FILE_PROPERTY = "concord.caFile";
     public static final String CA_FILE_ENV = "CONCORD_CA_FILE";
 
+    /** OkHttp's default: TLS, and plain HTTP too. */
+    static final List<ConnectionSpec> TLS_AND_CLEARTEXT = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
+
     private TlsTrust() {
+    }
+
+    /**
+     * {@code builder} for plain HTTP only, unless a CA file is configured ({@link #trustConfigured}). Why (issue
+     * 16 part 5): OkHttp loads the system's certificate authorities when it builds a client that may speak TLS,
+     * whether it ever does or not: ~680 classes, ~3 MiB of metaspace and 50-800 ms here. The console speaks plain
+     * HTTP to its embedded server on this machine; {@link #forServer} gives a client TLS where a server needs it.
+     */
+    public static OkHttpClient.Builder cleartextUntilNeeded(OkHttpClient.Builder builder) {
+        return configuredCaFile() == null ? builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)) : trustConfigured(builder);
+    }
+
+    /**
+     * {@code base}, or a client like it (same pool, dispatcher and interceptors) that also speaks TLS, when the
+     * server is https or not on this machine (a remote http address may redirect to https, which OkHttp follows).
+     */
+    static OkHttpClient forServer(OkHttpClient base, HttpUrl server) {
+        boolean local = server.host().equals("localhost") || server.host().startsWith("127.") || server.host().equals("::1");
+        if (!server.isHttps() && local || base.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls)) {
+            return base;
+        }
+        return base == OkHttpConcordApi.sharedClient() ? SharedWithTls.CLIENT : withTls(base);
+    }
+
+    /** The shared client with TLS, made once, on first need (each build loads the system's CAs again). */
+    private static final class SharedWithTls {
+        static final OkHttpClient CLIENT = withTls(OkHttpConcordApi.sharedClient());
+    }
+
+    private static OkHttpClient withTls(OkHttpClient base) {
+        return base.newBuilder().connectionSpecs(TLS_AND_CLEARTEXT).build();
     }
 
     /** The configured extra CA file, or null. */
@@ -50,7 +87,8 @@ public final class TlsTrust {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {trust}, null);
-            return builder.sslSocketFactory(tls.getSocketFactory(), trust);
+            // TLS named too: a client built for plain HTTP only would drop the socket factory.
+            return builder.sslSocketFactory(tls.getSocketFactory(), trust).connectionSpecs(TLS_AND_CLEARTEXT);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this Java runtime", e);
         }
