@@ -144,6 +144,13 @@ fi
 check "JSON request log line with actor, route template and status" \
   grep -qF 'carol PATCH \/api\/v1\/subscriptions\/{id} 409 ' "$WORK/server.err"
 
+# An admin revokes carol's token while the service runs: refused within seconds, without a restart.
+/usr/bin/concord-server "${CONF_ARGS[@]}" tokens revoke carol 2>>"$WORK/revoke.log" && ok "tokens revoke carol" || bad "tokens revoke: $(cat "$WORK/revoke.log")"
+for _ in $(seq 1 40); do code=$(api "$AGENT" "$BASE/api/v1/me"); [[ $code == 401 ]] && break; sleep 0.25; done
+[[ $code == 401 ]] && ok "the running server refuses the revoked token" || bad "revoked token still answered $code"
+code=$(api "$ADMIN" "$BASE/api/v1/me")
+[[ $code == 200 ]] && ok "the admin's token still works" || bad "admin after revoke: $code"
+
 echo "== stopping"
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import dev.concord.server.ConcordServer;
+import dev.concord.server.Deployment;
 import dev.concord.server.ServerConfig;
 import java.net.URI;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ final class EmbeddedServer {
         int port = portOf(uri);
         ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null, null, null, true, null);
         try {
-            ConcordServer server = ConcordServer.start(withSmallPageCache(config));
+            ConcordServer server = ConcordServer.start(withSmallPageCache(config), Deployment.embeddedDemo());
             // SIGTERM of the console: event streams, then Jetty, then the database, in that order (closing twice,
             // here and when the window closes, is safe).
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "concord-embedded-server-stop"));

@@ -1,9 +1,11 @@
 package dev.concord.app;
 
 import dev.concord.server.ServerAdmin;
+import dev.concord.server.TokenAdmin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,7 +126,7 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     @Command(name = "tokens", mixinStandardHelpOptions = true, description = "Manages the tokens file.",
-            subcommands = Tokens.Add.class)
+            subcommands = {Tokens.Add.class, Tokens.ListTokens.class, Tokens.Revoke.class})
     static final class Tokens implements Callable<Integer> {
         @ParentCommand
         ServerMain parent;
@@ -159,7 +161,7 @@ public final class ServerMain implements Callable<Integer> {
                     String token = ServerAdmin.addToken(file, name, role);
                     System.out.println(token);
                     System.err.println("added " + role + " token for " + name + " to " + file
-                            + "; it is shown only now. A running server reads the file at start: restart it.");
+                            + "; it is shown only now. A running server takes it up within a few seconds.");
                     return 0;
                 } catch (IllegalArgumentException e) {
                     System.err.println("concord-server: " + e.getMessage());
@@ -169,6 +171,81 @@ public final class ServerMain implements Callable<Integer> {
                     return 1;
                 }
             }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "Lists who has a token and with which role (the tokens themselves are not kept).")
+        static final class ListTokens implements Callable<Integer> {
+            @ParentCommand
+            Tokens tokens;
+
+            @Override
+            public Integer call() {
+                Path file = tokens.file();
+                if (file == null) {
+                    return 2;
+                }
+                try {
+                    List<TokenAdmin.Listed> all = TokenAdmin.list(file);
+                    System.out.printf("%-30s %-7s %s%n", "NAME", "ROLE", "ID");
+                    all.forEach(t -> System.out.printf("%-30s %-7s %s%n", t.actor(), t.role(), t.id()));
+                    System.err.println(all.size() + " token(s) in " + file);
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    System.err.println("concord-server: " + e.getMessage());
+                    return 2;
+                } catch (IOException e) {
+                    System.err.println("concord-server: cannot read " + file + ": " + e.getMessage());
+                    return 1;
+                }
+            }
+        }
+
+        @Command(name = "revoke", mixinStandardHelpOptions = true,
+                description = {"Removes NAME's tokens from the tokens file (only the one with --id when NAME has "
+                        + "several). A running server refuses them within a few seconds."})
+        static final class Revoke implements Callable<Integer> {
+            @ParentCommand
+            Tokens tokens;
+
+            @Parameters(index = "0", paramLabel = "NAME")
+            String name;
+
+            @Option(names = "--id", paramLabel = "ID", description = "The token's id as 'tokens list' shows it (or its start)")
+            String id;
+
+            @Override
+            public Integer call() {
+                Path file = tokens.file();
+                if (file == null) {
+                    return 2;
+                }
+                try {
+                    int removed = TokenAdmin.revoke(file, name, id);
+                    System.err.println("revoked " + removed + " token(s) of " + name + " in " + file
+                            + "; a running server refuses them within a few seconds.");
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    System.err.println("concord-server: " + e.getMessage());
+                    return 2;
+                } catch (IOException e) {
+                    System.err.println("concord-server: cannot write " + file + ": " + e.getMessage());
+                    return 1;
+                }
+            }
+        }
+
+        /** The configured tokens file, or null (said on standard error) when the configuration names none. */
+        Path file() {
+            ServerConfFile conf = parent.load(System.err);
+            if (conf == null) {
+                return null;
+            }
+            Path file = conf.config().tokensFile();
+            if (file == null) {
+                System.err.println("concord-server: the configuration names no tokens-file");
+            }
+            return file;
         }
     }
 }

@@ -71,8 +71,19 @@ final class EntityTable {
 
     /** Every column the record is read from, in a fixed order. */
     String selectColumns() {
-        return "id, " + String.join(", ", columns.values())
-                + ", version, created_at, created_by, updated_at, updated_by";
+        return selectColumns("");
+    }
+
+    /** {@link #selectColumns()}, each qualified by {@code alias} (e.g. {@code "r."}) for a join. */
+    String selectColumns(String alias) {
+        StringBuilder sb = new StringBuilder(alias).append("id");
+        for (String c : columns.values()) {
+            sb.append(", ").append(alias).append(c);
+        }
+        for (String c : List.of("version", "created_at", "created_by", "updated_at", "updated_by")) {
+            sb.append(", ").append(alias).append(c);
+        }
+        return sb.toString();
     }
 
     Entity read(ResultSet rs) throws SQLException {

@@ -26,7 +26,7 @@ final class HttpApp {
     }
 
     /** A Javalin app not yet listening, with every route: {@code routes} register theirs after the filters. */
-    static Javalin create(Auth auth, OpsWiring ops, List<Consumer<Javalin>> routes) {
+    static Javalin create(Auth auth, OpsWiring ops, int requestThreads, List<Consumer<Javalin>> routes) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(dev.concord.api.Json.mapper(), false));
@@ -42,8 +42,10 @@ final class HttpApp {
             // No request holds its thread for long any more (event streams are written without one), and
             // writes queue on the database pool anyway: a bounded pool keeps a burst of connections (a
             // reconnect wave of thousands of consoles) from leaving Javalin's default of up to 250 threads
-            // behind. -Dconcord.http.maxThreads to change.
-            QueuedThreadPool pool = new QueuedThreadPool(Integer.getInteger(MAX_THREADS_PROPERTY, 64), 8, 60_000);
+            // behind. -Dconcord.http.maxThreads to change; the deployment may name its own (the console's
+            // embedded server: a few, and as few kept idle).
+            int max = requestThreads > 0 ? requestThreads : Integer.getInteger(MAX_THREADS_PROPERTY, 64);
+            QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(8, max / 2), 60_000);
             pool.setName("JettyServerThreadPool");
             cfg.jetty.threadPool = pool;
             ops.configure(cfg);

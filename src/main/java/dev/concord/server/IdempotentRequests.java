@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class IdempotentRequests {
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
+    /** How many predicted answers had to be corrected ({@link Answer#stored}); tests expect none. */
+    static final java.util.concurrent.atomic.AtomicLong CORRECTED = new java.util.concurrent.atomic.AtomicLong();
 
     private IdempotentRequests() {
     }
@@ -69,6 +71,8 @@ final class IdempotentRequests {
         private final String fingerprint;
         private final int status;
         private String dataJson;
+        /** Set when the write stored the answer in its own statement ({@link #stored}): afterWrite adds nothing. */
+        private boolean storedByWrite;
 
         private Answer(IdempotencyStore store, TokenStore.Principal who, String key, String fingerprint, int status) {
             this.store = store;
@@ -80,7 +84,7 @@ final class IdempotentRequests {
 
         @Override
         public void afterWrite(Connection c, WriteOutcome.Written written) throws SQLException {
-            if (key != null) {
+            if (key != null && !storedByWrite) {
                 dataJson = Envelopes.toJson(written.entity());
                 store.store(c, who.actor(), key, new IdempotencyStore.Stored(fingerprint, status,
                         ApiPaths.etag(written.entity().version()), dataJson));
@@ -95,6 +99,47 @@ final class IdempotentRequests {
         @Override
         public boolean writesNothing() {
             return key == null;
+        }
+
+        @Override
+        public Answer keyed() {
+            return key == null ? null : this;
+        }
+
+        String actor() {
+            return who.actor();
+        }
+
+        String key() {
+            return key;
+        }
+
+        /**
+         * The answer to store with a write that will return {@code predicted}: the write's statement carries it,
+         * so its JSON is made before the statement runs (from the row read before it and the changes). Changes
+         * nothing here: {@link #stored} says when the write did store it.
+         */
+        IdempotencyStore.Claim claimFor(Entity predicted, java.time.Instant now) {
+            return new IdempotencyStore.Claim(who.actor(), key, new IdempotencyStore.Stored(fingerprint, status,
+                    ApiPaths.etag(predicted.version()), Envelopes.toJson(predicted)), now);
+        }
+
+        /**
+         * The write stored {@code claim} in its statement and came back as {@code written}. The prediction is exact
+         * (the same canonical values the statement bound, the version + 1, the server's millisecond clock); if a
+         * row ever came back otherwise, the stored answer is corrected to it, so a replay still answers exactly
+         * what this request answers.
+         */
+        void stored(Connection c, IdempotencyStore.Claim claim, Entity predicted, Entity written) throws SQLException {
+            storedByWrite = true;
+            dataJson = claim.answer().dataJson();
+            if (!written.equals(predicted)) {
+                CORRECTED.incrementAndGet();
+                dataJson = Envelopes.toJson(written);
+                IdempotencyStore.correct(c, who.actor(), key, ApiPaths.etag(written.version()), dataJson);
+                org.slf4j.LoggerFactory.getLogger(IdempotentRequests.class).warn(
+                        "stored answer for a {} differed from the row written; corrected", written.kind().singular());
+            }
         }
 
         /** Answers the written record: its ETag and the JSON the store holds, byte for byte the same. */

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -33,8 +34,9 @@ final class OpsWiring implements AutoCloseable {
 
     private final ServerConfig config;
     private final Deployment deployment;
-    private final OpsMetrics metrics = new OpsMetrics();
-    private final RequestLog requestLog = new RequestLog(metrics);
+    /** Null when the deployment keeps no meters (the console's embedded server): Micrometer is then never loaded. */
+    private final OpsMetrics metrics;
+    private final RequestLog requestLog;
     private final ReadinessProbe readiness;
     private final Auth auth;
 
@@ -43,11 +45,22 @@ final class OpsWiring implements AutoCloseable {
         this.deployment = deployment;
         this.auth = auth;
         this.readiness = new ReadinessProbe(db.dataSource(), READY_TIMEOUT);
-        metrics.bindPool(db.dataSource());
+        this.metrics = deployment.metrics() ? new OpsMetrics() : null;
+        this.requestLog = metrics == null ? new RequestLog() : new RequestLog(metrics);
+        if (metrics != null) {
+            metrics.bindPool(db.dataSource());
+        }
     }
 
-    OpsMetrics metrics() {
-        return metrics;
+    /**
+     * The event streams' gauges: open streams, and what the change log holds that this instance's streams have
+     * not been sent yet (read at scrape time only). Nothing without meters.
+     */
+    void streamGauges(DoubleSupplier openStreams, DoubleSupplier changeLogLag) {
+        if (metrics != null) {
+            metrics.openEventStreams(openStreams);
+            metrics.changeLogLag(changeLogLag);
+        }
     }
 
     /** Inside {@code Javalin.create}: the request log, the connectors and the stop grace. */
@@ -113,7 +126,9 @@ final class OpsWiring implements AutoCloseable {
             data.put("database", r.detail());
             Envelopes.ok(ctx, 200, data, null);
         });
-        app.get(METRICS_PATH, this::metricsEndpoint);
+        if (metrics != null) {
+            app.get(METRICS_PATH, this::metricsEndpoint);
+        }
         app.get(OPENAPI_PATH, ctx -> {
             try (InputStream in = OpsWiring.class.getResourceAsStream("/openapi/concord-api.json")) {
                 if (in == null) {

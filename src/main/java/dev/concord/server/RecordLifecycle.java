@@ -8,6 +8,7 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.domain.FieldValues;
+import dev.concord.domain.RecordMeta;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,11 +40,23 @@ final class RecordLifecycle {
     }
 
     LifecycleOutcome create(EntityKind kind, CreateInput input, String actor, RecordRepository.InTransaction hook) {
-        if (db.onPostgres() && hook.writesNothing()) {
-            // No idempotency row to store with it: the write is one statement (INSERT, log row, NOTIFY), atomic by
-            // itself, so no BEGIN/COMMIT around it (issue 16).
-            return db.withoutTransaction(c -> create(c, kind, input.id() != null ? input.id() : CreateInput.newId(kind),
-                    input.values(), actor, clock.now()));
+        IdempotentRequests.Answer keyed = hook.keyed();
+        if (db.onPostgres() && (keyed != null || hook.writesNothing())) {
+            // The write is one statement (INSERT, log row, the key's answer if any, NOTIFY), atomic by itself, so
+            // no BEGIN/COMMIT around it (issue 16): one round trip. The key is not looked up first: a retry's
+            // answer already stored makes the statement fail on the key (nothing written) and the route answers
+            // from the store; an id taken (a retry that named its id) writes nothing and is asked about below.
+            String id = input.id() != null ? input.id() : CreateInput.newId(kind);
+            try {
+                return db.withoutTransaction(c -> createKeyed(c, kind, id, input.values(), actor, keyed));
+            } catch (StorageException e) {
+                // An answer past its retention still holds the key: forget it and write once more.
+                if (keyed == null || !IdempotencyStore.isUniqueViolation(e) || !db.withoutTransaction(c ->
+                        IdempotencyStore.deleteExpired(c, keyed.actor(), keyed.key(), clock.now()))) {
+                    throw e;
+                }
+                return db.withoutTransaction(c -> createKeyed(c, kind, id, input.values(), actor, keyed));
+            }
         }
         return db.inTransaction(c -> {
             String id = input.id() != null ? input.id() : CreateInput.newId(kind);
@@ -57,9 +70,37 @@ final class RecordLifecycle {
         });
     }
 
+    /** PostgreSQL's one-statement create, storing {@code keyed}'s answer (when not null) in the same statement. */
+    private LifecycleOutcome createKeyed(Connection c, EntityKind kind, String id, FieldValues values, String actor,
+                                         IdempotentRequests.Answer keyed) throws SQLException {
+        Instant now = clock.now();
+        if (keyed == null) {
+            return create(c, kind, id, values, actor, now, null);
+        }
+        // Every field, as the INSERT binds it and the row reads back (an absent field is stored as null).
+        java.util.Map<String, Object> stored = new java.util.LinkedHashMap<>();
+        for (FieldSpec f : kind.fields()) {
+            stored.put(f.name(), values.get(f.name()));
+        }
+        Entity predicted = kind.create(new RecordMeta(id, 1, now, now, actor), FieldValues.of(stored));
+        IdempotencyStore.Claim claim = keyed.claimFor(predicted, now);
+        LifecycleOutcome out = create(c, kind, id, values, actor, now, claim);
+        if (out instanceof LifecycleOutcome.Written w) {
+            keyed.stored(c, claim, predicted, w.entity());
+        } else if (out instanceof LifecycleOutcome.AlreadyExists && keyed.answeredMeanwhile(c)) {
+            return new LifecycleOutcome.AnsweredMeanwhile();
+        }
+        return out;
+    }
+
     /** Inserts the record at version 1 with a {@code create} row listing every field, on the caller's transaction. */
     static LifecycleOutcome create(Connection c, EntityKind kind, String id, FieldValues values, String actor,
                                    Instant now) throws SQLException {
+        return create(c, kind, id, values, actor, now, null);
+    }
+
+    private static LifecycleOutcome create(Connection c, EntityKind kind, String id, FieldValues values, String actor,
+                                           Instant now, IdempotencyStore.Claim claim) throws SQLException {
         ReferenceChecks.check(c, kind, values.asMap());
         boolean postgres = RowWrites.isPostgres(c);
         if (!postgres && RecordRows.exists(c, kind, id, false)) {
@@ -73,7 +114,7 @@ final class RecordLifecycle {
             }
         }
         // The stored row comes back from the INSERT itself (no read after it), with its log row (issue 16).
-        WriteOutcome.Written w = RowWrites.insertAndLog(c, kind, id, values, actor, now, changes);
+        WriteOutcome.Written w = RowWrites.insertAndLog(c, kind, id, values, actor, now, changes, claim);
         if (w == null) {
             // PostgreSQL's INSERT ... ON CONFLICT DO NOTHING found the id taken (live or retired): nothing written.
             return new LifecycleOutcome.AlreadyExists(id, RecordRows.read(c, kind, id).orElse(null));

@@ -35,6 +35,15 @@ final class RecordRepository {
             return false;
         }
 
+        /**
+         * The request's Idempotency-Key answer when it has one: the writer may then look the key up in its read
+         * before the write and store the answer in the write's own statement (issue 16), instead of
+         * {@link #afterWrite}'s separate statements. Null: no key.
+         */
+        default IdempotentRequests.Answer keyed() {
+            return null;
+        }
+
         InTransaction NONE = new InTransaction() {
             @Override
             public void afterWrite(Connection c, WriteOutcome.Written written) {

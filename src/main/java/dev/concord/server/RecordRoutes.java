@@ -3,6 +3,7 @@ package dev.concord.server;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.ErrorCode;
 import dev.concord.api.HistoryEntry;
+import dev.concord.api.ValidationException;
 import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import io.javalin.Javalin;
@@ -165,7 +166,9 @@ final class RecordRoutes {
         String key = IdempotentRequests.key(ctx);
         // Only a request with a key needs the fingerprint (it serializes and hashes the changes).
         String fingerprint = key == null ? null : input.fingerprint(kind, id, force, reason);
-        if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
+        // An override looks its key up first; an update looks it up in the read before its write (one round trip
+        // for both; a stored answer comes back as AnsweredMeanwhile).
+        if (force && key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
             return;
         }
         IdempotentRequests.Answer hook = IdempotentRequests.answer(idempotency, who, key, fingerprint, 200);
@@ -178,6 +181,12 @@ final class RecordRoutes {
             // A twin request with the same key committed first: answer what it answered.
             if (key != null && IdempotencyStore.isUniqueViolation(e)
                     && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
+                return;
+            }
+            throw e;
+        } catch (ApiError | ValidationException e) {
+            // Refused on what is there now (a reference retired since): a retry is still answered as at first.
+            if (key != null && IdempotentRequests.replayed(idempotency, ctx, who, key, fingerprint, "change")) {
                 return;
             }
             throw e;

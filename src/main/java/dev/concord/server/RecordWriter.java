@@ -6,6 +6,7 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldSpec;
 import dev.concord.domain.FieldValues;
+import dev.concord.domain.RecordMeta;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,22 +43,23 @@ final class RecordWriter {
      */
     WriteOutcome update(EntityKind kind, String id, long expectedVersion, Map<String, Object> changes, String actor,
                         RecordRepository.InTransaction hook) {
-        if (db.onPostgres() && hook.writesNothing()) {
-            // No idempotency row to store with it: the write is the one statement (UPDATE, log row, NOTIFY), atomic
-            // by itself, so no BEGIN/COMMIT around it (2 round trips instead of 3). Anything unusual starts over
-            // below, in a transaction.
-            WriteOutcome alone = db.withoutTransaction(c -> usual(c, kind, id, expectedVersion, changes, actor));
+        IdempotentRequests.Answer keyed = hook.keyed();
+        if (db.onPostgres() && (keyed != null || hook.writesNothing())) {
+            // The write is one statement (UPDATE, log row, the key's answer if any, NOTIFY), atomic by itself, so no
+            // BEGIN/COMMIT around it: 2 round trips with the read before it. Anything unusual starts over below,
+            // in a transaction, as does a write whose hook has other work to do after it.
+            WriteOutcome alone = db.withoutTransaction(c -> usual(c, kind, id, expectedVersion, changes, actor, keyed));
             if (alone != null) {
                 return alone;
             }
         }
         return db.inTransaction(c -> {
-            WriteOutcome usual = usual(c, kind, id, expectedVersion, changes, actor);
+            WriteOutcome usual = usual(c, kind, id, expectedVersion, changes, actor, keyed);
             if (usual == null) {
                 return updateSlowly(c, kind, id, expectedVersion, changes, actor, hook);
             }
             if (usual instanceof WriteOutcome.Written written) {
-                hook.afterWrite(c, written);
+                hook.afterWrite(c, written); // stores nothing when the write stored the key's answer itself
             }
             return usual;
         });
@@ -66,10 +68,15 @@ final class RecordWriter {
     /**
      * The usual PATCH: a live record at the expected version that really changes. Null when it is not that case
      * or another write landed between the read and the UPDATE (nothing was written): the caller then takes
-     * {@link #updateSlowly}.
+     * {@link #updateSlowly}. With a key ({@code keyed} not null) the read before also looks the key up (an answer
+     * already stored is {@link WriteOutcome.AnsweredMeanwhile}) and the write stores the answer itself.
      */
     private WriteOutcome usual(java.sql.Connection c, EntityKind kind, String id, long expectedVersion,
-                               Map<String, Object> changes, String actor) throws java.sql.SQLException {
+                               Map<String, Object> changes, String actor, IdempotentRequests.Answer keyed)
+            throws java.sql.SQLException {
+        if (keyed != null) {
+            return usualKeyed(c, kind, id, expectedVersion, changes, actor, keyed);
+        }
         ReferenceChecks.check(c, kind, changes);
         Optional<RowWrites.Before> before = RowWrites.readBefore(c, kind, id,
                 RowWrites.neededBefore(kind, changes.keySet()));
@@ -82,7 +89,40 @@ final class RecordWriter {
             return null;
         }
         return RowWrites.updateAndLog(c, kind, id, expectedVersion, changes, actor, clock.now(),
-                HistoryEntry.UPDATE, diff, null);
+                HistoryEntry.UPDATE, diff, null, null);
+    }
+
+    /** {@link #usual} with an Idempotency-Key: the key looked up in the same read, its answer in the same write. */
+    private WriteOutcome usualKeyed(java.sql.Connection c, EntityKind kind, String id, long expectedVersion,
+                                    Map<String, Object> changes, String actor, IdempotentRequests.Answer keyed)
+            throws java.sql.SQLException {
+        RowWrites.KeyedBefore before = RowWrites.readBeforeKeyed(c, kind, id, keyed.actor(), keyed.key());
+        Instant now = clock.now();
+        if (before.stored() != null) {
+            if (before.storedAt().isAfter(now.minus(IdempotencyStore.RETENTION))) {
+                return new WriteOutcome.AnsweredMeanwhile(); // a retry (or a reuse): the route answers from the store
+            }
+            IdempotencyStore.deleteExpired(c, keyed.actor(), keyed.key(), now);
+        }
+        ReferenceChecks.check(c, kind, changes);
+        Entity current = before.current();
+        if (current == null) {
+            return new WriteOutcome.NotFound();
+        }
+        MinorUnits.check(kind, current.values(), changes);
+        List<FieldChange> diff = diff(kind, current.values(), changes, null);
+        if (current.version() != expectedVersion || diff.isEmpty()) {
+            return null;
+        }
+        Entity predicted = kind.create(new RecordMeta(id, expectedVersion + 1, current.createdAt(), now, actor),
+                current.values().withAll(changes));
+        IdempotencyStore.Claim claim = keyed.claimFor(predicted, now);
+        WriteOutcome.Written written = RowWrites.updateAndLog(c, kind, id, expectedVersion, changes, actor, now,
+                HistoryEntry.UPDATE, diff, null, claim);
+        if (written != null) {
+            keyed.stored(c, claim, predicted, written.entity());
+        }
+        return written;
     }
 
     /** The general case of {@link #update}, reading whole rows: a no-op, a version that is not the current one. */
@@ -155,7 +195,7 @@ final class RecordWriter {
                 List<FieldChange> diff = diff(kind, theirs.values(), changes, base);
                 // Still the conditional UPDATE, on the version just read, so "theirs" in the log is exact.
                 WriteOutcome.Written written = RowWrites.updateAndLog(c, kind, id, theirs.version(), changes, actor, now,
-                        HistoryEntry.OVERRIDE, diff, reason);
+                        HistoryEntry.OVERRIDE, diff, reason, null);
                 if (written == null) {
                     return null;
                 }

@@ -67,13 +67,50 @@ final class RowWrites {
         }
     }
 
+    /** The whole live record (null when none) and the stored answer to the request's key (null when none). */
+    record KeyedBefore(Entity current, IdempotencyStore.Stored stored, Instant storedAt) {
+    }
+
+    /**
+     * The read before a write sent with an Idempotency-Key, one round trip: the key's stored answer, and the whole
+     * live record (a keyed write predicts the record it will write, to store the answer in the same statement).
+     */
+    static KeyedBefore readBeforeKeyed(Connection c, EntityKind kind, String id, String actor, String key)
+            throws SQLException {
+        EntityTable t = EntityTable.of(kind);
+        String sql = "SELECT " + t.selectColumns("r.") + ", k.request_hash, k.status_code, k.etag, k.response_body,"
+                + " k.created_at AS key_created_at FROM (SELECT 1 AS one) o"
+                + " LEFT JOIN " + t.table() + " r ON r.id = ? AND r.deleted_at IS NULL"
+                + " LEFT JOIN idempotency_keys k ON k.actor = ? AND k.idem_key = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.setString(2, actor);
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Entity current = rs.getString("id") == null ? null : t.read(rs);
+                String hash = rs.getString("request_hash");
+                return hash == null ? new KeyedBefore(current, null, null) : new KeyedBefore(current,
+                        new IdempotencyStore.Stored(hash.trim(), rs.getInt("status_code"), rs.getString("etag"),
+                                rs.getString("response_body")), EntityTable.instant(rs, "key_created_at"));
+            }
+        }
+    }
+
+    /** The idempotency row's INSERT inside a write's CTE, only if the write's row ({@code source}) came back. */
+    private static String claimCte(IdempotencyStore.Claim claim, String source) {
+        return claim == null ? "" : ", idem AS (INSERT INTO " + IdempotencyStore.INSERT_INTO
+                + " SELECT ?, ?, ?, ?, ?, ?, ? FROM " + source + ")";
+    }
+
     /**
      * The conditional UPDATE ({@code WHERE id = ? AND version = ?}) and its change-log row, in the caller's
      * transaction; null when no row matched (the record moved on or is gone: nothing was written).
      */
     static WriteOutcome.Written updateAndLog(Connection c, EntityKind kind, String id, long expectedVersion,
                                              Map<String, Object> changes, String actor, Instant now, String entryKind,
-                                             List<FieldChange> diff, String reason) throws SQLException {
+                                             List<FieldChange> diff, String reason, IdempotencyStore.Claim claim)
+            throws SQLException {
         EntityTable t = EntityTable.of(kind);
         String update = RecordRows.updateSql(t, changes);
         if (isPostgres(c)) {
@@ -81,8 +118,8 @@ final class RowWrites {
             // event reader (delivered by PostgreSQL on commit only).
             String sql = "WITH upd AS (" + update + " RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
-                    + " SELECT ?, id, version, ?, ?, ?, ?, ? FROM upd RETURNING seq) "
-                    + "SELECT upd.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM upd, log";
+                    + " SELECT ?, id, version, ?, ?, ?, ?, ? FROM upd RETURNING seq)" + claimCte(claim, "upd")
+                    + " SELECT upd.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM upd, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = RecordRows.bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
                 ps.setString(i++, kind.path());
@@ -90,7 +127,10 @@ final class RowWrites {
                 EntityTable.bindInstant(ps, i++, now);
                 ps.setString(i++, entryKind);
                 ps.setString(i++, ChangeLog.toJson(diff));
-                ps.setString(i, reason);
+                ps.setString(i++, reason);
+                if (claim != null) {
+                    IdempotencyStore.bindClaim(ps, i, claim);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return null;
@@ -106,6 +146,9 @@ final class RowWrites {
             return null;
         }
         HistoryEntry entry = ChangeLog.append(c, kind, id, after.version(), actor, now, entryKind, diff, reason);
+        if (claim != null) {
+            IdempotencyStore.insert(c, claim);
+        }
         return new WriteOutcome.Written(after, entry);
     }
 
@@ -115,21 +158,25 @@ final class RowWrites {
      * retired) writes nothing and returns null ({@code ON CONFLICT DO NOTHING}: no read before to check it).
      */
     static WriteOutcome.Written insertAndLog(Connection c, EntityKind kind, String id, FieldValues values, String actor,
-                                             Instant now, List<FieldChange> changes) throws SQLException {
+                                             Instant now, List<FieldChange> changes, IdempotencyStore.Claim claim)
+            throws SQLException {
         EntityTable t = EntityTable.of(kind);
         String insert = RecordRows.insertSql(t);
         if (isPostgres(c)) {
             String sql = "WITH ins AS (" + insert + " ON CONFLICT (id) DO NOTHING RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
-                    + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq) "
-                    + "SELECT ins.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM ins, log";
+                    + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq)" + claimCte(claim, "ins")
+                    + " SELECT ins.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM ins, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = RecordRows.bindInsert(ps, t, id, values, actor, now);
                 ps.setString(i++, kind.path());
                 ps.setString(i++, actor);
                 EntityTable.bindInstant(ps, i++, now);
                 ps.setString(i++, HistoryEntry.CREATE);
-                ps.setString(i, ChangeLog.toJson(changes));
+                ps.setString(i++, ChangeLog.toJson(changes));
+                if (claim != null) {
+                    IdempotencyStore.bindClaim(ps, i, claim);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return null;
@@ -149,6 +196,9 @@ final class RowWrites {
             }
         }
         HistoryEntry entry = ChangeLog.append(c, kind, id, 1, actor, now, HistoryEntry.CREATE, changes, null);
+        if (claim != null) {
+            IdempotencyStore.insert(c, claim);
+        }
         return new WriteOutcome.Written(created, entry);
     }
 

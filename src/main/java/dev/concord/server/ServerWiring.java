@@ -61,7 +61,8 @@ final class ServerWiring implements AutoCloseable {
     }
 
     private void wire(ServerConfig config, Deployment deployment, TokenStore tokens) {
-        if (fromTemplate != DemoTemplate.Placed.FROM_JAR) {
+        // A demo database that holds every migration already needs no Flyway (AppliedMigrations says why).
+        if (fromTemplate != DemoTemplate.Placed.FROM_JAR && !(config.demo() && AppliedMigrations.allApplied(db.dataSource()))) {
             db.migrate();
         }
         ServerClock clock = new ServerClock(Clock.systemUTC());
@@ -81,19 +82,22 @@ final class ServerWiring implements AutoCloseable {
         }
         PresenceStore presence = new PresenceStore(db, clock);
         housekeeping.every(5, 30, TimeUnit.MINUTES, "purge lapsed presence rows", presence::purgeExpired);
+        if (config.tokensFile() != null) {
+            TokensFileWatcher watcher = new TokensFileWatcher(config, tokens,
+                    revoked -> hub.endStreamsOf(revoked::contains));
+            housekeeping.every(2, 2, TimeUnit.SECONDS, "read the tokens file again when it changes", watcher::checkNow);
+        }
         Auth auth = new Auth(tokens, config.oidc() == null ? null : new JwtAuthenticator(config.oidc()));
         ops = new OpsWiring(config, deployment, db, auth);
-        // The event streams' gauges: the hub's subscribers are the open streams; the lag is what the change
-        // log holds that this instance's streams have not been sent yet (read at scrape time only).
-        ops.metrics().openEventStreams(hub::streamCount);
-        ops.metrics().changeLogLag(() -> ChangeLogLag.unpublished(db, hub.head()));
+        // The event streams' gauges: the hub's subscribers are the open streams; the lag is read at scrape time.
+        ops.streamGauges(hub::streamCount, () -> ChangeLogLag.unpublished(db, hub.head()));
         // The event reader is woken at most once per 10 ms under a stream of writes (WriteNudges says why).
         RecordRoutes.WriteListener committed = WriteNudges.of(hub::nudge, housekeeping.scheduler());
         RecordRoutes recordRoutes = new RecordRoutes(records, idempotency, clock, committed);
         EventRoutes eventRoutes = new EventRoutes(hub, new StreamPermits(eventSettings.streamsPerCaller()));
         PresenceRoutes presenceRoutes = new PresenceRoutes(records, presence, hub::nudgeAll);
         LifecycleRoutes lifecycleRoutes = new LifecycleRoutes(new RecordLifecycle(db, clock), idempotency, clock, committed);
-        app = HttpApp.create(auth, ops, List.of(recordRoutes::register, eventRoutes::register,
+        app = HttpApp.create(auth, ops, deployment.requestThreads(), List.of(recordRoutes::register, eventRoutes::register,
                 presenceRoutes::register, lifecycleRoutes::register));
     }
 

@@ -39,10 +39,21 @@ final class TokenStore {
     private static final Pattern HEX64 = Pattern.compile("^[0-9a-fA-F]{64}$");
     private static final Pattern ACTOR = Pattern.compile("^[A-Za-z0-9._@-]{1,100}$");
 
-    private final List<Entry> entries;
+    /** Replaced whole when the tokens file is read again (TokensFileWatcher); each request reads one list. */
+    private volatile List<Entry> entries;
 
     private TokenStore(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+    }
+
+    /** From now on accepts exactly the tokens of {@code other}: a revoked token stops working at the next request. */
+    void replaceWith(TokenStore other) {
+        this.entries = other.entries;
+    }
+
+    /** The tokens, in file order (hashes only). */
+    List<Entry> entries() {
+        return entries;
     }
 
     /** No static tokens (a server that accepts only its identity provider's access tokens). */
@@ -123,7 +134,7 @@ final class TokenStore {
         }
         byte[] hash = sha256(token);
         Entry found = null;
-        for (Entry e : entries) {
+        for (Entry e : entries()) {
             if (MessageDigest.isEqual(e.hash(), hash) && found == null) {
                 found = e;
             }

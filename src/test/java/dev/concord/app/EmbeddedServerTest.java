@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.server.ConcordServer;
+import dev.concord.testing.ApiTestClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ class EmbeddedServerTest {
             assertThat(bob.whoAmI().actor()).isEqualTo("bob");
             // Its database keeps a small page cache in the console's heap (issue 16: console memory).
             assertThat(first.get().config().effectiveJdbcUrl()).endsWith(";CACHE_SIZE=" + EmbeddedServer.H2_CACHE_KIB);
+
+            // Nobody scrapes a console: its server keeps no meters (issue 16 part 5), so not even an admin finds /metrics.
+            assertThat(new ApiTestClient(url).get("demo-admin", "/metrics").status()).isEqualTo(404);
+            assertThat(new ApiTestClient(url).get("demo-alice", "/api/v1/subscriptions?limit=5").status()).isEqualTo(200);
 
             Optional<ConcordServer> second = EmbeddedServer.startIfNoneAnswers(url, data);
 

@@ -66,12 +66,34 @@ public final class ConsoleBench {
     private final ObjectNode section = json.createObjectNode();
     private final ArrayNode rows = section.putArray("table");
     private final String classPath;
+    /** The class path of the memory figures: the product's own, as ./launcher and the installed app run it. */
+    private final String productClassPath;
 
     ConsoleBench() {
         // The product's class path plus the test jars (Monocle comes from there); not the test classes,
         // whose resources could change how the console configures itself.
         classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes") && !e.endsWith("test-classes/"))
+                .collect(Collectors.joining(File.pathSeparator));
+        productClassPath = productClassPath(classPath);
+    }
+
+    /**
+     * The runtime libraries (those the build copies to target/libs, as the jar's manifest names them) and the
+     * classes, plus Monocle for the headless screen: not the ~100 test-only jars (JUnit, TestFX, ArchUnit,
+     * embedded PostgreSQL, ...). Each jar the JVM opened keeps its directory in the heap, and a look-up of a
+     * resource that does not exist opens them all: with the test jars the console held ~6 MiB more heap than
+     * ./launcher's. Without target/libs (no package yet) the whole class path, with a warning.
+     */
+    private static String productClassPath(String classPath) {
+        Path libs = Path.of("target", "libs");
+        if (!Files.isDirectory(libs)) {
+            log("WARNING: no target/libs (run mvn package first): the memory figures use the test class path");
+            return classPath;
+        }
+        return Stream.of(classPath.split(File.pathSeparator))
+                .filter(e -> !e.endsWith(".jar") || Files.exists(libs.resolve(Path.of(e).getFileName()))
+                        || Path.of(e).getFileName().toString().contains("monocle"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
@@ -155,12 +177,17 @@ public final class ConsoleBench {
     private void memory(Path home) throws Exception {
         log("memory: seeding " + SUBSCRIPTIONS + " subscriptions, then loading them all into the console's list");
         seed(home.resolve("server"));
-        Launch l = launchConsole(home, true);
+        Launch l = launchConsole(home, true, freeLocalUrl(), productClassPath);
         Map<String, long[]> mem = l.memory();
         long[] firstPage = mem.get("first-page");
         long[] all = mem.get("all-loaded");
         if (firstPage == null || all == null) {
             throw new IllegalStateException("the console did not report its memory: " + l.output());
+        }
+        if (Boolean.getBoolean("bench.console.showOutput")) {
+            // For what-if runs with -XX:NativeMemoryTracking=summary -XX:+PrintNMTStatistics in bench.console.jvmArgs:
+            // the JVM's own account of where the resident memory is, printed by the console as it exits.
+            System.out.println(l.output());
         }
         double rssMiB = all[1] / 1024.0;
         boolean met = rssMiB < TARGET_RSS_MIB && all[0] == SUBSCRIPTIONS;
@@ -194,7 +221,7 @@ public final class ConsoleBench {
             for (int i = 0; i < 3; i++) {
                 wall.add(launchConsole(otherHome, false, server.baseUrl()).wallMs());
             }
-            Launch l = launchConsole(otherHome, true, server.baseUrl());
+            Launch l = launchConsole(otherHome, true, server.baseUrl(), productClassPath);
             long[] all = l.memory().get("all-loaded");
             long[] firstPage = l.memory().get("first-page");
             if (all == null || firstPage == null) {
@@ -310,15 +337,22 @@ public final class ConsoleBench {
 
     /** One console started as {@code ./launcher} would, with the bench probe asked to report and exit. */
     Launch launchConsole(Path home, boolean loadAll) throws Exception {
-        int port;
+        return launchConsole(home, loadAll, freeLocalUrl(), classPath);
+    }
+
+    /** A local URL nothing answers at: the console starts its embedded server there. */
+    private static String freeLocalUrl() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return "http://127.0.0.1:" + s.getLocalPort();
         }
-        return launchConsole(home, loadAll, "http://127.0.0.1:" + port);
     }
 
     Launch launchConsole(Path home, boolean loadAll, String serverUrl) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaExe(), "-cp", classPath, "-Dconcord.home=" + home,
+        return launchConsole(home, loadAll, serverUrl, classPath);
+    }
+
+    Launch launchConsole(Path home, boolean loadAll, String serverUrl, String withClassPath) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaExe(), "-cp", withClassPath, "-Dconcord.home=" + home,
                 "-Dconcord.benchExitAfterShown=true", "-Dconcord.benchLoadAll=" + loadAll,
                 // As ./launcher in a clone: the developer's demo, not the installed app's Connect screen.
                 "-Dconcord.developerDemo=true"));

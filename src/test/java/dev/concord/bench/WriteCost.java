@@ -87,8 +87,10 @@ final class WriteCost {
             jdbc.setAutoCommit(false);
             JdbcBaseline baseline = new JdbcBaseline(jdbc, WritePath.recordId(1, 0));
             Map<String, Op> ops = new java.util.LinkedHashMap<>();
-            ops.put("PATCH", this::patch);
-            ops.put("POST", this::post);
+            ops.put("PATCH", () -> patch(false));
+            ops.put("PATCH keyed", () -> patch(true));
+            ops.put("POST", () -> post(false));
+            ops.put("POST keyed", () -> post(true));
             ops.put("GET", this::get);
             ops.put("/health", this::health);
             ops.put("JDBC UPDATE+log", baseline::update);
@@ -191,13 +193,17 @@ final class WriteCost {
         return sb.toString();
     }
 
-    private void patch() throws IOException {
+    /** A PATCH; {@code keyed}: with a fresh Idempotency-Key, as the console and the CLI send every write. */
+    private void patch(boolean keyed) throws IOException {
         int i = (int) (counter++ % WritePath.RECORDS_PER_THREAD);
         String id = WritePath.recordId(0, i);
         String body = "{\"version\":" + versions[i] + ",\"changes\":{\"customerName\":\"Cost " + counter + "\"}}";
-        Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
-                .header("Authorization", "Bearer demo-alice").patch(RequestBody.create(body, JSON)).build();
-        try (Response r = http.newCall(request).execute()) {
+        Request.Builder request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions/" + id)
+                .header("Authorization", "Bearer demo-alice").patch(RequestBody.create(body, JSON));
+        if (keyed) {
+            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
+        try (Response r = http.newCall(request.build()).execute()) {
             String text = r.body().string();
             if (r.code() != 200) {
                 throw new IOException("PATCH " + r.code() + " " + text);
@@ -206,13 +212,16 @@ final class WriteCost {
         }
     }
 
-    private void post() throws IOException {
+    private void post(boolean keyed) throws IOException {
         String body = "{\"customerName\":\"Cost create " + (counter++) + "\",\"customerEmail\":\"bench@example.com\","
                 + "\"planId\":\"plan_basic\",\"status\":\"active\",\"amount\":\"19.99\",\"currency\":\"EUR\","
                 + "\"billingCycle\":\"monthly\"}";
-        Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions")
-                .header("Authorization", "Bearer demo-alice").post(RequestBody.create(body, JSON)).build();
-        try (Response r = http.newCall(request).execute()) {
+        Request.Builder request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions")
+                .header("Authorization", "Bearer demo-alice").post(RequestBody.create(body, JSON));
+        if (keyed) {
+            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
+        try (Response r = http.newCall(request.build()).execute()) {
             String text = r.body().string();
             if (r.code() != 201) {
                 throw new IOException("POST " + r.code() + " " + text);

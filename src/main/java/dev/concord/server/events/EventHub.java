@@ -6,6 +6,7 @@ import jakarta.servlet.ServletOutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,8 @@ public final class EventHub implements AutoCloseable {
     private final EventSettings settings;
     private final Clock clock;
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    /** Whom each open stream serves, to end a caller's streams when their access is revoked. */
+    private final Map<EventStream, String> callers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final ScheduledExecutorService reader;
     private final FrameLog log;
@@ -161,6 +164,7 @@ public final class EventHub implements AutoCloseable {
                 s.finish();
             } else {
                 streams.add(s);
+                callers.put(s, who);
                 fanout.add(s);
             }
         }
@@ -168,8 +172,29 @@ public final class EventHub implements AutoCloseable {
         if (!s.isOver()) {
             s.start();
         }
-        s.done().whenComplete((v, e) -> streams.remove(s));
+        s.done().whenComplete((v, e) -> {
+            streams.remove(s);
+            callers.remove(s);
+        });
         return s.done();
+    }
+
+    /**
+     * Ends the open streams of the callers {@code revoked} names (a token of theirs was revoked): a stream is
+     * authorised when it opens, so without this it would go on showing changes to someone who may no longer see
+     * them. A caller who still has access reconnects with Last-Event-ID and misses nothing.
+     *
+     * @return how many streams were ended
+     */
+    public int endStreamsOf(java.util.function.Predicate<String> revoked) {
+        int ended = 0;
+        for (Map.Entry<EventStream, String> e : callers.entrySet()) {
+            if (revoked.test(e.getValue())) {
+                e.getKey().end();
+                ended++;
+            }
+        }
+        return ended;
     }
 
     private void ended(Runnable onEnd) {

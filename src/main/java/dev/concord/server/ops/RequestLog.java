@@ -1,6 +1,7 @@
 package dev.concord.server.ops;
 
 import io.javalin.http.Context;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +19,21 @@ public final class RequestLog {
     public static final String REQUEST_ID_ATTR = "concord.requestId";
     private static final Logger LOG = LoggerFactory.getLogger("concord.request");
 
-    private final OpsMetrics metrics;
+    private final Consumer<RequestRecord> metrics;
 
     public RequestLog(OpsMetrics metrics) {
-        this.metrics = metrics;
+        this.metrics = metrics::record;
+    }
+
+    /** A log without metrics (the console's embedded demo server keeps none). */
+    public RequestLog() {
+        this.metrics = r -> { };
     }
 
     /** Javalin's {@code RequestLogger}: called once per request with its handling time. */
     public void handle(Context ctx, Float executionTimeMs) {
         RequestRecord r = describe(ctx, executionTimeMs == null ? 0 : executionTimeMs);
-        metrics.record(r);
+        metrics.accept(r);
         if (!LOG.isInfoEnabled()) {
             return; // the line's arguments cost more than the metrics; build them only for a line written
         }

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 public final class ConnectView extends VBox {
     /** The Connect window's size: everything fits at the default text size, in every language. */
     public static final double WINDOW_WIDTH = 720;
-    public static final double WINDOW_HEIGHT = 620;
+    public static final double WINDOW_HEIGHT = 700;
 
     /**
      * The Connect screen as its window's content. A long message under the buttons (a sign-in failure in German
@@ -70,6 +70,9 @@ public final class ConnectView extends VBox {
         Button useToken = new Button(lang("connect.useToken"));
         useToken.setId("connect-use-token");
         useToken.setOnAction(e -> vm.useToken());
+        // A pasted token is sent with Enter, as the agent expects of the field they just filled in (the default
+        // button is Sign in, which is off without an identity provider).
+        token.setOnAction(e -> vm.useToken());
         HBox tokenRow = new HBox(8, token, useToken);
 
         Button demo = new Button(lang("connect.demo"));

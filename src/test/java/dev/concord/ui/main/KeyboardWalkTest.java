@@ -7,6 +7,7 @@ import dev.concord.testing.ConsoleFixture;
 import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.conflict.ConflictDialogViewModel;
 import dev.concord.ui.conflict.Conflicts;
+import dev.concord.ui.connect.ConnectActions;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.ui.common.CurrentThreadTaskExecutor;
@@ -97,6 +98,36 @@ class KeyboardWalkTest {
         List<FocusWalk.Stop> stops = walkBothWays(robot, connect.getScene());
 
         assertThat(ids(stops)).contains("connect-server", "connect-token", "connect-use-token", "connect-demo");
+    }
+
+    @Test
+    void aTokenTypedOnTheConnectScreenIsUsedWithEnter(FxRobot robot) throws Exception {
+        List<String> used = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConnectActions recording = new NeverFinishingConnect() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> useToken(String serverUrl, String token) {
+                used.add(serverUrl + " " + token);
+                return super.useToken(serverUrl, token);
+            }
+
+            @Override
+            public boolean signInAvailable() {
+                return false;
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(ConnectView.scrolling(new ConnectViewModel(recording, "https://concord.example.com",
+                    null, Runnable::run)), ConnectView.WINDOW_WIDTH, ConnectView.WINDOW_HEIGHT));
+            s.show();
+            return s;
+        }).get();
+        robot.clickOn("#connect-token").write("cnc_secret");
+
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        await().atMost(WAIT).until(() -> !used.isEmpty());
+        assertThat(used).containsExactly("https://concord.example.com cnc_secret");
     }
 
     @Test

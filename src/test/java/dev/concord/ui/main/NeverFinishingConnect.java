@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  * Connect actions that never finish, for tests that look at the Connect screen's words or walk its focus
  * without signing in.
  */
-final class NeverFinishingConnect implements ConnectActions {
+class NeverFinishingConnect implements ConnectActions {
     @Override
     public CompletionStage<?> signIn(String serverUrl) {
         return new CompletableFuture<>();
