@@ -1,11 +1,9 @@
 package dev.concord.app;
 
 import dev.concord.server.ServerAdmin;
-import dev.concord.server.TokenAdmin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "concord-server", mixinStandardHelpOptions = true, versionProvider = ServerCommand.VersionProvider.class,
         description = "The Concord subscription service. Without a command it serves.",
         subcommands = {ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.CheckConfig.class,
-            ServerMain.Tokens.class, ImportCommand.class})
+            TokensCommand.class, ImportCommand.class})
 public final class ServerMain implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default $CONCORD_SERVER_CONFIG or /etc/concord/server.conf)")
@@ -122,130 +120,6 @@ public final class ServerMain implements Callable<Integer> {
             }
             System.out.println("configuration OK");
             return 0;
-        }
-    }
-
-    @Command(name = "tokens", mixinStandardHelpOptions = true, description = "Manages the tokens file.",
-            subcommands = {Tokens.Add.class, Tokens.ListTokens.class, Tokens.Revoke.class})
-    static final class Tokens implements Callable<Integer> {
-        @ParentCommand
-        ServerMain parent;
-
-        @Override
-        public Integer call() {
-            new CommandLine(this).usage(System.err);
-            return 2;
-        }
-
-        @Command(name = "add", mixinStandardHelpOptions = true,
-                description = "Makes a new token for NAME with ROLE (viewer, agent, admin), stores only its hash, "
-                        + "prints the token once.")
-        static final class Add implements Callable<Integer> {
-            @ParentCommand
-            Tokens tokens;
-
-            @Parameters(index = "0", paramLabel = "NAME")
-            String name;
-
-            @Parameters(index = "1", paramLabel = "ROLE")
-            String role;
-
-            @Override
-            public Integer call() {
-                ServerConfFile conf = tokens.parent.load(System.err);
-                if (conf == null) {
-                    return 2;
-                }
-                Path file = conf.config().tokensFile();
-                try {
-                    String token = ServerAdmin.addToken(file, name, role);
-                    System.out.println(token);
-                    System.err.println("added " + role + " token for " + name + " to " + file
-                            + "; it is shown only now. A running server takes it up within a few seconds.");
-                    return 0;
-                } catch (IllegalArgumentException e) {
-                    System.err.println("concord-server: " + e.getMessage());
-                    return 2;
-                } catch (IOException e) {
-                    System.err.println("concord-server: cannot write " + file + ": " + e.getMessage());
-                    return 1;
-                }
-            }
-        }
-
-        @Command(name = "list", mixinStandardHelpOptions = true,
-                description = "Lists who has a token and with which role (the tokens themselves are not kept).")
-        static final class ListTokens implements Callable<Integer> {
-            @ParentCommand
-            Tokens tokens;
-
-            @Override
-            public Integer call() {
-                Path file = tokens.file();
-                if (file == null) {
-                    return 2;
-                }
-                try {
-                    List<TokenAdmin.Listed> all = TokenAdmin.list(file);
-                    System.out.printf("%-30s %-7s %s%n", "NAME", "ROLE", "ID");
-                    all.forEach(t -> System.out.printf("%-30s %-7s %s%n", t.actor(), t.role(), t.id()));
-                    System.err.println(all.size() + " token(s) in " + file);
-                    return 0;
-                } catch (IllegalArgumentException e) {
-                    System.err.println("concord-server: " + e.getMessage());
-                    return 2;
-                } catch (IOException e) {
-                    System.err.println("concord-server: cannot read " + file + ": " + e.getMessage());
-                    return 1;
-                }
-            }
-        }
-
-        @Command(name = "revoke", mixinStandardHelpOptions = true,
-                description = {"Removes NAME's tokens from the tokens file (only the one with --id when NAME has "
-                        + "several). A running server refuses them within a few seconds."})
-        static final class Revoke implements Callable<Integer> {
-            @ParentCommand
-            Tokens tokens;
-
-            @Parameters(index = "0", paramLabel = "NAME")
-            String name;
-
-            @Option(names = "--id", paramLabel = "ID", description = "The token's id as 'tokens list' shows it (or its start)")
-            String id;
-
-            @Override
-            public Integer call() {
-                Path file = tokens.file();
-                if (file == null) {
-                    return 2;
-                }
-                try {
-                    int removed = TokenAdmin.revoke(file, name, id);
-                    System.err.println("revoked " + removed + " token(s) of " + name + " in " + file
-                            + "; a running server refuses them within a few seconds.");
-                    return 0;
-                } catch (IllegalArgumentException e) {
-                    System.err.println("concord-server: " + e.getMessage());
-                    return 2;
-                } catch (IOException e) {
-                    System.err.println("concord-server: cannot write " + file + ": " + e.getMessage());
-                    return 1;
-                }
-            }
-        }
-
-        /** The configured tokens file, or null (said on standard error) when the configuration names none. */
-        Path file() {
-            ServerConfFile conf = parent.load(System.err);
-            if (conf == null) {
-                return null;
-            }
-            Path file = conf.config().tokensFile();
-            if (file == null) {
-                System.err.println("concord-server: the configuration names no tokens-file");
-            }
-            return file;
         }
     }
 }

@@ -250,13 +250,13 @@ public final class ConsoleBench {
         // In the console the dialog opens over a window already shown: the toolkit, the theme and the common
         // controls are loaded by then. A window with such controls first, so the dialog's first opening
         // measures the dialog, not the first window of the JVM.
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+        javafx.stage.Stage window = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             javafx.stage.Stage stage = new javafx.stage.Stage();
             stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.VBox(new javafx.scene.control.Label("warm-up"),
                     new javafx.scene.control.Button("OK"), new javafx.scene.control.TextField("text"),
                     new javafx.scene.control.ListView<>(javafx.collections.FXCollections.observableArrayList("a", "b")),
-                    new javafx.scene.control.TableView<String>()), 800, 600));
+                    new javafx.scene.control.TableView<String>()), 1280, 800));
             stage.show();
             return stage;
         }).get();
@@ -272,8 +272,8 @@ public final class ConsoleBench {
         }).get();
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         // 10k lines first: its first opening is the first dialog of this JVM, as in a console just started.
-        List<NotesMergeBenchmark.Opening> big = NotesMergeBenchmark.openDialog(NotesMergeBenchmark.bigNotesConflict(), DIALOG_RUNS);
-        List<NotesMergeBenchmark.Opening> small = NotesMergeBenchmark.openDialog(NotesMergeBenchmark.notesConflict(100), DIALOG_RUNS);
+        List<NotesMergeBenchmark.Opening> big = NotesMergeBenchmark.openDialog(window, NotesMergeBenchmark.bigNotesConflict(), DIALOG_RUNS);
+        List<NotesMergeBenchmark.Opening> small = NotesMergeBenchmark.openDialog(window, NotesMergeBenchmark.notesConflict(100), DIALOG_RUNS);
         double bigCold = big.get(0).totalNanos() / 1e6;
         double bigWarm = median(big.subList(1, big.size()).stream().map(o -> o.totalNanos() / 1e6).toList());
         double smallWarm = median(small.subList(1, small.size()).stream().map(o -> o.totalNanos() / 1e6).toList());

@@ -128,6 +128,11 @@ public final class Appearance {
         }
     }
 
+    /** Whether {@code e} is one of the text size keys {@link #installShortcuts} puts in a scene. */
+    public static boolean isTextSizeKey(javafx.scene.input.KeyEvent e) {
+        return java.util.stream.Stream.of(LARGER, SMALLER, ACTUAL).flatMap(List::stream).anyMatch(k -> k.match(e));
+    }
+
     /** The shortcuts as a menu shows them. */
     public static final KeyCombination LARGER_KEY = new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination SMALLER_KEY = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);

@@ -42,23 +42,43 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Pane;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The side-by-side conflict window: Original, Yours, Theirs and Result per field, the notes merge below
- * when notes conflict, and Save resolution. Thin: every action is one call on {@link ConflictDialogViewModel}.
+ * The side-by-side conflict dialog: Original, Yours, Theirs and Result per field, the notes merge below
+ * when notes conflict, and Save resolution. It opens as a modal layer over its owner window's content
+ * ({@link ModalLayer}), not as a window of its own: a new window restyles a whole new scene, which was most of
+ * the 300 ms the dialog took to open on 10k-line notes. Thin: every action is one call on
+ * {@link ConflictDialogViewModel}.
  */
-public final class ConflictDialog extends Stage {
+public final class ConflictDialog extends BorderPane {
     private static final javafx.css.PseudoClass ALL_DECIDED = javafx.css.PseudoClass.getPseudoClass("all-decided");
     private static final String CSS =
             Objects.requireNonNull(ConflictDialog.class.getResource("conflict.css")).toExternalForm();
+    /** The dialog's size at 100% text, grown with the text size, never larger than the window. */
+    private static final double WIDTH = 1240;
+    private static final double HEIGHT = 780;
 
     private final ConflictDialogViewModel vm;
+    private final Window owner;
     private final FieldGrid grid;
     private final SplitPane center = new SplitPane();
     private final ScrollPane fields;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
     private NotesMergePane notesPane;
     private javafx.beans.binding.BooleanBinding working;
     private Consumer<SaveOutcome.Saved> onSaved = saved -> { };
+    private Runnable onHidden = () -> { };
+    private ModalLayer layer;
+    private Stage ownWindow;
+    /** Where the focus goes when the dialog opens: its first command. */
+    private Button first;
 
     /** Opens a dialog for {@code conflict}; {@code notice} receives a short line such as "Saved resolution ... (v9)". */
     public static ConflictDialog open(Window owner, Conflict conflict, RetryCoordinator coordinator,
@@ -69,56 +89,50 @@ public final class ConflictDialog extends Stage {
         return dialog;
     }
 
+    /**
+     * A dialog over {@code owner}'s content once {@link #show}n; with no owner (or one whose root cannot hold
+     * a layer) it gets a window of its own.
+     */
     public ConflictDialog(ConflictDialogViewModel vm, Window owner) {
         this.vm = vm;
-        if (owner != null) {
-            initOwner(owner);
-        }
-        titleProperty().bind(vm.titleProperty().map(t -> lang("conflict.windowTitle", t)));
+        this.owner = owner;
+        title.bind(vm.titleProperty().map(t -> lang("conflict.windowTitle", t)));
         grid = new FieldGrid(vm);
 
-        BorderPane root = new BorderPane();
-        root.setId("conflictDialog");
-        root.getStyleClass().add("conflict-dialog");
-        root.setTop(new VBox(header(), toolbar()));
+        setId("conflictDialog");
+        getStyleClass().add("conflict-dialog");
+        // Read out when the dialog opens, as a window's title was.
+        accessibleTextProperty().bind(title);
+        setTop(new VBox(header(), toolbar()));
         fields = new ScrollPane(grid);
         fields.setId("fieldScroll");
         fields.setFitToWidth(true);
         fields.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         center.setOrientation(Orientation.VERTICAL);
         center.getItems().add(fields);
-        root.setCenter(center);
-        root.setBottom(footer());
-
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // 1240x780 at 100% text, grown with the text size (at 200% on 4K a fixed size broke "Customer name" in
-        // two and cut the toolbar), never larger than the screen.
-        double scale = Appearance.shared().getTextSize() / (double) Appearance.DEFAULT_TEXT_SIZE;
-        Scene scene = new Scene(root, Math.min(1240 * scale, screen.getWidth()),
-                Math.min(780 * scale, screen.getHeight()));
-        scene.getStylesheets().add(CSS);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), this::nextConflict);
-        // An accelerator rather than a mnemonic: mnemonics do not fire while a text field has the focus.
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.ALT_DOWN), this::nextConflict);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::save);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::close);
-        Appearance.shared().installShortcuts(scene);
-        setScene(scene);
-        // Usable on an 800x600 screen: the field table scrolls (both ways) rather than clipping.
-        setMinWidth(640);
-        setMinHeight(480);
+        setCenter(center);
+        setBottom(footer());
+        // Usable in an 800x600 window: the field table scrolls (both ways) rather than clipping.
+        setMinSize(0, 0);
         KeyboardScrolling.followFocus(fields);
+
+        keys.put(new KeyCodeCombination(KeyCode.F7), this::nextConflict);
+        // A key of the dialog rather than a mnemonic: mnemonics do not fire while a text field has the focus.
+        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.ALT_DOWN), this::nextConflict);
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::save);
+        keys.put(new KeyCodeCombination(KeyCode.ESCAPE), this::close);
+        // As accelerators were: after the focused control had its turn (an open choice list takes Escape first).
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
 
         vm.conflictProperty().addListener((o, a, b) -> showNotesPane());
         vm.visibleRows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> showNotesPane());
         showNotesPane();
-        setOnShown(e -> fitFields());
         // The rows fill once the notes merge is built off the FX thread: size the field table to them then.
         vm.loadingProperty().addListener((o, was, loading) -> {
             if (!loading) {
-                root.applyCss();
-                root.layout();
+                applyCss();
+                layout();
                 fitFields();
             }
         });
@@ -128,6 +142,98 @@ public final class ConflictDialog extends Stage {
                 close();
             }
         });
+    }
+
+    /** Shows the dialog over its owner's content, the focus on its first control. FX thread. */
+    public void show() {
+        if (isShowing()) {
+            return;
+        }
+        double scale = Appearance.shared().getTextSize() / (double) Appearance.DEFAULT_TEXT_SIZE;
+        Pane host = owner == null ? null : ModalLayer.hostOf(owner.getScene());
+        if (host == null) {
+            host = ownWindow(scale);
+        }
+        if (ownWindow != null) {
+            ownWindow.show();
+        }
+        // Over a window, the backdrop shows round the dialog; in a window of its own the dialog fills it.
+        layer = new ModalLayer(host, this, WIDTH * scale, HEIGHT * scale, ownWindow == null ? 16 : 0);
+        layer.getStylesheets().add(CSS);
+        layer.open(first);
+        // The split between fields and notes needs the dialog's size, which it has now (open() laid it out).
+        fitFields();
+    }
+
+    /** Closes the dialog (nothing is saved); what was behind it gets the focus back. */
+    public void close() {
+        if (!isShowing()) {
+            return;
+        }
+        layer.close();
+        layer = null;
+        if (ownWindow != null) {
+            ownWindow.hide();
+            ownWindow = null;
+        }
+        onHidden.run();
+    }
+
+    public boolean isShowing() {
+        return layer != null && layer.isOpen();
+    }
+
+    /** "Conflict: subscription sub_1 (Jane Doe)", as a window of the dialog would be titled. */
+    public String getTitle() {
+        return title.get();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Called after the dialog closed, saved or not. */
+    public void setOnHidden(Runnable onHidden) {
+        this.onHidden = Objects.requireNonNull(onHidden);
+    }
+
+    /**
+     * A window of its own for a dialog with no owner to lay it over: sized as the dialog, the layer's
+     * backdrop then only a margin.
+     */
+    private Pane ownWindow(double scale) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        StackPane root = new StackPane();
+        Scene scene = new Scene(root, Math.min(WIDTH * scale, screen.getWidth()), Math.min(HEIGHT * scale, screen.getHeight()));
+        Appearance.shared().installShortcuts(scene);
+        ownWindow = new Stage();
+        ownWindow.titleProperty().bind(title);
+        ownWindow.setScene(scene);
+        ownWindow.setMinWidth(640);
+        ownWindow.setMinHeight(480);
+        ownWindow.setOnCloseRequest(e -> {
+            e.consume();
+            close();
+        });
+        return root;
+    }
+
+    private void onKey(KeyEvent e) {
+        for (Map.Entry<KeyCombination, Runnable> key : keys.entrySet()) {
+            if (key.getKey().match(e)) {
+                e.consume();
+                key.getValue().run();
+                return;
+            }
+        }
+        // The window's own shortcuts (Ctrl+N, Ctrl+F, F5...) would act on what is behind the dialog: they stop
+        // here, as they did at a window of its own. The text size keys go on, as that window had them too.
+        // Tab and the arrows pass: the focus moves by them after this.
+        boolean shortcut = e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()
+                || e.getCode().isFunctionKey();
+        if (shortcut && !Appearance.isTextSizeKey(e)) {
+            e.consume();
+        }
     }
 
     /** Called once the resolution is written, just before the window closes. */
@@ -163,6 +269,7 @@ public final class ConflictDialog extends Stage {
     private Node toolbar() {
         Button nonConflicting = button(lang("conflict.takeNonConflicting"), "takeAllNonConflicting",
                 vm::acceptAllNonConflicting, lang("conflict.takeNonConflicting.tip"));
+        first = nonConflicting;
         Button allMine = button(lang("conflict.allMine"), "takeAllMine", vm::takeAllMine,
                 lang("conflict.allMine.tip"));
         Button allTheirs = button(lang("conflict.allTheirs"), "takeAllTheirs", vm::takeAllTheirs,

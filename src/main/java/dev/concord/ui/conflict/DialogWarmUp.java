@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class DialogWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(DialogWarmUp.class);
 
+    private static final String CSS = java.util.Objects.requireNonNull(
+            DialogWarmUp.class.getResource("conflict.css")).toExternalForm();
     private static final String NOTES = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "line " + i + "\n")
             .collect(java.util.stream.Collectors.joining());
 
@@ -87,7 +89,10 @@ public final class DialogWarmUp {
         try {
             ConflictDialog dialog = new ConflictDialog(new ConflictDialogViewModel(sample.conflict(),
                     (id, version) -> null, new CurrentThreadTaskExecutor(), sample), null);
-            Parent root = dialog.getScene().getRoot();
+            // In a scene of its own that is never shown: styled and laid out as over the main window.
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(dialog);
+            root.getStylesheets().add(CSS);
+            new Scene(root, 1240, 780);
             root.applyCss();
             return root;
         } catch (RuntimeException e) {

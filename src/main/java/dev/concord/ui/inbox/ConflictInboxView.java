@@ -29,7 +29,7 @@ import javafx.stage.Window;
 /**
  * The conflict inbox: unresolved conflicts (Open with Enter, a double click or the Open button) and edits
  * kept while the server was unreachable (Retry). A Node, meant to be a tab of the main window. Each
- * conflict opens in its own {@link ConflictDialog}; opening one already open brings it to the front.
+ * conflict opens in its own {@link ConflictDialog} over the window; opening one already open gives it the focus.
  */
 public final class ConflictInboxView extends VBox {
     private static final String CSS =
@@ -118,7 +118,7 @@ public final class ConflictInboxView extends VBox {
                     String.valueOf(saved.entity().version())));
             onResolved.accept(saved);
         });
-        dialog.setOnHidden(e -> openDialogs.remove(conflict.conflictId()));
+        dialog.setOnHidden(() -> openDialogs.remove(conflict.conflictId()));
         openDialogs.put(conflict.conflictId(), dialog);
         dialog.show();
         return dialog;

@@ -25,15 +25,21 @@ import org.testfx.util.WaitForAsyncUtils;
 public class NotesMergeBenchmark {
     private static final int LINES = 10_000;
 
+    private Stage owner;
+
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Label("owner")),
+                1280, 800));
+        stage.show();
+        owner = stage;
     }
 
     @Test
     void openDialogOnTenThousandLineNotes() throws Exception {
         int run = 0;
-        for (Opening o : openDialog(bigNotesConflict(), 6)) {
+        for (Opening o : openDialog(owner, bigNotesConflict(), 6)) {
             System.out.printf("run %d: diff model (off the FX thread) %d ms, dialog built+shown+laid out %d ms (FX thread CPU %d ms),"
                     + " to next idle %d ms%n", ++run, o.modelNanos() / 1_000_000, o.openNanos() / 1_000_000,
                     o.cpuNanos() / 1_000_000, o.toIdleNanos() / 1_000_000);
@@ -55,10 +61,11 @@ public class NotesMergeBenchmark {
     }
 
     /**
-     * Opens and closes the conflict dialog on {@code conflict} {@code runs} times. Call it off the FX thread
-     * with the toolkit started; {@code ./launcher bench} (dev.concord.bench.ConsoleBench) uses it too.
+     * Opens and closes the conflict dialog on {@code conflict} {@code runs} times over {@code owner}'s content,
+     * as the console opens it over its main window. Call it off the FX thread with the toolkit started;
+     * {@code ./launcher bench} (dev.concord.bench.ConsoleBench) uses it too.
      */
-    public static List<Opening> openDialog(Conflict conflict, int runs) throws Exception {
+    public static List<Opening> openDialog(javafx.stage.Window owner, Conflict conflict, int runs) throws Exception {
         List<Opening> openings = new java.util.ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             long[] openNanos = new long[1];
@@ -73,7 +80,7 @@ public class NotesMergeBenchmark {
                 long t1 = System.nanoTime();
                 ConflictDialogViewModel vm = new ConflictDialogViewModel(conflict, (id, v) -> null,
                         new CurrentThreadTaskExecutor(), prepared);
-                dialog[0] = new ConflictDialog(vm, null);
+                dialog[0] = new ConflictDialog(vm, owner);
                 dialog[0].show();
                 // The first pulse lays out and renders the scene: measure up to the end of it.
                 dialog[0].getScene().getRoot().applyCss();

@@ -53,8 +53,10 @@ class ConflictInboxViewTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream()
-                .filter(w -> w == stage || w instanceof ConflictDialog).forEach(Window::hide)).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            dialogs().forEach(ConflictDialog::close);
+            stage.hide();
+        }).get();
         vm.close();
         executor.close();
     }
@@ -82,7 +84,7 @@ class ConflictInboxViewTest {
         // The dialog opens at once, but its rows may wait for the notes merge off the FX thread (when the inbox
         // had not merged them ahead yet): wait for the rows, not only for the FX events queued so far.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dialogs().size() == 1
-                && !((ConflictDialog) dialogs().get(0)).viewModel().loadingProperty().get()).get());
+                && !dialogs().get(0).viewModel().loadingProperty().get()).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs()).hasSize(1);
         assertThat(robot.lookup("#mine-status").queryAs(Label.class).getText()).isEqualTo("Paused");
@@ -91,7 +93,11 @@ class ConflictInboxViewTest {
         assertThat(dialogs()).containsExactly(again);
     }
 
-    private static List<Window> dialogs() {
-        return Window.getWindows().stream().filter(w -> w instanceof ConflictDialog && w.isShowing()).toList();
+    /** The dialogs open over the inbox's window (a layer in its scene, not windows of their own). */
+    private List<ConflictDialog> dialogs() {
+        assertThat(Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w.getScene() != null)
+                .map(w -> w.getScene().lookup("#conflictDialog"))).as("no dialog in a window of its own").allMatch(java.util.Objects::isNull);
+        return stage.getScene().getRoot().lookupAll("#conflictDialog").stream().map(ConflictDialog.class::cast)
+                .filter(ConflictDialog::isShowing).toList();
     }
 }

@@ -67,20 +67,37 @@ class KeyboardWalkTest {
 
     @Test
     void conflictDialogHasNoTrapAndNamesEveryStop(FxRobot robot) throws Exception {
+        openConsole();
+        robot.interact(() -> robot.lookup("#search-subscriptions").query().requestFocus());
+        Node before = stage.getScene().getFocusOwner();
         ConflictDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
             ConflictDialog d = new ConflictDialog(new ConflictDialogViewModel(Conflicts.statusAndNotes(),
                     (id, resolution) -> { throw new AssertionError("not saved in this test"); },
-                    new CurrentThreadTaskExecutor()), null);
+                    new CurrentThreadTaskExecutor()), stage);
             d.show();
             return d;
         }).get();
-        robot.interact(() -> robot.from(dialog.getScene().getRoot()).lookup("#takeAllNonConflicting").query()
-                .requestFocus());
+        assertThat(stage.getScene().getFocusOwner()).as("the focus opens on the dialog's first command")
+                .isSameAs(robot.from(dialog).lookup("#takeAllNonConflicting").query());
 
         List<FocusWalk.Stop> stops = walkBothWays(robot, dialog.getScene());
 
         assertThat(ids(stops)).contains("take-mine-status", "take-theirs-status", "notesDiff-notes",
                 "notesResult-notes", "closeDialog");
+        // The dialog is a layer over the main window: Tab goes round inside it, never to the window behind.
+        assertThat(stops).as("stops behind the dialog").allMatch(s -> isInside(s.node(), dialog));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(dialog.isShowing()).isFalse();
+        assertThat(stage.getScene().getFocusOwner()).as("the focus back where it was").isSameAs(before);
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.concord.auth.SignInException;
 import dev.concord.ui.connect.ConnectView;
 import dev.concord.ui.connect.ConnectViewModel;
 import dev.concord.wording.SignInWords;
+import dev.concord.ui.conflict.ConflictDialog;
 import dev.concord.ui.testing.AgentWindow;
 import dev.concord.ui.testing.Screenshots;
 import dev.concord.ui.testing.Truncation;
@@ -87,10 +88,12 @@ class LocalizedScreenshotTest {
                 UUID.randomUUID().toString()));
         UiKeys.ctrl(robot, KeyCode.S);
         await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#conflictDialog").tryQuery()).isPresent());
-        Node dialogRoot = robot.lookup("#conflictDialog").query();
-        Stage dialog = (Stage) dialogRoot.getScene().getWindow();
+        ConflictDialog dialog = robot.lookup("#conflictDialog").queryAs(ConflictDialog.class);
         await().atMost(WAIT).untilAsserted(() -> assertThat(dialog.getTitle()).startsWith(dialogTitle));
-        assertNothingCutShort(dialogRoot.getScene().getRoot());
+        // Over Alice's window, as she sees it.
+        assertThat(dialog.getScene()).isSameAs(alice.stage.getScene());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCutShort(dialog);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(dialog.getScene(), "conflict-dialog-" + language)).get();
     }
 

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
+import dev.concord.ui.conflict.ConflictDialog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,8 +113,9 @@ class TwoAgentsScenarioTest {
         Hyperlink count = robot.from(bob.root()).lookup("#status-conflicts").queryAs(Hyperlink.class);
         await().atMost(WAIT).untilAsserted(() -> assertThat(count.getText()).isEqualTo("1 unresolved conflict"));
         assertThat(bob.store.conflicts()).hasSize(1);
-        Node dialogRoot = robot.lookup("#conflictDialog").query();
-        robot.interact(() -> dialogRoot.getScene().getWindow().hide());
+        ConflictDialog dialog = robot.lookup("#conflictDialog").queryAs(ConflictDialog.class);
+        assertThat(dialog.getScene()).as("over Bob's window").isSameAs(bob.stage.getScene());
+        robot.interact(dialog::close);
     }
 
     @Test

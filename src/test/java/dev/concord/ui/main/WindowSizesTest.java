@@ -84,18 +84,19 @@ class WindowSizesTest {
 
     @Test
     void at800x600TheConflictWindowKeepsItsCommandsInsideAndScrollsTheTable(FxRobot robot) throws Exception {
+        openConsole(robot, 800, 600);
         ConflictDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
             ConflictDialog d = new ConflictDialog(new ConflictDialogViewModel(Conflicts.statusAndNotes(),
                     (id, resolution) -> { throw new AssertionError("not saved here"); },
-                    new CurrentThreadTaskExecutor()), null);
-            d.setWidth(800);
-            d.setHeight(600);
+                    new CurrentThreadTaskExecutor()), stage);
             d.show();
             return d;
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
+        // Over the 800x600 console window, in its scene.
         Scene scene = dialog.getScene();
-        Node root = scene.getRoot();
+        assertThat(scene).isSameAs(stage.getScene());
+        Node root = dialog;
 
         assertInside(scene, robot.from(root).lookup("#takeAllNonConflicting").query(),
                 robot.from(root).lookup("#saveResolution").query(), robot.from(root).lookup("#closeDialog").query(),
@@ -126,7 +127,12 @@ class WindowSizesTest {
             d.show();
             return d;
         }).get();
+        // The dialog opens in the main window's scene, whose text size it takes; it grows with it.
         assertThat(dialog.getScene().getRoot().getStyle()).contains("-fx-font-size: 17.5px");
+        assertThat(dialog.getMaxWidth()).isEqualTo(Math.min(1240 * 1.25, stage.getScene().getWidth() - 32));
+        // Ctrl+Minus and Ctrl+0 below are typed with the focus in the dialog: the text size keys work there too.
+        assertThat(stage.getScene().getFocusOwner()).matches(n -> n.getParent() != null && robot.from(dialog)
+                .lookup("#takeAllNonConflicting").query() == n);
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.MINUS)
                 .release(javafx.scene.input.KeyCode.CONTROL);
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT0)
