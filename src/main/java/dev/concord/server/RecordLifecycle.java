@@ -41,21 +41,24 @@ final class RecordLifecycle {
 
     LifecycleOutcome create(EntityKind kind, CreateInput input, String actor, RecordRepository.InTransaction hook) {
         IdempotentRequests.Answer keyed = hook.keyed();
-        if (db.onPostgres() && (keyed != null || hook.writesNothing())) {
-            // The write is one statement (INSERT, log row, the key's answer if any, NOTIFY), atomic by itself, so
-            // no BEGIN/COMMIT around it (issue 16): one round trip. The key is not looked up first: a retry's
-            // answer already stored makes the statement fail on the key (nothing written) and the route answers
-            // from the store; an id taken (a retry that named its id) writes nothing and is asked about below.
+        boolean alone = db.onPostgres();
+        if (keyed != null || (alone && hook.writesNothing())) {
+            // On PostgreSQL the write is one statement (INSERT, log row, the key's answer if any, NOTIFY), atomic by
+            // itself, so no BEGIN/COMMIT around it (issue 16): one round trip; on H2 one transaction. The key is not
+            // looked up first: a retry's answer already stored makes the write fail on the key (nothing written)
+            // and the route answers from the store; an id taken (a retry that named its id) writes nothing and is
+            // asked about below.
             String id = input.id() != null ? input.id() : CreateInput.newId(kind);
+            Database.Work<LifecycleOutcome> write = c -> createKeyed(c, kind, id, input.values(), actor, keyed);
             try {
-                return db.withoutTransaction(c -> createKeyed(c, kind, id, input.values(), actor, keyed));
+                return alone ? db.withoutTransaction(write) : db.inTransaction(write);
             } catch (StorageException e) {
                 // An answer past its retention still holds the key: forget it and write once more.
                 if (keyed == null || !IdempotencyStore.isUniqueViolation(e) || !db.withoutTransaction(c ->
                         IdempotencyStore.deleteExpired(c, keyed.actor(), keyed.key(), clock.now()))) {
                     throw e;
                 }
-                return db.withoutTransaction(c -> createKeyed(c, kind, id, input.values(), actor, keyed));
+                return alone ? db.withoutTransaction(write) : db.inTransaction(write);
             }
         }
         return db.inTransaction(c -> {
@@ -70,7 +73,7 @@ final class RecordLifecycle {
         });
     }
 
-    /** PostgreSQL's one-statement create, storing {@code keyed}'s answer (when not null) in the same statement. */
+    /** The create that stores {@code keyed}'s answer (when not null) with it: in the same statement on PostgreSQL. */
     private LifecycleOutcome createKeyed(Connection c, EntityKind kind, String id, FieldValues values, String actor,
                                          IdempotentRequests.Answer keyed) throws SQLException {
         Instant now = clock.now();

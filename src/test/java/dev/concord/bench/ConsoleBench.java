@@ -203,7 +203,7 @@ public final class ConsoleBench {
         m.put("targetMiB", TARGET_RSS_MIB);
         m.put("met", met);
         breakdown(m, all);
-        row(String.format(Locale.ROOT, "| Console: resident memory with %,d subscriptions loaded in the list (embedded server included) | "
+        row(String.format(Locale.ROOT, "| Console: resident memory with %,d subscriptions loaded in the list (embedded server included; the product's class path) | "
                         + "RSS %.0f MiB; %s (%,d rows in %.1f s) | first page (%d rows): RSS %.0f MiB, heap %.0f MiB | "
                         + "%.2f | < %d MiB | %s |",
                 SUBSCRIPTIONS, rssMiB, breakdown(all), all[0], (l.wallMs() - l.shownWallMs()) / 1000, firstPage[0],

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.Iterator;
 import java.util.Locale;
@@ -28,12 +29,28 @@ public enum LogFormat {
 
     /** Applies this format to the console appenders of the root logger. */
     public void apply() {
-        if (this == TEXT || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            apply(context);
+        }
+    }
+
+    /** {@link #apply()} on {@code context}. */
+    void apply(LoggerContext context) {
+        if (this == TEXT) {
             return;
         }
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        java.util.List<Appender<ILoggingEvent>> appenders = new java.util.ArrayList<>();
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+            Appender<ILoggingEvent> a = it.next();
+            appenders.add(a);
+            if (a instanceof AsyncAppenderBase<ILoggingEvent> async) {
+                // logback.xml writes stderr through an AsyncAppender: the console appender is inside it.
+                async.iteratorForAppenders().forEachRemaining(appenders::add);
+            }
+        }
+        for (Appender<ILoggingEvent> appender : appenders) {
+            if (appender instanceof ConsoleAppender<ILoggingEvent> console) {
                 JsonEncoder encoder = new JsonEncoder();
                 encoder.setContext(context);
                 // Line per event; the logger context and sequence numbers only add noise.
