@@ -104,8 +104,10 @@ final class RecordLifecycle {
 
     private static LifecycleOutcome create(Connection c, EntityKind kind, String id, FieldValues values, String actor,
                                            Instant now, IdempotencyStore.Claim claim) throws SQLException {
-        ReferenceChecks.check(c, kind, values.asMap());
         boolean postgres = RowWrites.isPostgres(c);
+        if (!postgres) {
+            ReferenceChecks.check(c, kind, values.asMap()); // on PostgreSQL the INSERT checks them itself
+        }
         if (!postgres && RecordRows.exists(c, kind, id, false)) {
             return new LifecycleOutcome.AlreadyExists(id, RecordRows.read(c, kind, id).orElse(null));
         }
@@ -119,7 +121,9 @@ final class RecordLifecycle {
         // The stored row comes back from the INSERT itself (no read after it), with its log row (issue 16).
         WriteOutcome.Written w = RowWrites.insertAndLog(c, kind, id, values, actor, now, changes, claim);
         if (w == null) {
-            // PostgreSQL's INSERT ... ON CONFLICT DO NOTHING found the id taken (live or retired): nothing written.
+            // PostgreSQL's INSERT wrote nothing: a reference is not live (refused as on H2) or ON CONFLICT DO NOTHING
+            // found the id taken (live or retired).
+            ReferenceChecks.check(c, kind, values.asMap());
             return new LifecycleOutcome.AlreadyExists(id, RecordRows.read(c, kind, id).orElse(null));
         }
         return new LifecycleOutcome.Written(w.entity(), w.entry());

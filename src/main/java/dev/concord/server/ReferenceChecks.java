@@ -23,6 +23,22 @@ final class ReferenceChecks {
         }
     }
 
+    /** A reference a write makes: the live record of {@code target} it names. */
+    record Reference(EntityKind target, String id) {
+    }
+
+    /** The references {@code values} make (those {@link #check} looks up), for a write that checks them itself. */
+    static List<Reference> made(EntityKind kind, Map<String, Object> values) {
+        List<Reference> out = new ArrayList<>(1);
+        if (kind == EntityKind.SUBSCRIPTION && values.get("planId") instanceof String ref) {
+            out.add(new Reference(EntityKind.PLAN, ref));
+        }
+        if (kind == EntityKind.INVOICE && values.get("subscriptionId") instanceof String ref) {
+            out.add(new Reference(EntityKind.SUBSCRIPTION, ref));
+        }
+        return out;
+    }
+
     private static void checkReference(Connection c, Map<String, Object> changes, String field, boolean applies,
                                        EntityKind target, List<FieldError> errors) throws SQLException {
         if (!applies || !(changes.get(field) instanceof String ref)) {

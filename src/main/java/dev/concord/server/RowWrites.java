@@ -163,12 +163,30 @@ final class RowWrites {
         EntityTable t = EntityTable.of(kind);
         String insert = RecordRows.insertSql(t);
         if (isPostgres(c)) {
+            // The references it makes are checked by the INSERT itself (no query before it, issue 16): a row is
+            // inserted only when each names a live record. No row back: the id is taken or a reference is not
+            // live, and the caller tells which.
+            List<ReferenceChecks.Reference> refs = ReferenceChecks.made(kind, values.asMap());
+            if (!refs.isEmpty()) {
+                StringBuilder guarded = new StringBuilder(insert.replace(") VALUES (", ") SELECT "));
+                guarded.setLength(guarded.length() - 1); // the closing parenthesis of VALUES (...)
+                String glue = " WHERE ";
+                for (ReferenceChecks.Reference r : refs) {
+                    guarded.append(glue).append("EXISTS (SELECT 1 FROM ").append(EntityTable.of(r.target()).table())
+                            .append(" WHERE id = ? AND deleted_at IS NULL)");
+                    glue = " AND ";
+                }
+                insert = guarded.toString();
+            }
             String sql = "WITH ins AS (" + insert + " ON CONFLICT (id) DO NOTHING RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                     + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq)" + claimCte(claim, "ins")
                     + " SELECT ins.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM ins, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = RecordRows.bindInsert(ps, t, id, values, actor, now);
+                for (ReferenceChecks.Reference r : refs) {
+                    ps.setString(i++, r.id());
+                }
                 ps.setString(i++, kind.path());
                 ps.setString(i++, actor);
                 EntityTable.bindInstant(ps, i++, now);

@@ -130,6 +130,29 @@ abstract class KeyedWritesSuite {
     }
 
     @Test
+    void aCreateNamingARetiredPlanIsRefusedAndWritesNothing() {
+        // On PostgreSQL the INSERT checks the reference itself; a refusal must still name the field, and win over
+        // an id that is taken.
+        Response plan = api.send("POST", ALICE, "/api/v1/plans", "{\"name\": \"Gone Plan\", \"tier\": \"t\","
+                + " \"price\": \"5.00\", \"currency\": \"EUR\", \"billingCycle\": \"monthly\"}", "application/json");
+        String planId = plan.data().path("id").asText();
+        assertThat(api.send("DELETE", ALICE, "/api/v1/plans/" + planId + "?version=1", null, null).status()).isEqualTo(200);
+        String key = UUID.randomUUID().toString();
+        String body = subscription("Retired plan " + key.substring(0, 8), "").replace("plan_basic", planId);
+
+        Response refused = post(body, key);
+        Response taken = post(body.replace("{", "{\"id\": \"sub_0001\", "), UUID.randomUUID().toString());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.refusedFields()).containsExactly("planId");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(422);
+        assertThat(taken.refusedFields()).containsExactly("planId");
+        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).isEmpty();
+        Response fine = post(subscription("Live plan " + key.substring(0, 8), ""), key);
+        assertThat(fine.status()).as("a refused write stored no answer for its key").isEqualTo(201);
+    }
+
+    @Test
     void oneKeySentForTwoRecordsAtOnceWritesOneOfThem() throws Exception {
         String a = sub("sub_0042");
         String b = sub("sub_0043");
