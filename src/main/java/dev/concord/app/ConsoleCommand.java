@@ -91,6 +91,9 @@ final class ConsoleCommand implements Callable<Integer> {
         // the installed console's choice, else the system's.
         ConsoleLanguage.use(ChosenLanguage.of(SyncServices.concordHome(), env).chosen());
         ConsoleCommand command = new ConsoleCommand(env, stdin, err);
+        if (command.readPlainly(rest)) {
+            return command.callPlainly();
+        }
         CommandLine line = new CommandLine(command);
         CliHelp.apply(line);
         line.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
@@ -101,6 +104,54 @@ final class ConsoleCommand implements Callable<Integer> {
             return 2;
         });
         return line.execute(rest);
+    }
+
+    /**
+     * Reads the usual command lines without picocli: none at all (the installed app) or known options, each once,
+     * with a value ({@code --server URL}, {@code --user=bob}). picocli's classes are Java 5 class files, which the
+     * JVM 17 keeps out of every class-data-sharing archive and verifies the old, slow way: ~170 classes and
+     * 0.1-0.4 s of the main thread on the way to the first window, every start (issue 16). Anything else (help,
+     * --version, a mistake) returns false and goes to picocli, which words it.
+     */
+    boolean readPlainly(String[] args) {
+        Map<String, java.util.function.Consumer<String>> options = Map.of(
+                "--user", v -> user = v, "--server", v -> server = v, "--token", v -> token = v,
+                "--token-file", v -> tokenFile = Path.of(v), "--theme", v -> theme = v, "--issuer", v -> issuer = v,
+                "--client-id", v -> clientId = v);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value;
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                value = args[++i];
+            } else {
+                return false;
+            }
+            if (!options.containsKey(name) || !seen.add(name)) {
+                return false;
+            }
+            try {
+                options.get(name).accept(value);
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #call()} as picocli runs it: a failure is printed and ends with exit code 1. */
+    private int callPlainly() {
+        try {
+            return call();
+        } catch (Exception e) {
+            LOG.error("the console stopped", e);
+            e.printStackTrace(err);
+            return 1;
+        }
     }
 
     @Override

@@ -62,6 +62,8 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     private AutoCloseable subscription;
     private volatile String me;
     private boolean started;
+    /** Closed (FX thread): a stream not opened yet is not opened any more. */
+    private boolean closed;
     /** The Last-Event-ID the stream was opened with (the first list load's mark); null before or without. */
     private Long openedAfter;
 
@@ -101,8 +103,9 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
         view.setEditorBanner(this::bannerView);
         console.editorProperty().addListener(onEditor);
         console.status().showLiveStatus(lang("live.status.connecting"));
-        executor.run(() -> console.services().api().whoAmI(), id -> me = id.actor(),
-                failure -> LOG.warn("could not learn who is signed in; own changes may show in the banner", failure));
+        // A request beside the first list's: it waits for the window's next frame (issue 16), as the stream does.
+        console.afterFirstRows(() -> executor.run(() -> console.services().api().whoAmI(), id -> me = id.actor(),
+                failure -> LOG.warn("could not learn who is signed in; own changes may show in the banner", failure)));
         editorShown(null, console.getEditor());
         ticks.setCycleCount(Animation.INDEFINITE);
         ticks.play();
@@ -140,8 +143,14 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
 
     private void startStream(Long after) {
         started = true;
-        openedAfter = after;
-        events.start(after);
+        // Opened once the first rows are on screen (issue 16); the mark keeps any write in between.
+        console.afterFirstRows(() -> {
+            if (closed) {
+                return;
+            }
+            openedAfter = after;
+            events.start(after);
+        });
     }
 
     /** The Last-Event-ID the stream was opened with: the event mark of the console's first list load. */
@@ -287,6 +296,7 @@ public final class LiveConsole implements LiveListener, AutoCloseable {
     /** Stops the stream and the announcements, and leaves the open record. */
     @Override
     public void close() {
+        closed = true;
         ticks.stop();
         console.editorProperty().removeListener(onEditor);
         EditorViewModel current = console.getEditor();

@@ -55,6 +55,11 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<EditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private Consumer<Conflict> conflictHandler = c -> LOG.info("conflict {} waits in the inbox", c.conflictId());
     private final List<Consumer<EditorViewModel>> evictionListeners = new ArrayList<>();
+    /**
+     * Runs work that can wait until the first rows are on screen (the other lists, the event stream): at once
+     * unless the window says how ({@link #setAfterFirstRows}).
+     */
+    private Consumer<Runnable> afterFirstRows = Runnable::run;
     /** Counts open requests, so that a record fetched for an earlier click does not replace a later one. */
     private long openRequests;
 
@@ -78,7 +83,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         RecordListViewModel first = lists.get(EntityKind.SUBSCRIPTION);
         first.refresh();
         status.start();
-        Runnable others = () -> lists.values().stream().filter(l -> l != first).forEach(RecordListViewModel::refresh);
+        Runnable others = () -> afterFirstRows(
+                () -> lists.values().stream().filter(l -> l != first).forEach(RecordListViewModel::refresh));
         if (first.answeredProperty().get()) {
             others.run();
             return;
@@ -92,6 +98,20 @@ public final class ConsoleViewModel implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * How the window runs work that should not compete with laying out the first rows (on 2 cores, the other
+     * lists' requests and the event stream's start slowed the first rows' frame, issue 16): the window passes
+     * "after the next frame". Set before {@link #start}.
+     */
+    public void setAfterFirstRows(Consumer<Runnable> afterFirstRows) {
+        this.afterFirstRows = java.util.Objects.requireNonNull(afterFirstRows);
+    }
+
+    /** Runs {@code work} as {@link #setAfterFirstRows} says; call once the first list has answered. FX thread. */
+    public void afterFirstRows(Runnable work) {
+        afterFirstRows.accept(work);
     }
 
     /**

@@ -116,6 +116,12 @@ public final class ConsoleWindow {
             scene = new Scene(view, WIDTH, HEIGHT);
             scene.getStylesheets().add(CSS);
         }
+        // The other lists and the event stream wait for the frame that shows the first rows (issue 16).
+        Scene shown = scene;
+        vm.setAfterFirstRows(work -> {
+            afterFirstPulse(shown, work);
+            Platform.requestNextPulse();
+        });
         appearance.installShortcuts(scene);
         MenuKeyGuard.install(scene);
         stage.setScene(scene);
