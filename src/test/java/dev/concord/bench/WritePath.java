@@ -91,15 +91,26 @@ final class WritePath {
 
     /** POST load: each thread creates new subscriptions (server-made ids) back to back. */
     static Load.Stats create(ConcordServer server, int threads, Duration warmup, Duration measure) throws Exception {
+        return create(server, threads, warmup, measure, false);
+    }
+
+    /** POST load as above; with {@code keyed} every POST carries a fresh Idempotency-Key, as the console's "New ..." does. */
+    static Load.Stats create(ConcordServer server, int threads, Duration warmup, Duration measure, boolean keyed)
+            throws Exception {
         OkHttpClient http = http(threads);
         long[] counter = new long[threads];
+        String run = Long.toString(System.nanoTime(), 36);
         return Load.run(threads, warmup, measure, t -> {
-            String body = "{\"customerName\":\"Bench create " + t + "-" + (counter[t]++) + "\",\"customerEmail\":\"bench@example.com\","
+            long n = counter[t]++;
+            String body = "{\"customerName\":\"Bench create " + t + "-" + n + "\",\"customerEmail\":\"bench@example.com\","
                     + "\"planId\":\"plan_basic\",\"status\":\"active\",\"amount\":\"19.99\",\"currency\":\"EUR\","
                     + "\"billingCycle\":\"monthly\"}";
-            Request request = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions")
-                    .header("Authorization", "Bearer demo-alice")
-                    .post(RequestBody.create(body, JSON)).build();
+            Request.Builder builder = new Request.Builder().url(server.baseUrl() + "/api/v1/subscriptions")
+                    .header("Authorization", "Bearer demo-alice");
+            if (keyed) {
+                builder.header(dev.concord.api.ApiPaths.IDEMPOTENCY_KEY, "bench-create-" + run + "-" + t + "-" + n);
+            }
+            Request request = builder.post(RequestBody.create(body, JSON)).build();
             try (Response r = http.newCall(request).execute()) {
                 String text = r.body().string();
                 if (r.code() != 201) {

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The write path's rows (issue 16 part 3) for one database: PATCH and POST next to their baselines from the
+ * The write path's rows (issue 16 part 3) for one database: PATCH and POST, each without and with an
+ * Idempotency-Key (every write of the console and the CLI has one), next to their baselines from the
  * same run, (a) the bare JDBC statements (conditional UPDATE + change-log INSERT; INSERT + change-log INSERT)
  * and (b) a no-op HTTP round trip ({@code GET /health}) on the same server and client.
  * Targets: p50 at most 1.3 x (a + b), p99 at most 1.5 x (a + b), each percentile of each measured alone.
@@ -33,6 +34,7 @@ final class WritePathRows {
         ops.put("PATCH with key", (w, m) -> WritePath.patch(List.of(server), threads, w, m, true));
         ops.put("JDBC INSERT + log", (w, m) -> WritePath.jdbcCreate(server.config(), threads, w, m));
         ops.put("POST create", (w, m) -> WritePath.create(server, threads, w, m));
+        ops.put("POST with key", (w, m) -> WritePath.create(server, threads, w, m, true));
         ops.put("GET of the record", (w, m) -> WritePath.getRecord(server, threads, w, m));
         Map<String, Load.Stats> stats = interleaved(backend, ops, warmup, measure);
         Load.Stats jdbc = stats.get("JDBC UPDATE + log");
@@ -41,6 +43,7 @@ final class WritePathRows {
         Load.Stats keyed = stats.get("PATCH with key");
         Load.Stats jdbcCreate = stats.get("JDBC INSERT + log");
         Load.Stats create = stats.get("POST create");
+        Load.Stats createKeyed = stats.get("POST with key");
         Load.Stats get = stats.get("GET of the record");
 
         Map<String, Object> r = new LinkedHashMap<>();
@@ -51,14 +54,17 @@ final class WritePathRows {
         r.put("patchWithIdempotencyKey", keyed);
         r.put("jdbcUpdatePlusLog", jdbc);
         r.put("create", create);
+        r.put("createWithIdempotencyKey", createKeyed);
         r.put("jdbcInsertPlusLog", jdbcCreate);
         r.put("healthRoundTrip", health);
         r.put("getRecordDiagnostic", get);
-        // Both PATCH rows count: a billing job may send no key, but every write of the console and the CLI has one.
+        // Every row counts: a billing job may send no key, but every write of the console and the CLI has one.
         boolean met = rows(section, backend + ", " + threads + " threads: PATCH", patch, "JDBC UPDATE + log", jdbc, health, r, "patch")
                 & rows(section, backend + ", " + threads + " threads: PATCH with an Idempotency-Key (as the console and CLI send)",
                         keyed, "JDBC UPDATE + log", jdbc, health, r, "patchWithKey")
-                & rows(section, backend + ": POST create", create, "JDBC INSERT + log", jdbcCreate, health, r, "create");
+                & rows(section, backend + ": POST create", create, "JDBC INSERT + log", jdbcCreate, health, r, "create")
+                & rows(section, backend + ": POST create with an Idempotency-Key (as the console and CLI send)", createKeyed,
+                        "JDBC INSERT + log", jdbcCreate, health, r, "createWithKey");
         r.put("target", "p50 <= " + P50_TARGET + " x (JDBC p50 + health p50), p99 <= " + P99_TARGET + " x (JDBC p99 + health p99)");
         r.put("met", met);
         section.add(String.format(Locale.ROOT, "| Write path, %s: throughput | %.0f PATCH/s, %.0f POST/s | JDBC %.0f updates/s, %.0f inserts/s; /health %.0f/s | %.2f, %.2f of JDBC | | |",
@@ -66,10 +72,10 @@ final class WritePathRows {
                 patch.perSecond() / jdbc.perSecond(), create.perSecond() / jdbcCreate.perSecond()));
         section.add(String.format(Locale.ROOT, "| Write path, %s: diagnostic, GET of the same records | p50 %s, p99 %s | /health p50 %s | %.2f of /health | | |",
                 backend, micros(get.p50Micros()), micros(get.p99Micros()), micros(health.p50Micros()), get.p50Micros() / health.p50Micros()));
-        long errors = patch.errors() + keyed.errors() + create.errors() + jdbc.errors() + jdbcCreate.errors() + health.errors() + get.errors();
+        long errors = patch.errors() + keyed.errors() + create.errors() + createKeyed.errors() + jdbc.errors() + jdbcCreate.errors() + health.errors() + get.errors();
         if (errors > 0) {
             section.add(String.format(Locale.ROOT, "| Write path, %s: failed operations | %d PATCH (%d with key), %d POST | JDBC %d + %d, /health %d | | 0 | **no** |",
-                    backend, patch.errors() + keyed.errors(), keyed.errors(), create.errors(), jdbc.errors(), jdbcCreate.errors(), health.errors()));
+                    backend, patch.errors() + keyed.errors(), keyed.errors(), create.errors() + createKeyed.errors(), jdbc.errors(), jdbcCreate.errors(), health.errors()));
         }
         return r;
     }
