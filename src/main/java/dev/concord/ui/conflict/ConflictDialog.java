@@ -4,39 +4,25 @@ import dev.concord.i18n.DomainWords;
 
 import static dev.concord.i18n.Localization.lang;
 
-import atlantafx.base.theme.Styles;
 import dev.concord.domain.FieldType;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SaveOutcome;
-import dev.concord.ui.common.LazyTooltip;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.KeyboardScrolling;
 import dev.concord.ui.common.TaskExecutor;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -57,7 +43,6 @@ import java.util.Map;
  * {@link ConflictDialogViewModel}.
  */
 public final class ConflictDialog extends BorderPane {
-    private static final javafx.css.PseudoClass ALL_DECIDED = javafx.css.PseudoClass.getPseudoClass("all-decided");
     private static final String CSS =
             Objects.requireNonNull(ConflictDialog.class.getResource("conflict.css")).toExternalForm();
     /** The dialog's size at 100% text, grown with the text size, never larger than the window. */
@@ -72,13 +57,11 @@ public final class ConflictDialog extends BorderPane {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
     private NotesMergePane notesPane;
-    private javafx.beans.binding.BooleanBinding working;
     private Consumer<SaveOutcome.Saved> onSaved = saved -> { };
     private Runnable onHidden = () -> { };
     private ModalLayer layer;
     private Stage ownWindow;
-    /** Where the focus goes when the dialog opens: its first command. */
-    private Button first;
+    private final DialogBars bars;
 
     /** Opens a dialog for {@code conflict}; {@code notice} receives a short line such as "Saved resolution ... (v9)". */
     public static ConflictDialog open(Window owner, Conflict conflict, RetryCoordinator coordinator,
@@ -103,7 +86,8 @@ public final class ConflictDialog extends BorderPane {
         getStyleClass().add("conflict-dialog");
         // Read out when the dialog opens, as a window's title was.
         accessibleTextProperty().bind(title);
-        setTop(new VBox(header(), toolbar()));
+        bars = new DialogBars(vm, this::nextConflict, this::close);
+        setTop(new VBox(bars.header(), bars.toolbar()));
         fields = new ScrollPane(grid);
         fields.setId("fieldScroll");
         fields.setFitToWidth(true);
@@ -111,7 +95,7 @@ public final class ConflictDialog extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.getItems().add(fields);
         setCenter(center);
-        setBottom(footer());
+        setBottom(bars.footer());
         // Usable in an 800x600 window: the field table scrolls (both ways) rather than clipping.
         setMinSize(0, 0);
         KeyboardScrolling.followFocus(fields);
@@ -160,7 +144,7 @@ public final class ConflictDialog extends BorderPane {
         // Over a window, the backdrop shows round the dialog; in a window of its own the dialog fills it.
         layer = new ModalLayer(host, this, WIDTH * scale, HEIGHT * scale, ownWindow == null ? 16 : 0);
         layer.getStylesheets().add(CSS);
-        layer.open(first);
+        layer.open(bars.first());
         // The split between fields and notes needs the dialog's size, which it has now (open() laid it out).
         fitFields();
     }
@@ -251,98 +235,6 @@ public final class ConflictDialog extends BorderPane {
                 String.valueOf(saved.entity().version()));
     }
 
-    private Node header() {
-        Label title = new Label();
-        title.setId("dialogTitle");
-        title.textProperty().bind(vm.titleProperty());
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label subtitle = new Label();
-        subtitle.setId("dialogSubtitle");
-        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
-        subtitle.setWrapText(true);
-        subtitle.textProperty().bind(vm.theirsCaptionProperty().map(c -> lang("conflict.subtitle", c)));
-        VBox box = new VBox(4, title, subtitle);
-        box.getStyleClass().add("dialog-header");
-        return box;
-    }
-
-    private Node toolbar() {
-        Button nonConflicting = button(lang("conflict.takeNonConflicting"), "takeAllNonConflicting",
-                vm::acceptAllNonConflicting, lang("conflict.takeNonConflicting.tip"));
-        first = nonConflicting;
-        Button allMine = button(lang("conflict.allMine"), "takeAllMine", vm::takeAllMine,
-                lang("conflict.allMine.tip"));
-        Button allTheirs = button(lang("conflict.allTheirs"), "takeAllTheirs", vm::takeAllTheirs,
-                lang("conflict.allTheirs.tip"));
-        Button next = button(lang("conflict.next"), "nextConflict", this::nextConflict,
-                lang("conflict.next.tip"));
-        next.setMnemonicParsing(false);
-        ToggleButton showAll = new ToggleButton(lang("conflict.showAll"));
-        showAll.setId("showAllFields");
-        showAll.selectedProperty().bindBidirectional(vm.showAllFieldsProperty());
-        Label left = new Label();
-        left.setId("undecidedCount");
-        left.textProperty().bind(Bindings.createStringBinding(() -> vm.undecidedCountBinding().get() == 0
-                ? lang("conflict.allDecided") : lang("conflict.toDecide", vm.undecidedCountBinding().get()),
-                vm.undecidedCountBinding()));
-        left.getStyleClass().add("undecided-count");
-        // "All decided" is good news: not in the warning red of "2 to decide".
-        left.pseudoClassStateChanged(ALL_DECIDED, vm.undecidedCountBinding().get() == 0);
-        vm.undecidedCountBinding().addListener((o, was, now) -> left.pseudoClassStateChanged(ALL_DECIDED,
-                now.intValue() == 0));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(nonConflicting, allMine, allTheirs, new Separator(Orientation.VERTICAL), next,
-                new Separator(Orientation.VERTICAL), showAll, spacer, left);
-        bar.getStyleClass().add("dialog-toolbar");
-        return bar;
-    }
-
-    private Node footer() {
-        Label message = new Label();
-        message.setId("dialogMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.setMaxWidth(Double.MAX_VALUE);
-        StackPane busy = busyIndicator();
-        Button close = button(lang("conflict.close"), "closeDialog", this::close, lang("conflict.close.tip"));
-        close.setCancelButton(true);
-        Button save = button(lang("conflict.saveResolution"), "saveResolution", vm::saveResolution,
-                lang("conflict.saveResolution.tip"));
-        save.getStyleClass().add(Styles.ACCENT);
-        save.setDefaultButton(true);
-        save.disableProperty().bind(vm.canSaveBinding().not());
-        HBox box = new HBox(10, message, busy, close, save);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        box.setPadding(new Insets(10, 16, 12, 16));
-        box.getStyleClass().add("dialog-footer");
-        return box;
-    }
-
-    /**
-     * The spinner shown while the notes merge or the save runs, made the first time either does: a progress
-     * indicator's skin is one of the dearer ones to build, and a dialog opened with its notes merged never shows it.
-     */
-    private StackPane busyIndicator() {
-        StackPane slot = new StackPane();
-        slot.setPrefSize(20, 20);
-        slot.setMinSize(20, 20);
-        // Held by the dialog: the properties hold bindings on them only weakly.
-        working = vm.busyProperty().or(vm.loadingProperty());
-        Runnable fill = () -> {
-            if (working.get() && slot.getChildren().isEmpty()) {
-                ProgressIndicator spinner = new ProgressIndicator();
-                spinner.setPrefSize(20, 20);
-                spinner.visibleProperty().bind(working);
-                slot.getChildren().add(spinner);
-            }
-        };
-        working.addListener((o, was, now) -> fill.run());
-        fill.run();
-        return slot;
-    }
-
     /**
      * Ctrl+Enter and Ctrl+S: saves when everything is decided; otherwise goes to what is left, so the key
      * never does nothing.
@@ -396,12 +288,4 @@ public final class ConflictDialog extends BorderPane {
         center.setDividerPositions(Math.min(0.6, wanted / height));
     }
 
-    private static Button button(String text, String id, Runnable action, String tip) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setMnemonicParsing(true);
-        b.setOnAction(e -> action.run());
-        LazyTooltip.install(b, tip);
-        return b;
-    }
 }
