@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.concord.testing.ApiTestClient;
+import dev.concord.testing.DemoServerFixture;
 import dev.concord.testing.ApiTestClient.Response;
 import dev.concord.testing.SseTestClient;
 import java.sql.Connection;
@@ -21,9 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -37,32 +37,21 @@ abstract class KeyedWritesSuite {
     static final String ALICE = "demo-alice";
     static final String VIEWER = "demo-viewer";
 
-    ConcordServer server;
-    ApiTestClient api;
+    @RegisterExtension
+    final DemoServerFixture demo = new DemoServerFixture(this::startServer);
 
     abstract ConcordServer startServer();
-
-    @BeforeAll
-    void start() {
-        server = startServer();
-        api = new ApiTestClient(server.baseUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     static String sub(String id) {
         return "/api/v1/subscriptions/" + id;
     }
 
     long versionOf(String path) {
-        return api.get(ALICE, path).data().path("version").asLong();
+        return demo.api().get(ALICE, path).data().path("version").asLong();
     }
 
     Response post(String body, String key) {
-        return api.send("POST", ALICE, "/api/v1/subscriptions", body, "application/json", "Idempotency-Key", key);
+        return demo.api().send("POST", ALICE, "/api/v1/subscriptions", body, "application/json", "Idempotency-Key", key);
     }
 
     static String subscription(String name, String extra) {
@@ -86,17 +75,17 @@ abstract class KeyedWritesSuite {
                 "amount", "42.50", "status", "paused"));
         String key = UUID.randomUUID().toString();
 
-        Response first = api.patch(ALICE, path, body, "Idempotency-Key", key);
-        Response again = api.patch(ALICE, path, body, "Idempotency-Key", key);
+        Response first = demo.api().patch(ALICE, path, body, "Idempotency-Key", key);
+        Response again = demo.api().patch(ALICE, path, body, "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(rawData(first)).as("the answer is the row as stored").isEqualTo(rawData(api.get(ALICE, path)));
+        assertThat(rawData(first)).as("the answer is the row as stored").isEqualTo(rawData(demo.api().get(ALICE, path)));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(rawData(again)).isEqualTo(rawData(first));
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"" + (v + 1) + "\"");
         assertThat(versionOf(path)).isEqualTo(v + 1);
-        assertThat(api.history(ALICE, path)).hasSize(1);
-        assertThat(api.history(ALICE, path).get(0).path("kind").asText()).isEqualTo("update");
+        assertThat(demo.api().history(ALICE, path)).hasSize(1);
+        assertThat(demo.api().history(ALICE, path).get(0).path("kind").asText()).isEqualTo("update");
         assertThat(IdempotentRequests.CORRECTED.get()).as("the answer predicted before the write was exact")
                 .isEqualTo(corrected);
     }
@@ -111,11 +100,11 @@ abstract class KeyedWritesSuite {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         String id = first.data().path("id").asText();
-        assertThat(rawData(first)).isEqualTo(rawData(api.get(ALICE, sub(id))));
+        assertThat(rawData(first)).isEqualTo(rawData(demo.api().get(ALICE, sub(id))));
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(rawData(again)).isEqualTo(rawData(first));
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).hasSize(1);
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).hasSize(1);
 
         String given = "sub_k" + key.substring(0, 8);
         String withId = subscription(name + " given", "\"id\": \"" + given + "\", ");
@@ -133,10 +122,10 @@ abstract class KeyedWritesSuite {
     void aCreateNamingARetiredPlanIsRefusedAndWritesNothing() {
         // On PostgreSQL the INSERT checks the reference itself; a refusal must still name the field, and win over
         // an id that is taken.
-        Response plan = api.send("POST", ALICE, "/api/v1/plans", "{\"name\": \"Gone Plan\", \"tier\": \"t\","
+        Response plan = demo.api().send("POST", ALICE, "/api/v1/plans", "{\"name\": \"Gone Plan\", \"tier\": \"t\","
                 + " \"price\": \"5.00\", \"currency\": \"EUR\", \"billingCycle\": \"monthly\"}", "application/json");
         String planId = plan.data().path("id").asText();
-        assertThat(api.send("DELETE", ALICE, "/api/v1/plans/" + planId + "?version=1", null, null).status()).isEqualTo(200);
+        assertThat(demo.api().send("DELETE", ALICE, "/api/v1/plans/" + planId + "?version=1", null, null).status()).isEqualTo(200);
         String key = UUID.randomUUID().toString();
         String body = subscription("Retired plan " + key.substring(0, 8), "").replace("plan_basic", planId);
 
@@ -147,7 +136,7 @@ abstract class KeyedWritesSuite {
         assertThat(refused.refusedFields()).containsExactly("planId");
         assertThat(taken.status()).as(taken.toString()).isEqualTo(422);
         assertThat(taken.refusedFields()).containsExactly("planId");
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).isEmpty();
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).isEmpty();
         Response fine = post(subscription("Live plan " + key.substring(0, 8), ""), key);
         assertThat(fine.status()).as("a refused write stored no answer for its key").isEqualTo(201);
     }
@@ -160,14 +149,14 @@ abstract class KeyedWritesSuite {
         long vb = versionOf(b);
         String key = UUID.randomUUID().toString();
         List<Response> answers = atOnce(List.of(
-                () -> api.patch(ALICE, a, ApiTestClient.patchBody(va, Map.of("notes", "a")), "Idempotency-Key", key),
-                () -> api.patch(ALICE, b, ApiTestClient.patchBody(vb, Map.of("notes", "b")), "Idempotency-Key", key)));
+                () -> demo.api().patch(ALICE, a, ApiTestClient.patchBody(va, Map.of("notes", "a")), "Idempotency-Key", key),
+                () -> demo.api().patch(ALICE, b, ApiTestClient.patchBody(vb, Map.of("notes", "b")), "Idempotency-Key", key)));
 
         assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 422);
         assertThat(answers).filteredOn(r -> r.status() == 422).extracting(Response::errorCode)
                 .containsExactly("IDEMPOTENCY_KEY_REUSED");
         assertThat((versionOf(a) - va) + (versionOf(b) - vb)).as("one write, the other refused whole").isEqualTo(1);
-        assertThat(api.history(ALICE, a).size() + api.history(ALICE, b).size()).isEqualTo(1);
+        assertThat(demo.api().history(ALICE, a).size() + demo.api().history(ALICE, b).size()).isEqualTo(1);
     }
 
     @Test
@@ -182,7 +171,7 @@ abstract class KeyedWritesSuite {
 
         assertThat(answers).extracting(Response::status).containsOnly(201);
         assertThat(answers).extracting(r -> r.data().path("id").asText()).containsOnly(answers.get(0).data().path("id").asText());
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).hasSize(1);
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).hasSize(1);
     }
 
     @Test
@@ -194,7 +183,7 @@ abstract class KeyedWritesSuite {
         String path = sub("sub_0044");
         long v = versionOf(path);
 
-        Response patched = api.patch(ALICE, path, ApiTestClient.patchBody(v, Map.of("notes", "after expiry")),
+        Response patched = demo.api().patch(ALICE, path, ApiTestClient.patchBody(v, Map.of("notes", "after expiry")),
                 "Idempotency-Key", patchKey);
         Response created = post(subscription("After expiry", ""), postKey);
 
@@ -203,22 +192,22 @@ abstract class KeyedWritesSuite {
         assertThat(versionOf(path)).isEqualTo(v + 1);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.header("Idempotent-Replayed")).isNull();
-        assertThat(api.patch(ALICE, path, ApiTestClient.patchBody(v, Map.of("notes", "after expiry")),
+        assertThat(demo.api().patch(ALICE, path, ApiTestClient.patchBody(v, Map.of("notes", "after expiry")),
                 "Idempotency-Key", patchKey).header("Idempotent-Replayed")).as("the new answer holds it now").isEqualTo("true");
     }
 
     @Test
     void aKeyedPatchIsOneChangeEvent() {
         String path = sub("sub_0045");
-        try (SseTestClient events = SseTestClient.connect(server.baseUrl(), VIEWER, null)) {
+        try (SseTestClient events = SseTestClient.connect(demo.server().baseUrl(), VIEWER, null)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !events.comments().isEmpty());
             long v = versionOf(path);
             String body = ApiTestClient.patchBody(v, Map.of("notes", "evented"));
             String key = UUID.randomUUID().toString();
-            assertThat(api.patch(ALICE, path, body, "Idempotency-Key", key).status()).isEqualTo(200);
-            assertThat(api.patch(ALICE, path, body, "Idempotency-Key", key).status()).isEqualTo(200);
+            assertThat(demo.api().patch(ALICE, path, body, "Idempotency-Key", key).status()).isEqualTo(200);
+            assertThat(demo.api().patch(ALICE, path, body, "Idempotency-Key", key).status()).isEqualTo(200);
             String marker = sub("sub_0046");
-            assertThat(api.patch(ALICE, marker, ApiTestClient.patchBody(versionOf(marker), Map.of("notes", "m")))
+            assertThat(demo.api().patch(ALICE, marker, ApiTestClient.patchBody(versionOf(marker), Map.of("notes", "m")))
                     .status()).isEqualTo(200);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> events.events("change").stream()
@@ -231,7 +220,7 @@ abstract class KeyedWritesSuite {
 
     /** An answer for alice's {@code key} stored 49 hours ago, for some other request. */
     private void storeExpired(String key) throws Exception {
-        ServerConfig config = server.config();
+        ServerConfig config = demo.server().config();
         try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword());
              PreparedStatement ps = c.prepareStatement("INSERT INTO " + IdempotencyStore.INSERT_INTO
                      + " VALUES (?, ?, ?, 200, '\"1\"', '{}', ?)")) {

@@ -12,6 +12,7 @@ import dev.concord.importer.ImportReport;
 import dev.concord.importer.Importer;
 import dev.concord.importer.RowResult;
 import dev.concord.testing.ApiTestClient;
+import dev.concord.testing.DemoServerFixture;
 import dev.concord.testing.ApiTestClient.Response;
 import dev.concord.testing.SseTestClient;
 import java.io.IOException;
@@ -19,9 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,24 +36,13 @@ abstract class LifecycleSuite {
     static final String VIEWER = "demo-viewer";
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    ConcordServer server;
-    ApiTestClient api;
+    @RegisterExtension
+    final DemoServerFixture demo = new DemoServerFixture(this::startServer);
 
     @TempDir
     Path dir;
 
     abstract ConcordServer startServer();
-
-    @BeforeAll
-    void start() {
-        server = startServer();
-        api = new ApiTestClient(server.baseUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     static String subscription(String name) {
         return "{\"customerName\": \"" + name + "\", \"customerEmail\": \"x@example.com\", \"planId\": \"plan_basic\","
@@ -61,11 +50,11 @@ abstract class LifecycleSuite {
     }
 
     Response post(String token, String kind, String body, String... headers) {
-        return api.send("POST", token, "/api/v1/" + kind, body, "application/json", headers);
+        return demo.api().send("POST", token, "/api/v1/" + kind, body, "application/json", headers);
     }
 
     Response delete(String token, String path, String... headers) {
-        return api.send("DELETE", token, path, null, null, headers);
+        return demo.api().send("DELETE", token, path, null, null, headers);
     }
 
     String created(String kind, String body) {
@@ -87,8 +76,8 @@ abstract class LifecycleSuite {
         assertThat(r.data().path("cancelAtPeriodEnd").asBoolean()).isFalse();
         assertThat(r.header("ETag")).isEqualTo("\"1\"");
         assertThat(r.header("Location")).isEqualTo("/api/v1/subscriptions/" + id);
-        assertThat(api.get(ALICE, "/api/v1/subscriptions/" + id).data().path("customerName").asText()).isEqualTo("Ada Create");
-        JsonNode history = api.get(ALICE, "/api/v1/subscriptions/" + id + "/history").data();
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions/" + id).data().path("customerName").asText()).isEqualTo("Ada Create");
+        JsonNode history = demo.api().get(ALICE, "/api/v1/subscriptions/" + id + "/history").data();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("kind").asText()).isEqualTo("create");
         assertThat(history.get(0).path("actor").asText()).isEqualTo("alice");
@@ -123,7 +112,7 @@ abstract class LifecycleSuite {
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(second.data().path("id").asText()).isEqualTo(first.data().path("id").asText());
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).hasSize(1);
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=" + key.substring(0, 8)).data()).hasSize(1);
         Response reused = post(ALICE, "subscriptions", subscription(name + " other"), "Idempotency-Key", key);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -148,16 +137,16 @@ abstract class LifecycleSuite {
         assertThat(post(VIEWER, "subscriptions", subscription("Viewer")).status()).isEqualTo(403);
         assertThat(post(ALICE, "subscriptions", "{\"customerName\": ").status()).isEqualTo(400);
         assertThat(post(ALICE, "subscriptions", "[]").status()).isEqualTo(400);
-        assertThat(api.send("POST", ALICE, "/api/v1/subscriptions", subscription("Text"), "text/plain").status())
+        assertThat(demo.api().send("POST", ALICE, "/api/v1/subscriptions", subscription("Text"), "text/plain").status())
                 .isEqualTo(415);
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=Only A Name".replace(" ", "%20")).data()).isEmpty();
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=Only A Name".replace(" ", "%20")).data()).isEmpty();
     }
 
     @Test
     void aDeleteNeedsTheCurrentVersionAndRetiresTheRecordForGood() {
         String id = created("subscriptions", subscription("Delete Me"));
         String path = "/api/v1/subscriptions/" + id;
-        assertThat(api.patch(ALICE, path, ApiTestClient.patchBody(1L, java.util.Map.of("notes", "n"))).status()).isEqualTo(200);
+        assertThat(demo.api().patch(ALICE, path, ApiTestClient.patchBody(1L, java.util.Map.of("notes", "n"))).status()).isEqualTo(200);
 
         assertThat(delete(ALICE, path).status()).isEqualTo(428);
         Response stale = delete(ALICE, path + "?version=1");
@@ -173,17 +162,17 @@ abstract class LifecycleSuite {
         assertThat(delete(ALICE, path, "If-Match", "*").status()).isEqualTo(428);
         assertThat(delete(ALICE, path, "If-Match", "\"5\", \"1\"").status()).isEqualTo(412);
         assertThat(delete(VIEWER, path + "?version=2").status()).isEqualTo(403);
-        assertThat(api.get(ALICE, path).status()).isEqualTo(200);
+        assertThat(demo.api().get(ALICE, path).status()).isEqualTo(200);
 
         Response done = delete(ALICE, path, "If-Match", "\"1\", \"2\"");
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.data().path("version").asLong()).isEqualTo(3);
         assertThat(done.data().path("deletedBy").asText()).isEqualTo("alice");
 
-        assertThat(api.get(ALICE, path).status()).isEqualTo(404);
-        assertThat(api.patch(ALICE, path, ApiTestClient.patchBody(3L, java.util.Map.of("notes", "x"))).status()).isEqualTo(404);
+        assertThat(demo.api().get(ALICE, path).status()).isEqualTo(404);
+        assertThat(demo.api().patch(ALICE, path, ApiTestClient.patchBody(3L, java.util.Map.of("notes", "x"))).status()).isEqualTo(404);
         assertThat(delete(ALICE, path + "?version=3").status()).isEqualTo(404);
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=Delete%20Me").data()).isEmpty();
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=Delete%20Me").data()).isEmpty();
     }
 
     @Test
@@ -206,7 +195,7 @@ abstract class LifecycleSuite {
         assertThat(delete(ALICE, "/api/v1/invoices/" + inv + "?version=1").status()).isEqualTo(200);
         assertThat(delete(ALICE, "/api/v1/subscriptions/" + sub + "?version=1").status()).isEqualTo(200);
         // The invoice cannot come back while its subscription is retired.
-        Response orphan = api.send("POST", ADMIN, "/api/v1/invoices/" + inv + "/restore", "{\"reason\": \"oops\"}",
+        Response orphan = demo.api().send("POST", ADMIN, "/api/v1/invoices/" + inv + "/restore", "{\"reason\": \"oops\"}",
                 "application/json");
         assertThat(orphan.status()).isEqualTo(422);
         assertThat(orphan.refusedFields()).containsExactly("subscriptionId");
@@ -218,29 +207,29 @@ abstract class LifecycleSuite {
         String path = "/api/v1/subscriptions/" + id;
         assertThat(delete(ALICE, path + "?version=1").status()).isEqualTo(200);
 
-        assertThat(api.send("POST", ALICE, path + "/restore", "{\"reason\": \"r\"}", "application/json").status()).isEqualTo(403);
-        Response noReason = api.send("POST", ADMIN, path + "/restore", "{}", "application/json");
+        assertThat(demo.api().send("POST", ALICE, path + "/restore", "{\"reason\": \"r\"}", "application/json").status()).isEqualTo(403);
+        Response noReason = demo.api().send("POST", ADMIN, path + "/restore", "{}", "application/json");
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.refusedFields()).containsExactly("reason");
-        Response restored = api.send("POST", ADMIN, path + "/restore", "{\"reason\": \"retired by mistake\"}",
+        Response restored = demo.api().send("POST", ADMIN, path + "/restore", "{\"reason\": \"retired by mistake\"}",
                 "application/json");
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         assertThat(restored.data().path("version").asLong()).isEqualTo(3);
 
-        assertThat(api.get(ALICE, path).data().path("customerName").asText()).isEqualTo("Restore Me");
-        JsonNode history = api.get(ALICE, path + "/history").data();
+        assertThat(demo.api().get(ALICE, path).data().path("customerName").asText()).isEqualTo("Restore Me");
+        JsonNode history = demo.api().get(ALICE, path + "/history").data();
         assertThat(history.get(0).path("kind").asText()).isEqualTo("restore");
         assertThat(history.get(0).path("reason").asText()).isEqualTo("retired by mistake");
         assertThat(history.get(1).path("kind").asText()).isEqualTo("delete");
-        Response again = api.send("POST", ADMIN, path + "/restore", "{\"reason\": \"x\"}", "application/json");
+        Response again = demo.api().send("POST", ADMIN, path + "/restore", "{\"reason\": \"x\"}", "application/json");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("NOT_DELETED");
-        assertThat(api.get(ALICE, path + "/versions/1").data().path("customerName").asText()).isEqualTo("Restore Me");
+        assertThat(demo.api().get(ALICE, path + "/versions/1").data().path("customerName").asText()).isEqualTo("Restore Me");
     }
 
     @Test
     void createsAndDeletesAreChangeEvents() {
-        try (SseTestClient events = SseTestClient.connect(server.baseUrl(), VIEWER, null)) {
+        try (SseTestClient events = SseTestClient.connect(demo.server().baseUrl(), VIEWER, null)) {
             await().atMost(WAIT).until(() -> !events.comments().isEmpty());
             String id = created("subscriptions", subscription("Evented"));
             assertThat(delete(ALICE, "/api/v1/subscriptions/" + id + "?version=1").status()).isEqualTo(200);
@@ -256,7 +245,7 @@ abstract class LifecycleSuite {
     @Test
     void anImportWritesThroughTheSameCodeAndNeverOverwritesAStaleVersion() throws IOException {
         String existing = created("subscriptions", subscription("Import Existing"));
-        assertThat(api.patch(ALICE, "/api/v1/subscriptions/" + existing,
+        assertThat(demo.api().patch(ALICE, "/api/v1/subscriptions/" + existing,
                 ApiTestClient.patchBody(1L, java.util.Map.of("notes", "moved on"))).status()).isEqualTo(200);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Path csv = dir.resolve("subs.csv");
@@ -268,7 +257,7 @@ abstract class LifecycleSuite {
 
         ImportReport dry = importFile(csv, true);
         assertThat(dry.count(RowResult.Status.CREATED)).isEqualTo(1);
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + tag).data()).isEmpty();
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=" + tag).data()).isEmpty();
 
         ImportReport report = importFile(csv, false);
 
@@ -277,14 +266,14 @@ abstract class LifecycleSuite {
         assertThat(report.problems()).extracting(RowResult::row, RowResult::status, RowResult::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, RowResult.Status.CONFLICT, null),
                         org.assertj.core.groups.Tuple.tuple(5, RowResult.Status.INVALID, "planId"));
-        JsonNode now = api.get(ALICE, "/api/v1/subscriptions/" + existing).data();
+        JsonNode now = demo.api().get(ALICE, "/api/v1/subscriptions/" + existing).data();
         assertThat(now.path("customerName").asText()).isEqualTo("Fresh " + tag);
         assertThat(now.path("version").asLong()).isEqualTo(3);
         assertThat(now.path("updatedBy").asText()).isEqualTo("import");
-        JsonNode found = api.get(ALICE, "/api/v1/subscriptions?q=Imported%20" + tag).data();
+        JsonNode found = demo.api().get(ALICE, "/api/v1/subscriptions?q=Imported%20" + tag).data();
         assertThat(found).hasSize(1);
         assertThat(found.get(0).path("tags").toString()).isEqualTo("[\"a\",\"b\"]");
-        assertThat(api.get(ALICE, "/api/v1/subscriptions/" + found.get(0).path("id").asText() + "/history").data()
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions/" + found.get(0).path("id").asText() + "/history").data()
                 .get(0).path("kind").asText()).isEqualTo("create");
     }
 
@@ -303,7 +292,7 @@ abstract class LifecycleSuite {
             assertThat(p.row()).isEqualTo(2);
             assertThat(p.field()).isEqualTo("amount");
         });
-        assertThat(api.get(ALICE, "/api/v1/subscriptions?q=" + tag).data()).isEmpty();
+        assertThat(demo.api().get(ALICE, "/api/v1/subscriptions?q=" + tag).data()).isEmpty();
     }
 
     private ImportReport importFile(Path csv, boolean dryRun) {
@@ -314,7 +303,7 @@ abstract class LifecycleSuite {
     }
 
     private RecordImport target() {
-        ServerConfig c = server.config();
+        ServerConfig c = demo.server().config();
         return RecordImport.open(c.effectiveJdbcUrl(), c.dbUser(), c.dbPassword(), "import");
     }
 }
