@@ -35,9 +35,9 @@ public final class EventHub implements AutoCloseable {
     private final EventStore store;
     private final EventSettings settings;
     private final Clock clock;
-    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
-    /** Whom each open stream serves, to end a caller's streams when their access is revoked. */
+    /** The open streams and whom each serves (to end a caller's streams when their access is revoked). */
     private final Map<EventStream, String> callers = new ConcurrentHashMap<>();
+    private final Set<EventStream> streams = callers.keySet();
     private final Object lock = new Object();
     private final ScheduledExecutorService reader;
     private final FrameLog log;
@@ -163,7 +163,6 @@ public final class EventHub implements AutoCloseable {
             if (closed) {
                 s.finish();
             } else {
-                streams.add(s);
                 callers.put(s, who);
                 fanout.add(s);
             }
@@ -172,10 +171,7 @@ public final class EventHub implements AutoCloseable {
         if (!s.isOver()) {
             s.start();
         }
-        s.done().whenComplete((v, e) -> {
-            streams.remove(s);
-            callers.remove(s);
-        });
+        s.done().whenComplete((v, e) -> callers.remove(s));
         return s.done();
     }
 
