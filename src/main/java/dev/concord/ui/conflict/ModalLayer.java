@@ -1,9 +1,10 @@
 package dev.concord.ui.conflict;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
@@ -33,7 +34,7 @@ final class ModalLayer extends StackPane {
     private final double maxHeight;
     private final double margin;
     /** The host's children this layer disabled (the others were disabled already or are bound). */
-    private final Map<Node, Boolean> disabledHere = new IdentityHashMap<>();
+    private final Set<Node> disabledHere = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ChangeListener<Bounds> onHostResized = (o, was, now) -> fit();
     private final ListChangeListener<Node> onHostChildren = c -> keepOnTop();
     private Node focusBefore;
@@ -101,7 +102,7 @@ final class ModalLayer extends StackPane {
         host.getChildren().removeListener(onHostChildren);
         host.layoutBoundsProperty().removeListener(onHostResized);
         host.getChildren().remove(this);
-        disabledHere.keySet().forEach(n -> n.setDisable(false));
+        disabledHere.forEach(n -> n.setDisable(false));
         disabledHere.clear();
         // A layer below this one is disabled by it: nothing to give the focus back to until it is on top.
         Node back = focusBefore;
@@ -145,7 +146,7 @@ final class ModalLayer extends StackPane {
     private void inert(Node child) {
         if (child != this && !child.isDisable() && !child.disableProperty().isBound()) {
             child.setDisable(true);
-            disabledHere.put(child, Boolean.TRUE);
+            disabledHere.add(child);
         }
     }
 
