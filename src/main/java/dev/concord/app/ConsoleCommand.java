@@ -9,8 +9,10 @@ import dev.concord.client.ConcordApi;
 import dev.concord.client.OkHttpConcordApi;
 import dev.concord.server.ConcordServer;
 import dev.concord.sync.ConflictStore;
+import dev.concord.sync.DataFolder;
 import dev.concord.sync.RetryCoordinator;
 import dev.concord.sync.SyncServices;
+import dev.concord.wording.DataFolderWords;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -98,6 +100,7 @@ final class ConsoleCommand implements Callable<Integer> {
         CliHelp.apply(line);
         line.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         line.setErr(command.err);
+        line.setExecutionExceptionHandler((ex, ignoredLine, ignoredParsed) -> command.unexpected(ex));
         line.setParameterExceptionHandler((ex, arguments) -> {
             command.err.println(ParameterErrors.describe(ex));
             command.err.println(lang("start.usage"));
@@ -143,15 +146,23 @@ final class ConsoleCommand implements Callable<Integer> {
         return true;
     }
 
-    /** {@link #call()} as picocli runs it: a failure is printed and ends with exit code 1. */
+    /** {@link #call()} as picocli runs it: an unexpected failure ends with exit code 1 (see {@link #unexpected}). */
     private int callPlainly() {
         try {
             return call();
         } catch (Exception e) {
-            LOG.error("the console stopped", e);
-            e.printStackTrace(err);
-            return 1;
+            return unexpected(e);
         }
+    }
+
+    /**
+     * A failure nothing above foresaw: the details (the stack trace) go to the console's log, the agent reads
+     * where that log is, in their words, never a Java stack trace.
+     */
+    int unexpected(Exception e) {
+        LOG.error("the console stopped", e);
+        err.println(lang("start.unexpected", ConsoleLogging.logDir(SyncServices.concordHome()).resolve("console.log")));
+        return 1;
     }
 
     @Override
@@ -159,6 +170,12 @@ final class ConsoleCommand implements Callable<Integer> {
         java.util.Optional<String> cannotOpen = DesktopCheck.problem();
         if (cannotOpen.isPresent()) {
             err.println(cannotOpen.get());
+            return 2;
+        }
+        Path dataFolder = SyncServices.concordHome();
+        Optional<DataFolder.Problem> cannotKeepData = DataFolder.check(dataFolder);
+        if (cannotKeepData.isPresent()) {
+            err.println(DataFolderWords.of(dataFolder, cannotKeepData.get()));
             return 2;
         }
         String given;

@@ -12,7 +12,10 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +90,44 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         Path dir = file.getParent();
         String name = file.getFileName().toString().replaceFirst("\\.log$", "");
         String pattern = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
+        // logback prints its own status (with Java stack traces) to the terminal when something in its set-up
+        // fails; the one failure that happens in the field, a log folder that cannot be written, is handled below.
+        context.getStatusManager().add(new NopStatusListener());
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        if (writableFolder(dir)) {
+            root.addAppender(rollingFile(context, file, dir, name, pattern));
+        }
+        // Warnings also go to the terminal, one line each: the stack traces are for the log file. When the folder
+        // cannot be written the console says so itself before any window (DataFolder) and stops.
+        ConsoleAppender<ILoggingEvent> terminal = new ConsoleAppender<>();
+        terminal.setContext(context);
+        terminal.setName("STDERR");
+        terminal.setTarget("System.err");
+        terminal.setEncoder(encoder(context, "%d{HH:mm:ss} %-5level %logger{24} - %msg%n%nopex"));
+        ThresholdFilter warnings = new ThresholdFilter();
+        warnings.setLevel("WARN");
+        warnings.start();
+        terminal.addFilter(warnings);
+        terminal.start();
+        root.addAppender(terminal);
+        for (String quiet : new String[] {"org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari", "org.flywaydb"}) {
+            context.getLogger(quiet).setLevel(Level.WARN);
+        }
+        configuredFile = file;
+    }
 
+    private static boolean writableFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, Path file, Path dir,
+            String name, String pattern) {
         RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
         rolling.setContext(context);
         rolling.setName("FILE");
@@ -107,26 +147,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         window.start();
         size.start();
         rolling.start();
-
-        ConsoleAppender<ILoggingEvent> terminal = new ConsoleAppender<>();
-        terminal.setContext(context);
-        terminal.setName("STDERR");
-        terminal.setTarget("System.err");
-        terminal.setEncoder(encoder(context, "%d{HH:mm:ss} %-5level %logger{24} - %msg%n"));
-        ThresholdFilter warnings = new ThresholdFilter();
-        warnings.setLevel("WARN");
-        warnings.start();
-        terminal.addFilter(warnings);
-        terminal.start();
-
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(rolling);
-        root.addAppender(terminal);
-        for (String quiet : new String[] {"org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari", "org.flywaydb"}) {
-            context.getLogger(quiet).setLevel(Level.WARN);
-        }
-        configuredFile = file;
+        return rolling;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {

@@ -11,7 +11,9 @@ import dev.concord.merge.FieldConflict;
 import dev.concord.sync.Conflict;
 import dev.concord.sync.PendingEdit;
 import dev.concord.sync.SaveOutcome;
+import dev.concord.sync.DataFolder;
 import dev.concord.sync.SyncServices;
+import dev.concord.wording.DataFolderWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ final class ConcordCli implements Runnable {
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             descriptionKey = "cli.opt.home")
     Path home;
+    private Path checkedHome;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, descriptionKey = "cli.opt.verbose")
     boolean verbose;
@@ -71,8 +74,16 @@ final class ConcordCli implements Runnable {
         return environment;
     }
 
+    /** The data folder, checked (made when missing) once: a command that cannot keep its data changes nothing. */
     Path home() {
-        return home != null ? home : SyncServices.concordHome();
+        if (checkedHome == null) {
+            Path folder = home != null ? home : SyncServices.concordHome();
+            DataFolder.check(folder).ifPresent(problem -> {
+                throw new UsageException(DataFolderWords.of(folder, problem));
+            });
+            checkedHome = folder;
+        }
+        return checkedHome;
     }
 
     /** The server and credentials of this command (see {@link Credentials}). */

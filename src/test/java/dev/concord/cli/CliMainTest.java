@@ -75,6 +75,17 @@ class CliMainTest {
     }
 
     @Test
+    void aDataFolderThatCannotBeUsedIsNamedAndTheEditIsNotSent() throws IOException {
+        Subscription before = (Subscription) api("demo-alice").get(SUB, "sub_0001");
+        Path file = Files.writeString(home.resolve("not-a-folder"), "x");
+        int code = raw("edit", "subscriptions/sub_0001", "customerName=Ada Byron", "--server", server.baseUrl(),
+                "--token", "demo-alice", "--home", file.toString());
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains(file.toString()).contains("a file, not a folder");
+        assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0001")).version()).isEqualTo(before.version());
+    }
+
+    @Test
     void historyListsChangesNewestFirst() {
         assertThat(cli("demo-alice", "edit", "subscriptions/sub_0001", "customerName=Ada Byron")).isZero();
         assertThat(cli("demo-alice", "history", "subscriptions/sub_0001")).isZero();
