@@ -8,6 +8,9 @@ import static dev.concord.i18n.Localization.lang;
 
 import dev.concord.client.AccessTokens;
 import dev.concord.client.ConcordApi;
+import dev.concord.client.Page;
+import dev.concord.domain.EntityKind;
+import dev.concord.ui.records.RecordListViewModel;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Theme;
 import dev.concord.ui.common.PlacedWindow;
@@ -58,6 +61,16 @@ final class ConsoleApp {
         FxTaskExecutor executor = new FxTaskExecutor();
         WindowBounds savedWindow = setup.savedWindow();
         AtomicReference<PlacedWindow> placed = new AtomicReference<>();
+        // The subscriptions' first page is asked for as soon as the client and the server are both up, beside the
+        // window's build, not after it (issue 16): the same request the list would make, only earlier.
+        CompletableFuture<Page> firstPage = parts.toCompletableFuture()
+                .thenCombine(serverReady.toCompletableFuture(), (p, ready) -> p)
+                .thenApplyAsync(p -> p.api().list(EntityKind.SUBSCRIPTION, RecordListViewModel.firstPageQuery()),
+                        task -> {
+                            Thread t = new Thread(task, "concord-first-page");
+                            t.setDaemon(true);
+                            t.start();
+                        });
         FxToolkit.await();
         // The window first (issue 16): an agent sees it about when a one-label JavaFX window would show; the
         // console is built into it once its first frame is out and the client is ready.
@@ -68,13 +81,11 @@ final class ConsoleApp {
             placed.set(ConsoleWindow.place(stage, savedWindow));
             ConsoleWindow.showShell(stage, lang("window.titleUser", setup.user(), setup.server()));
             ConsoleWindow.afterFirstPulse(stage.getScene(), () -> {
-                // Six PNGs decoded on the FX thread: after the first frame, not before it.
-                WindowIdentity.setIcons(stage);
                 parts.whenComplete((p, partsFailure) -> Platform.runLater(() -> {
                     if (partsFailure != null) {
                         closed.countDown();
                     } else if (stage.isShowing()) {
-                        build(stage, setup, p, executor, serverReady);
+                        build(stage, setup, p, executor, serverReady, firstPage);
                     }
                 }));
             });
@@ -93,8 +104,8 @@ final class ConsoleApp {
 
     /** Builds the console into the shown {@code stage}; it closes if the embedded server fails to start. */
     private static void build(Stage stage, ConsoleSetup setup, Parts p, FxTaskExecutor executor,
-                              CompletionStage<?> serverReady) {
-        ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady);
+                              CompletionStage<?> serverReady, CompletionStage<Page> firstPage) {
+        ConsoleViewModel vm = open(stage, setup, p.api(), p.store(), p.coordinator(), executor, serverReady, firstPage);
         BenchProbe.attachIfAsked(stage, vm);
         serverReady.whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -113,6 +124,13 @@ final class ConsoleApp {
     /** Builds one console in {@code stage} that loads and goes live once {@code serverReady} completes. */
     static ConsoleViewModel open(Stage stage, ConsoleSetup setup, ConcordApi api, ConflictStore store,
                                  RetryCoordinator coordinator, FxTaskExecutor executor, CompletionStage<?> serverReady) {
+        return open(stage, setup, api, store, coordinator, executor, serverReady, null);
+    }
+
+    /** As above; {@code firstPage}, if not null, is the subscriptions' first page, already asked for. */
+    private static ConsoleViewModel open(Stage stage, ConsoleSetup setup, ConcordApi api, ConflictStore store,
+                                 RetryCoordinator coordinator, FxTaskExecutor executor, CompletionStage<?> serverReady,
+                                 CompletionStage<Page> firstPage) {
         Appearance appearance = Appearance.shared();
         appearance.use(setup.theme(), setup.textSize());
         // The settings file is disk I/O: written on the executor, never on the FX thread.
@@ -127,6 +145,9 @@ final class ConsoleApp {
         ConsoleServices services = new ConsoleServices(setup.server(), api, coordinator::save,
                 ConflictFeed.of(store), executor);
         ConsoleViewModel vm = new ConsoleViewModel(services);
+        if (firstPage != null) {
+            vm.setFirstPage(firstPage);
+        }
         ConsoleView view = ConsoleWindow.show(stage, vm, new StoreConflictUi(store, coordinator, executor), appearance,
                 serverReady);
         view.setAbout(() -> List.of(lang("about.version", Version.current()), lang("about.server", setup.server()),

@@ -60,6 +60,8 @@ public final class ConsoleViewModel implements AutoCloseable {
      * unless the window says how ({@link #setAfterFirstRows}).
      */
     private Consumer<Runnable> afterFirstRows = Runnable::run;
+    /** The subscriptions' first page when it was asked for before this console existed (see {@link #setFirstPage}). */
+    private java.util.concurrent.CompletionStage<dev.concord.client.Page> firstPage;
     /** Counts open requests, so that a record fetched for an earlier click does not replace a later one. */
     private long openRequests;
 
@@ -81,7 +83,12 @@ public final class ConsoleViewModel implements AutoCloseable {
      */
     public void start() {
         RecordListViewModel first = lists.get(EntityKind.SUBSCRIPTION);
-        first.refresh();
+        if (firstPage != null) {
+            first.refreshFrom(firstPage);
+            firstPage = null;
+        } else {
+            first.refresh();
+        }
         status.start();
         Runnable others = () -> afterFirstRows(
                 () -> lists.values().stream().filter(l -> l != first).forEach(RecordListViewModel::refresh));
@@ -107,6 +114,15 @@ public final class ConsoleViewModel implements AutoCloseable {
      */
     public void setAfterFirstRows(Consumer<Runnable> afterFirstRows) {
         this.afterFirstRows = java.util.Objects.requireNonNull(afterFirstRows);
+    }
+
+    /**
+     * The answer to the subscriptions' {@link RecordListViewModel#firstPageQuery}, asked for as soon as the server
+     * was up, before this console was built: {@link #start} shows it instead of asking again, so the request runs
+     * beside the window's build instead of after it (issue 16). Set before {@link #start}.
+     */
+    public void setFirstPage(java.util.concurrent.CompletionStage<dev.concord.client.Page> asked) {
+        this.firstPage = java.util.Objects.requireNonNull(asked);
     }
 
     /** Runs {@code work} as {@link #setAfterFirstRows} says; call once the first list has answered. FX thread. */

@@ -82,6 +82,31 @@ public final class RecordListViewModel {
         fetch(query, mine, true);
     }
 
+    /** What {@link #refresh} asks for while nothing is searched or filtered: the list's first page as it opens. */
+    public static ListQuery firstPageQuery() {
+        return new ListQuery(null, null, PAGE_SIZE, null);
+    }
+
+    /**
+     * As {@link #refresh}, with the answer to {@link #firstPageQuery} already asked for by whoever knew the
+     * server before this list existed (the console asks as soon as its server is up, while the window is being
+     * built: issue 16). A search or filter set since then asks afresh.
+     */
+    public void refreshFrom(java.util.concurrent.CompletionStage<Page> asked) {
+        if (!search.get().isBlank() || statusFilter.get() != null) {
+            refresh();
+            return;
+        }
+        long mine = ++generation;
+        fetch(() -> {
+            try {
+                return asked.toCompletableFuture().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }, mine, true);
+    }
+
     /** Appends the next page, if there is one. */
     public void loadMore() {
         if (nextCursor == null || loading.get()) {
@@ -116,8 +141,12 @@ public final class RecordListViewModel {
     }
 
     private void fetch(ListQuery query, long requestGeneration, boolean replaceAll) {
+        fetch(() -> api.list(kind, query), requestGeneration, replaceAll);
+    }
+
+    private void fetch(java.util.concurrent.Callable<Page> request, long requestGeneration, boolean replaceAll) {
         loading.set(true);
-        executor.run(() -> api.list(kind, query), page -> {
+        executor.run(request, page -> {
             if (requestGeneration != generation) {
                 return;
             }

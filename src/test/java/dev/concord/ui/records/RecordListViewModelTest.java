@@ -118,4 +118,47 @@ class RecordListViewModelTest {
         assertThat(vm.errorProperty().get()).isEqualTo("Could not load plans: the server could not be reached");
         assertThat(vm.statusChoices()).as("plans have no status").isEmpty();
     }
+
+    @Test
+    void aFirstPageAskedForEarlierIsShownWithoutAskingAgain() {
+        seed(RecordListViewModel.PAGE_SIZE + 5);
+        var asked = java.util.concurrent.CompletableFuture.completedFuture(
+                api.list(EntityKind.SUBSCRIPTION, RecordListViewModel.firstPageQuery()));
+        int callsBefore = api.listCalls();
+        RecordListViewModel vm = new RecordListViewModel(EntityKind.SUBSCRIPTION, api, new CurrentThreadTaskExecutor());
+
+        vm.refreshFrom(asked);
+
+        assertThat(api.listCalls()).isEqualTo(callsBefore);
+        assertThat(vm.items()).extracting(RecordRow::id).first().isEqualTo("sub_001");
+        assertThat(vm.items()).hasSize(RecordListViewModel.PAGE_SIZE);
+        assertThat(vm.hasMoreProperty().get()).isTrue();
+        vm.loadMore();
+        assertThat(vm.items()).hasSize(RecordListViewModel.PAGE_SIZE + 5);
+    }
+
+    @Test
+    void aFirstPageThatFailedShowsTheFailureAsAnAskedPageWould() {
+        RecordListViewModel vm = new RecordListViewModel(EntityKind.SUBSCRIPTION, api, new CurrentThreadTaskExecutor());
+
+        java.io.IOException refused = new java.io.IOException("connection refused");
+
+        vm.refreshFrom(java.util.concurrent.CompletableFuture.failedFuture(refused));
+
+        assertThat(vm.answeredProperty().get()).isTrue();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isNotEmpty().contains(dev.concord.ui.common.Problems.describe(refused));
+    }
+
+    @Test
+    void aSearchTypedBeforeTheEarlyPageArrivesAsksAfresh() {
+        seed(10);
+        RecordListViewModel vm = new RecordListViewModel(EntityKind.SUBSCRIPTION, api, new CurrentThreadTaskExecutor());
+        vm.searchProperty().set("grace 4");
+
+        vm.refreshFrom(java.util.concurrent.CompletableFuture.completedFuture(
+                api.list(EntityKind.SUBSCRIPTION, RecordListViewModel.firstPageQuery())));
+
+        assertThat(vm.items()).extracting(RecordRow::id).containsExactly("sub_004");
+    }
 }
