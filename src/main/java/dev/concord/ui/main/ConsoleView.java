@@ -63,6 +63,12 @@ public final class ConsoleView extends BorderPane {
     static final double SIDE_BY_SIDE_FROM = 1000;
     /** The editor beside the list never gets narrower than this (at 100% text): its tab and form stay whole. */
     static final double EDITOR_MIN_WIDTH = 380;
+    /**
+     * The list above the editor never gets lower than this (scaled with the text): its tabs, search bar, header
+     * and two whole rows at 200% text. Without it, at 200% text the stacked list showed one row under its header;
+     * more would push the editor's Save out of a 1280x800 window.
+     */
+    static final double LIST_MIN_HEIGHT_STACKED = 200;
 
     private final Appearance appearance;
     private final SplitPane split;
@@ -149,6 +155,8 @@ public final class ConsoleView extends BorderPane {
         Orientation wanted = getWidth() > 0 && getWidth() < SIDE_BY_SIDE_FROM * scale
                 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
         detailTabs.setMinWidth(wanted == Orientation.HORIZONTAL ? EDITOR_MIN_WIDTH * scale : 0);
+        kindTabs.setMinHeight(wanted == Orientation.VERTICAL ? LIST_MIN_HEIGHT_STACKED * scale
+                : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
             split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.65 : 0.45);

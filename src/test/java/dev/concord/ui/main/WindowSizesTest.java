@@ -52,7 +52,7 @@ class WindowSizesTest {
             stage.setHeight(height);
         });
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
-        await().atMost(WAIT).until(() -> table.getItems().size() == 1);
+        await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
         UiKeys.clickRow(robot, robot.lookup("#console").query(), "#table-subscriptions", 0);
         await().atMost(WAIT).until(() -> robot.lookup("#editor").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,6 +80,28 @@ class WindowSizesTest {
         assertThat(scene.getRoot().getStyle()).contains("-fx-font-size: 28.0px");
         assertInside(scene, robot.lookup("#editor").query(), robot.lookup("#save").query(),
                 robot.lookup("#field-customerName").query());
+    }
+
+    @Test
+    void withTheLargestTextTheStackedListStillShowsSeveralWholeRows(FxRobot robot) {
+        // 1280x800 at 200% text is a 640x400 window at 100%: two whole rows above an editor that stays whole.
+        robot.interact(() -> Appearance.shared().use(Theme.LIGHT, 200));
+        for (int i = 2; i <= 9; i++) {
+            console.fake().put(Records.subscription("sub_00" + i, 1));
+        }
+        openConsole(robot, 1280, 800);
+
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> table.getItems().size() == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds tableBounds = table.localToScene(table.getLayoutBounds());
+        long wholeRows = robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(row -> row.getItem() != null && row.isVisible())
+                .map(row -> row.localToScene(row.getLayoutBounds()))
+                .filter(b -> b.getMinY() >= tableBounds.getMinY() && b.getMaxY() <= tableBounds.getMaxY() + 0.5)
+                .count();
+        assertThat(wholeRows).as("rows of the list an agent can read above the editor").isGreaterThanOrEqualTo(2);
+        assertInside(stage.getScene(), robot.lookup("#editor").query(), robot.lookup("#save").query());
     }
 
     @Test
