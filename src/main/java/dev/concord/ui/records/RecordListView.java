@@ -94,8 +94,10 @@ public final class RecordListView extends VBox {
             // customer and plan columns shrank to nothing while "Updated by" kept its width).
             widths.add(() -> {
                 double scale = Appearance.shared().getTextSize() / (double) Appearance.DEFAULT_TEXT_SIZE;
-                column.setPrefWidth(c.width() * scale);
+                // The minimum first: a width is clamped to the minimum of the moment, so going back from 200%
+                // with the old minimum in place left every column at its large-text width.
                 column.setMinWidth((c.width() < 125 ? c.width() : NAME_MIN_WIDTH) * scale);
+                column.setPrefWidth(c.width() * scale);
             });
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(c.text().apply(cell.getValue())));
             table.getColumns().add(column);

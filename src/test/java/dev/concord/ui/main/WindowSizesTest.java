@@ -107,6 +107,14 @@ class WindowSizesTest {
                 .filter(cell -> cell.getItem() != null && cell.getTableColumn().getId().equals("col-id"))
                 .map(cell -> ((javafx.scene.text.Text) cell.lookup(".text")).getText()).toList();
         assertThat(shownIds).isNotEmpty().allMatch(id -> id.matches("sub_\\d+"), "whole ids");
+
+        // Back at 100%, the names get their room back (the large-text widths used to stay).
+        robot.interact(() -> Appearance.shared().use(Theme.LIGHT, Appearance.DEFAULT_TEXT_SIZE));
+        WaitForAsyncUtils.waitForFxEvents();
+        var columns = table.getColumns();
+        double id = columns.stream().filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow().getWidth();
+        assertThat(columns.stream().filter(c -> !"col-id".equals(c.getId())).limit(2))
+                .allMatch(c -> c.getWidth() > id, "customer and plan wider than the id again");
         assertInside(stage.getScene(), robot.lookup("#editor").query(), robot.lookup("#save").query());
     }
 
