@@ -103,7 +103,7 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
                 } catch (DateTimeParseException e) {
                     // "2026-02-30" is in the right form: saying "must be a date as yyyy-MM-dd" puzzled its writer.
                     if (ISO_DATE_FORM.matcher(s).matches()) {
-                        throw invalid(Problem.NO_SUCH_DAY, "names a day that does not exist: " + s, s);
+                        throw invalid(Problem.NO_SUCH_DAY, "must be a day in the calendar; " + s + " is not", s);
                     }
                     throw invalid(Problem.NOT_DATE, "must be a date as yyyy-MM-dd");
                 }
