@@ -25,6 +25,7 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+    private static final Pattern ISO_DATE_FORM = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern REFERENCE = Pattern.compile("^[a-z]+_[A-Za-z0-9_-]{1,60}$");
     /** Keeps one field from swallowing the database: notes may hold thousands of lines, not megabytes. */
     public static final int MAX_LONG_TEXT = 512 * 1024;
@@ -100,6 +101,10 @@ public record FieldSpec(String name, String label, FieldType type, List<String> 
                 try {
                     yield LocalDate.parse(s);
                 } catch (DateTimeParseException e) {
+                    // "2026-02-30" is in the right form: saying "must be a date as yyyy-MM-dd" puzzled its writer.
+                    if (ISO_DATE_FORM.matcher(s).matches()) {
+                        throw invalid(Problem.NO_SUCH_DAY, "must be a day in the calendar; " + s + " is not", s);
+                    }
                     throw invalid(Problem.NOT_DATE, "must be a date as yyyy-MM-dd");
                 }
             }

@@ -13,7 +13,10 @@ public final class InvalidFieldValueException extends IllegalArgumentException {
         REQUIRED, NOT_EMAIL,
         /** arguments: the allowed wire values, comma-separated */
         NOT_ONE_OF,
-        NOT_CURRENCY, NOT_DATE, NOT_BOOLEAN,
+        NOT_CURRENCY, NOT_DATE,
+        /** written as yyyy-MM-dd, but no such day (30 February); arguments: the value given */
+        NO_SUCH_DAY,
+        NOT_BOOLEAN,
         /** arguments: the most tags */
         TOO_MANY_TAGS,
         NOT_REFERENCE, NOT_TEXT,

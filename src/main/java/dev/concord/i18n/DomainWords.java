@@ -94,6 +94,7 @@ public final class DomainWords {
             case NOT_ONE_OF -> lang("invalid.oneOf", label, args[0]);
             case NOT_CURRENCY -> lang("invalid.currency", label);
             case NOT_DATE -> lang("invalid.date", label);
+            case NO_SUCH_DAY -> lang("invalid.noSuchDay", label, args[0]);
             case NOT_BOOLEAN -> lang("invalid.boolean", label);
             case TOO_MANY_TAGS -> lang("invalid.tooManyTags", label, args[0]);
             case NOT_REFERENCE -> lang("invalid.reference", label);

@@ -73,8 +73,9 @@ final class ChangeLog {
     static final String CHANNEL = "concord_changes";
 
     /**
-     * The select-list call that NOTIFYs {@link #CHANNEL} with the writing connection's application name, i.e.
-     * its instance ({@link Database#instanceTag}); that instance ignores its own (it nudged itself at commit).
+     * The select-list call that NOTIFYs {@link #CHANNEL} with the connection's application name, i.e. its
+     * instance ({@link Database#instanceTag}); that instance ignores its own (its reader already knows). Sent by
+     * the event reader's stamping statement and by writes outside the usual one-statement PATCH and POST.
      */
     static final String NOTIFY_SELF = "pg_notify('" + CHANNEL + "', current_setting('application_name'))";
 

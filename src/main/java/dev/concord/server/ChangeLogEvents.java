@@ -74,6 +74,11 @@ final class ChangeLogEvents implements EventStore {
      * PostgreSQL: numbers the unstamped rows and moves the counter in one statement (a round trip, where the
      * read, the batch and the counter's UPDATE were three). It runs after the lock was taken, so its snapshot
      * holds every row another stamper numbered meanwhile; the counter moves only when rows were numbered.
+     *
+     * <p>When it numbered rows it also NOTIFYs every instance's reader (delivered on commit, so they find the rows
+     * numbered). This is the wake-up of the other instances: the writes themselves send none (issue 16), so
+     * there is one NOTIFY per batch of writes instead of one per write. A write whose instance stops before its
+     * reader numbers it is numbered by the next pass of any instance, at the latest its poll.
      */
     private static int stampInOneStatement(Connection c, long last) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("WITH todo AS (SELECT seq, ? + row_number() OVER (ORDER BY seq) AS eid"
@@ -81,7 +86,8 @@ final class ChangeLogEvents implements EventStore {
                 + " stamped AS (UPDATE change_log l SET event_id = todo.eid FROM todo WHERE l.seq = todo.seq RETURNING l.event_id),"
                 + " counter AS (UPDATE event_counter SET last_event_id = (SELECT MAX(event_id) FROM stamped)"
                 + " WHERE id = 1 AND EXISTS (SELECT 1 FROM stamped))"
-                + " SELECT COUNT(*) FROM stamped")) {
+                + " SELECT n, CASE WHEN n > 0 THEN " + ChangeLog.NOTIFY_SELF + " END"
+                + " FROM (SELECT COUNT(*) AS n FROM stamped) c")) {
             ps.setLong(1, last);
             ps.setInt(2, STAMP_BATCH);
             try (ResultSet rs = ps.executeQuery()) {

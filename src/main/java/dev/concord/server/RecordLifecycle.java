@@ -43,7 +43,7 @@ final class RecordLifecycle {
         IdempotentRequests.Answer keyed = hook.keyed();
         boolean alone = db.onPostgres();
         if (keyed != null || (alone && hook.writesNothing())) {
-            // On PostgreSQL the write is one statement (INSERT, log row, the key's answer if any, NOTIFY), atomic by
+            // On PostgreSQL the write is one statement (INSERT, log row, the key's answer if any), atomic by
             // itself, so no BEGIN/COMMIT around it (issue 16): one round trip; on H2 one transaction. The key is not
             // looked up first: a retry's answer already stored makes the write fail on the key (nothing written)
             // and the route answers from the store; an id taken (a retry that named its id) writes nothing and is

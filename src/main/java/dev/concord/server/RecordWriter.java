@@ -45,7 +45,7 @@ final class RecordWriter {
                         RecordRepository.InTransaction hook) {
         IdempotentRequests.Answer keyed = hook.keyed();
         if (db.onPostgres() && (keyed != null || hook.writesNothing())) {
-            // The write is one statement (UPDATE, log row, the key's answer if any, NOTIFY), atomic by itself, so no
+            // The write is one statement (UPDATE, log row, the key's answer if any), atomic by itself, so no
             // BEGIN/COMMIT around it: 2 round trips with the read before it. Anything unusual starts over below,
             // in a transaction, as does a write whose hook has other work to do after it.
             WriteOutcome alone = db.withoutTransaction(c -> usual(c, kind, id, expectedVersion, changes, actor, keyed));

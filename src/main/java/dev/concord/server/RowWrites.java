@@ -22,8 +22,10 @@ import java.util.Set;
  * The write path's statements, each one database round trip (issue 16): a narrow read of only the columns a
  * change-log row needs, and THE conditional UPDATE returning the new row, so no second read follows it
  * ({@code UPDATE ... RETURNING} on PostgreSQL, a data change delta table {@code FINAL TABLE (UPDATE ...)} on
- * H2). On PostgreSQL the UPDATE, its change-log row and the NOTIFY are one statement, so a PATCH makes as
- * many round trips as the bare UPDATE + INSERT it is measured against, plus the narrow read.
+ * H2). On PostgreSQL the UPDATE and its change-log row are one statement, so a PATCH makes as many round trips
+ * as the bare UPDATE + INSERT it is measured against, plus the narrow read. These statements send no NOTIFY:
+ * the writing instance's event reader is nudged after commit and stamps the row, and its stamping statement
+ * wakes the other instances ({@link ChangeLogEvents}), once per batch of writes instead of once per write.
  */
 final class RowWrites {
     /** The version and the few field values read before an UPDATE. */
@@ -114,12 +116,13 @@ final class RowWrites {
         EntityTable t = EntityTable.of(kind);
         String update = RecordRows.updateSql(t, changes);
         if (isPostgres(c)) {
-            // One round trip: the UPDATE, the log row only if it matched, and the wake-up of every instance's
-            // event reader (delivered by PostgreSQL on commit only).
+            // One round trip: the UPDATE and the log row only if it matched. No NOTIFY here (see the class comment):
+            // a NOTIFY per write cost the listening backend and this instance's LISTEN thread a wake-up each, and
+            // PostgreSQL serialises the commits of notifying transactions on one lock (issue 16).
             String sql = "WITH upd AS (" + update + " RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                     + " SELECT ?, id, version, ?, ?, ?, ?, ? FROM upd RETURNING seq)" + claimCte(claim, "upd")
-                    + " SELECT upd.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM upd, log";
+                    + " SELECT upd.*, log.seq AS log_seq FROM upd, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = RecordRows.bindUpdate(ps, t, changes, actor, now, id, expectedVersion);
                 ps.setString(i++, kind.path());
@@ -154,7 +157,7 @@ final class RowWrites {
 
     /**
      * Inserts a new record at version 1 with its {@code create} change-log row, returning the record as stored;
-     * on PostgreSQL the INSERT, the log row and the NOTIFY are one statement, and an id already taken (live or
+     * on PostgreSQL the INSERT and the log row are one statement (no NOTIFY: see the class comment), and an id already taken (live or
      * retired) writes nothing and returns null ({@code ON CONFLICT DO NOTHING}: no read before to check it).
      */
     static WriteOutcome.Written insertAndLog(Connection c, EntityKind kind, String id, FieldValues values, String actor,
@@ -181,7 +184,7 @@ final class RowWrites {
             String sql = "WITH ins AS (" + insert + " ON CONFLICT (id) DO NOTHING RETURNING " + t.selectColumns() + "), "
                     + "log AS (INSERT INTO change_log (entity, entity_id, version, actor, changed_at, kind, changes, reason)"
                     + " SELECT ?, id, version, ?, ?, ?, ?, NULL FROM ins RETURNING seq)" + claimCte(claim, "ins")
-                    + " SELECT ins.*, log.seq AS log_seq, " + ChangeLog.NOTIFY_SELF + " FROM ins, log";
+                    + " SELECT ins.*, log.seq AS log_seq FROM ins, log";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = RecordRows.bindInsert(ps, t, id, values, actor, now);
                 for (ReferenceChecks.Reference r : refs) {

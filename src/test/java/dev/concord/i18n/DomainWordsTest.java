@@ -32,6 +32,10 @@ class DomainWordsTest {
         FieldSpec name = EntityKind.SUBSCRIPTION.requireField("customerName");
         assertThat(DomainWords.invalid(refusal(() -> name.parse("x".repeat(250)))))
                 .contains("ist zu lang (250 Zeichen, höchstens 200)");
+        FieldSpec date = EntityKind.SUBSCRIPTION.requireField("nextBillingDate");
+        assertThat(DomainWords.invalid(refusal(() -> date.parse("2026-02-30"))))
+                .isEqualTo("Nächste Abrechnung muss ein Tag im Kalender sein; 2026-02-30 ist keiner");
+        assertThat(DomainWords.invalid(refusal(() -> date.parse("30.02.2026")))).contains("yyyy-MM-dd");
         for (InvalidFieldValueException.Problem p : InvalidFieldValueException.Problem.values()) {
             String words = DomainWords.invalid(new InvalidFieldValueException("amount", "english", p, 7, 8, 9));
             assertThat(words).as(p.name()).doesNotContain("english").doesNotStartWith("invalid.");

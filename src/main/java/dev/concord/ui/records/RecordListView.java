@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.concord.i18n.DomainWords;
 import dev.concord.ui.common.A11y;
+import dev.concord.ui.common.Appearance;
 import dev.concord.ui.common.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class RecordListView extends VBox {
     private final TextField search = new TextField();
     private String selectedId;
     private final javafx.beans.binding.StringBinding countText;
+    /** Sets every column's widths for the text size (held here: the shared appearance holds it weakly). */
+    private final javafx.beans.value.ChangeListener<Number> widthsForTextSize;
 
     public RecordListView(RecordListViewModel vm, Consumer<RecordRow> onSelect) {
         this.vm = vm;
@@ -82,16 +85,27 @@ public final class RecordListView extends VBox {
                 .then(lang("list.noMatch", DomainWords.pluralInSentence(vm.kind())))
                 .otherwise(lang("list.loading", DomainWords.pluralInSentence(vm.kind()))));
         table.setPlaceholder(placeholder);
+        java.util.List<Runnable> widths = new java.util.ArrayList<>();
         for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
             TableColumn<RecordRow, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
-            column.setPrefWidth(c.width());
-            // Short values (dates, versions, statuses) must stay readable; names may give way, but not to "..."
-            // (at 800 px the customer and plan columns shrank to nothing while "Updated by" kept its width).
-            column.setMinWidth(c.width() < 125 ? c.width() : NAME_MIN_WIDTH);
+            // Widths grow with the text size: at 200% the ids ("sub_0001") were cut to "sub_00...". Short values
+            // (dates, versions, statuses) must stay readable; names may give way, but not to "..." (at 800 px the
+            // customer and plan columns shrank to nothing while "Updated by" kept its width).
+            widths.add(() -> {
+                double scale = Appearance.shared().getTextSize() / (double) Appearance.DEFAULT_TEXT_SIZE;
+                // The minimum first: a width is clamped to the minimum of the moment, so going back from 200%
+                // with the old minimum in place left every column at its large-text width.
+                column.setMinWidth((c.width() < 125 ? c.width() : NAME_MIN_WIDTH) * scale);
+                column.setPrefWidth(c.width() * scale);
+            });
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(c.text().apply(cell.getValue())));
             table.getColumns().add(column);
         }
+        widths.forEach(Runnable::run);
+        widthsForTextSize = (obs, old, size) -> widths.forEach(Runnable::run);
+        Appearance.shared().textSizeProperty()
+                .addListener(new javafx.beans.value.WeakChangeListener<>(widthsForTextSize));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {

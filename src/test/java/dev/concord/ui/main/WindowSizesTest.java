@@ -101,6 +101,20 @@ class WindowSizesTest {
                 .filter(b -> b.getMinY() >= tableBounds.getMinY() && b.getMaxY() <= tableBounds.getMaxY() + 0.5)
                 .count();
         assertThat(wholeRows).as("rows of the list an agent can read above the editor").isGreaterThanOrEqualTo(2);
+        // The ids are whole: the columns grow with the text.
+        List<String> shownIds = robot.from(table).lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(cell -> cell.getItem() != null && cell.getTableColumn().getId().equals("col-id"))
+                .map(cell -> ((javafx.scene.text.Text) cell.lookup(".text")).getText()).toList();
+        assertThat(shownIds).isNotEmpty().allMatch(id -> id.matches("sub_\\d+"), "whole ids");
+
+        // Back at 100%, the names get their room back (the large-text widths used to stay).
+        robot.interact(() -> Appearance.shared().use(Theme.LIGHT, Appearance.DEFAULT_TEXT_SIZE));
+        WaitForAsyncUtils.waitForFxEvents();
+        var columns = table.getColumns();
+        double id = columns.stream().filter(c -> "col-id".equals(c.getId())).findFirst().orElseThrow().getWidth();
+        assertThat(columns.stream().filter(c -> !"col-id".equals(c.getId())).limit(2))
+                .allMatch(c -> c.getWidth() > id, "customer and plan wider than the id again");
         assertInside(stage.getScene(), robot.lookup("#editor").query(), robot.lookup("#save").query());
     }
 
