@@ -4,11 +4,9 @@ import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import dev.concord.ui.common.A11y;
-import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -63,7 +61,7 @@ final class NotesMergePane extends VBox {
         resultLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         resultLabel.setLabelFor(result);
         VBox resultBox = new VBox(4, resultLabel);
-        if (lineCount(row.resultTextProperty().get()) <= TEXT_AREA_LINES) {
+        if (TextLines.count(row.resultTextProperty().get()) <= TEXT_AREA_LINES) {
             editByHand(resultBox);
         } else {
             preview(resultBox, resultLabel);
@@ -92,12 +90,12 @@ final class NotesMergePane extends VBox {
      * type, the result is shown in a ListView that only renders the visible lines.
      */
     private void preview(VBox resultBox, Label resultLabel) {
-        ObservableList<String> lines = FXCollections.observableArrayList(lines(row.resultTextProperty().get()));
-        ListView<String> list = new ListView<>(lines);
+        // Wrapped, not copied: the list cuts out only the lines the view shows.
+        ListView<String> list = new ListView<>(FXCollections.observableList(new TextLines(row.resultTextProperty().get())));
         list.setId("notesPreview-" + row.field());
         list.getStyleClass().addAll("notes-preview", Styles.DENSE);
         list.setFixedCellSize(ROW_HEIGHT - 4);
-        previewUpdater = (o, a, text) -> lines.setAll(lines(text));
+        previewUpdater = (o, a, text) -> list.setItems(FXCollections.observableList(new TextLines(text)));
         row.resultTextProperty().addListener(previewUpdater);
         Button edit = new Button(lang("notes.editByHand"));
         edit.setId("notesEdit-" + row.field());
@@ -108,21 +106,12 @@ final class NotesMergePane extends VBox {
             editByHand(resultBox);
             result.requestFocus();
         });
-        resultLabel.setText(lang("notes.result.lines", lines.size()));
+        resultLabel.setText(lang("notes.result.lines", list.getItems().size()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, resultLabel, spacer, edit);
         resultBox.getChildren().setAll(head, list);
         VBox.setVgrow(list, Priority.ALWAYS);
-    }
-
-    /** The lines as the text area would show them: a final newline starts an empty last line. */
-    private static List<String> lines(String text) {
-        return List.of((text == null ? "" : text).split("\n", -1));
-    }
-
-    private static int lineCount(String text) {
-        return text == null ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1;
     }
 
     private void show(ConflictDialogViewModel vm, TextMergeModel old, TextMergeModel model) {

@@ -17,8 +17,31 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The warm-up builds a dialog without showing any window, and merges nothing on the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class DialogWarmUpTest {
+    private Stage stage;
+    private javafx.scene.control.TextField field;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
+        field = new javafx.scene.control.TextField();
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(field), 800, 600));
+        stage.show();
+    }
+
+    @Test
+    void warmingUpInTheWindowLeavesItAsItWas() throws Exception {
+        PreparedNotes sample = DialogWarmUp.prepare();
+        WaitForAsyncUtils.asyncFx(field::requestFocus).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Pane root = (javafx.scene.layout.Pane) stage.getScene().getRoot();
+        List<javafx.scene.Node> before = WaitForAsyncUtils.asyncFx(() -> List.copyOf(root.getChildren())).get();
+
+        WaitForAsyncUtils.asyncFx(() -> DialogWarmUp.inWindow(sample, stage.getScene())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WaitForAsyncUtils.asyncFx(() -> List.copyOf(root.getChildren())).get()).containsExactlyElementsOf(before);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(field);
+        assertThat(field.isDisabled()).isFalse();
     }
 
     @Test
