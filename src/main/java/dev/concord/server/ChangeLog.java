@@ -183,9 +183,13 @@ final class ChangeLog {
         }
     }
 
+    /** Made once, not a type resolved per row the event reader or a history request reads (issue 16). */
+    private static final com.fasterxml.jackson.databind.ObjectReader CHANGES =
+            Json.mapper().readerFor(new TypeReference<List<FieldChange>>() { });
+
     static List<FieldChange> fromJson(String json) {
         try {
-            return Json.mapper().readValue(json, new TypeReference<List<FieldChange>>() { });
+            return CHANGES.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("change-log row holds no JSON list", e);
         }

@@ -166,12 +166,19 @@ final class EntityTable {
         }
     }
 
+    /**
+     * Made once: a {@code new TypeReference} per call resolved the generic type again for every row read
+     * (issue 16 profile of PATCH); most stored lists are empty and need no parser at all.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRING_LIST =
+            Json.mapper().readerFor(new TypeReference<List<String>>() { });
+
     private static List<String> fromJson(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
         try {
-            return Json.mapper().readValue(json, new TypeReference<List<String>>() { });
+            return json.equals("[]") ? List.of() : STRING_LIST.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored list is not JSON", e);
         }

@@ -1,7 +1,6 @@
 package dev.concord.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.concord.api.ApiPaths;
 import dev.concord.api.Json;
 import dev.concord.api.Meta;
@@ -29,7 +28,19 @@ final class Envelopes {
 
     /** As {@link #ok} without a cursor, with {@code data} already serialized ({@link #toJson}): sent as is. */
     static void okJson(Context ctx, int status, String dataJson) {
-        ok(ctx, status, new RawValue(dataJson), null);
+        ctx.status(status);
+        ctx.contentType(JSON);
+        ctx.result(okBody(dataJson, meta(ctx, null)));
+    }
+
+    /**
+     * The bytes {@link #ok} writes for data already serialized ({"success":true,"data":...,"meta":...}), put
+     * together directly: the map and raw-value serializers were a few % of a PATCH's CPU (issue 16).
+     */
+    static String okBody(String dataJson, Meta meta) {
+        String metaJson = toJson(meta);
+        return new StringBuilder(dataJson.length() + metaJson.length() + 40).append("{\"success\":true,\"data\":")
+                .append(dataJson).append(",\"meta\":").append(metaJson).append('}').toString();
     }
 
     static void error(Context ctx, ApiError e) {

@@ -25,6 +25,18 @@ final class HttpApp {
     private HttpApp() {
     }
 
+    /**
+     * A random (version 4) UUID for a request that brought no id of its own. From the thread's own generator:
+     * the id only tells one request's log lines from another's, and UUID.randomUUID() takes the shared
+     * SecureRandom on every request (~1% of a PATCH's request-thread CPU, issue 16 profile).
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long lo = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(hi, lo).toString();
+    }
+
     /** A Javalin app not yet listening, with every route: {@code routes} register theirs after the filters. */
     static Javalin create(Auth auth, OpsWiring ops, int requestThreads, List<Consumer<Javalin>> routes) {
         Javalin app = Javalin.create(cfg -> {
@@ -53,7 +65,7 @@ final class HttpApp {
         app.before(ctx -> {
             String incoming = ctx.header(ApiPaths.REQUEST_ID);
             String id = incoming != null && CLIENT_REQUEST_ID.matcher(incoming).matches()
-                    ? incoming : UUID.randomUUID().toString();
+                    ? incoming : requestId();
             ctx.attribute(Envelopes.REQUEST_ID_ATTR, id);
             ctx.header(ApiPaths.REQUEST_ID, id);
             MDC.put("requestId", id);

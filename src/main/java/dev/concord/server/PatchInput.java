@@ -49,8 +49,7 @@ record PatchInput(Long version, Long bodyVersion, Map<String, Object> changes,
         if (changesNode.isEmpty()) {
             throw validation(List.of(new FieldError("changes", "INVALID_VALUE", "changes must name at least one field")));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> wire = Json.mapper().convertValue(changesNode, LinkedHashMap.class);
+        Map<String, Object> wire = wireValues((ObjectNode) changesNode);
         List<FieldError> errors = new ArrayList<>(WireFieldRules.check(kind, (ObjectNode) changesNode));
         Map<String, Object> canonical = Map.of();
         try {
@@ -64,6 +63,32 @@ record PatchInput(Long version, Long bodyVersion, Map<String, Object> changes,
         }
         Long version = bodyVersion != null ? bodyVersion : headerVersion;
         return new PatchInput(version, bodyVersion, canonical, wire);
+    }
+
+    /**
+     * The members of {@code obj} as plain Java values, exactly as {@code convertValue(obj, LinkedHashMap.class)}
+     * makes them. Text, null and true/false (nearly every change) are taken from the tree directly: the general
+     * conversion writes the tree into a token buffer and parses it again, ~4% of a PATCH's request-thread CPU
+     * (issue 16 profile). Anything else (numbers, arrays, objects) still goes through Jackson.
+     */
+    static Map<String, Object> wireValues(ObjectNode obj) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode v = member.getValue();
+            if (v.isTextual()) {
+                out.put(member.getKey(), v.textValue());
+            } else if (v.isNull()) {
+                out.put(member.getKey(), null);
+            } else if (v.isBoolean()) {
+                out.put(member.getKey(), v.booleanValue());
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> general = Json.mapper().convertValue(obj, LinkedHashMap.class);
+                return general;
+            }
+        }
+        return out;
     }
 
     /**
@@ -133,8 +158,7 @@ record PatchInput(Long version, Long bodyVersion, Map<String, Object> changes,
      * @throws ValidationException listing every refused field
      */
     static Map<String, Object> checkedFields(EntityKind kind, ObjectNode fields) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> wire = Json.mapper().convertValue(fields, LinkedHashMap.class);
+        Map<String, Object> wire = wireValues(fields);
         List<FieldError> errors = new ArrayList<>(WireFieldRules.check(kind, fields));
         Map<String, Object> canonical = Map.of();
         try {

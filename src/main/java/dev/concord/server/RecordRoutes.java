@@ -122,7 +122,8 @@ final class RecordRoutes {
             throw new ApiError(ErrorCode.FORBIDDEN, "A " + who.role().wire() + " may read but not edit");
         }
         String id = id(ctx);
-        boolean force = parseForce(ctx.queryParam("force"));
+        // Most PATCHes have no query string: then no query map is parsed just to find no "force" (issue 16).
+        boolean force = ctx.queryString() != null && parseForce(ctx.queryParam("force"));
         String reason = ctx.header(ApiPaths.OVERRIDE_REASON);
         if (force) {
             if (!who.role().mayOverride()) {
