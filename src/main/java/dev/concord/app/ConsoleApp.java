@@ -85,7 +85,8 @@ final class ConsoleApp {
                     if (partsFailure != null) {
                         closed.countDown();
                     } else if (stage.isShowing()) {
-                        build(stage, setup, p, executor, serverReady, firstPage);
+                        StartOrder.previewRowsThenBuild(stage, firstPage,
+                                () -> build(stage, setup, p, executor, serverReady, firstPage));
                     }
                 }));
             });

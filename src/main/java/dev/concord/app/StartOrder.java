@@ -4,9 +4,18 @@ import dev.concord.domain.EntityKind;
 import dev.concord.ui.conflict.DialogWarmUp;
 import dev.concord.ui.main.ConsoleViewModel;
 import dev.concord.ui.main.ConsoleWindow;
+import dev.concord.client.Page;
+import dev.concord.ui.common.Appearance;
+import dev.concord.ui.records.RecordRow;
+import dev.concord.ui.records.RowsPreview;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The order of the console's start, so that the agent sees its rows as early as the server answers: the
@@ -40,5 +49,44 @@ final class StartOrder {
     private static void afterRows(Stage stage) {
         ConsoleWindow.afterFirstPulse(stage.getScene(), () -> WindowIdentity.setIcons(stage));
         DialogWarmUp.afterFirstPulse(stage.getScene());
+    }
+
+    /**
+     * How long the console's build waits for the first page to preview: a slow or remote server must not keep
+     * the agent at "Connecting..." instead of the console's menus and "Loading..." (the old order).
+     */
+    static final Duration ROWS_BEFORE_CONSOLE = Duration.millis(1000);
+
+    /**
+     * Runs {@code build} (the console into the shell window) after the first rows are on screen: when the first
+     * page answers within {@link #ROWS_BEFORE_CONSOLE} with rows, they show at once as a plain-text preview in the
+     * shell ({@link RowsPreview}, a few milliseconds of FX-thread work) and the console, whose first styling and
+     * layout take ~0.3-0.4 s, is built after that frame and replaces it in one frame; otherwise the console is
+     * built at once, as before. FX thread.
+     */
+    static void previewRowsThenBuild(Stage stage, CompletionStage<Page> firstPage, Runnable build) {
+        boolean[] built = {false};
+        Runnable buildOnce = () -> {
+            if (!built[0] && stage.isShowing()) {
+                built[0] = true;
+                build.run();
+            }
+        };
+        PauseTransition wait = new PauseTransition(ROWS_BEFORE_CONSOLE);
+        wait.setOnFinished(e -> buildOnce.run());
+        wait.play();
+        firstPage.whenComplete((page, failure) -> Platform.runLater(() -> {
+            if (built[0]) {
+                return;
+            }
+            wait.stop();
+            List<RecordRow> rows = failure == null ? page.items().stream().map(RecordRow::of).toList() : List.of();
+            if (!rows.isEmpty() && ConsoleWindow.showPreview(stage,
+                    new RowsPreview(EntityKind.SUBSCRIPTION, rows, Appearance.shared().getTextSize()))) {
+                ConsoleWindow.afterFirstPulse(stage.getScene(), buildOnce);
+            } else {
+                buildOnce.run();
+            }
+        }));
     }
 }

@@ -15,6 +15,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -67,6 +68,20 @@ public final class ConsoleWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.show();
+    }
+
+    /**
+     * Shows {@code preview} (the first rows, {@link dev.concord.ui.records.RowsPreview}) in the window while it
+     * still holds the shell, in place of "Connecting..."; false (nothing shown) once the console is in it.
+     */
+    public static boolean showPreview(Stage stage, Node preview) {
+        Scene scene = stage.getScene();
+        if (scene == null || !SHELL_ID.equals(scene.getRoot().getId())) {
+            return false;
+        }
+        ((StackPane) scene.getRoot()).getChildren().setAll(preview);
+        Platform.requestNextPulse();
+        return true;
     }
 
     /**

@@ -98,6 +98,12 @@ public final class RecordListViewModel {
             return;
         }
         long mine = ++generation;
+        java.util.concurrent.CompletableFuture<Page> answer = asked.toCompletableFuture();
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            // Already in (the window showed it as a preview): in the table's first frame, not one after it.
+            show(answer.join(), true);
+            return;
+        }
         fetch(() -> {
             try {
                 return asked.toCompletableFuture().get();
