@@ -305,6 +305,9 @@ public final class ConsoleBench {
         d.putPOJO("commandMs", ms(big, NotesMergeBenchmark.Opening::actionNanos));
         d.putPOJO("pulseMs", ms(big, NotesMergeBenchmark.Opening::pulseNanos));
         d.putPOJO("fxThreadCpuMs", ms(big, NotesMergeBenchmark.Opening::frameCpuNanos));
+        d.putPOJO("viewModelCpuMs", ms(big, NotesMergeBenchmark.Opening::vmCpuNanos));
+        d.putPOJO("dialogBuiltCpuMs", ms(big, NotesMergeBenchmark.Opening::buildCpuNanos));
+        d.putPOJO("shownStyledLaidOutCpuMs", ms(big, NotesMergeBenchmark.Opening::showCpuNanos));
         d.putPOJO("renderThreadCpuMs", ms(big, NotesMergeBenchmark.Opening::renderCpuNanos));
         d.putPOJO("fxThreadCpuMs100Lines", ms(small, NotesMergeBenchmark.Opening::frameCpuNanos));
         d.putPOJO("oldFigureMs", ms(big, NotesMergeBenchmark.Opening::oldNanos));

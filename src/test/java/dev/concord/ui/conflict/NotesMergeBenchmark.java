@@ -57,7 +57,9 @@ public class NotesMergeBenchmark {
      * and hands the frame to the renderer ({@code pulseNanos}: up to that pulse's post-layout listener), then
      * the render thread draws it: a 1x1 snapshot queued after the pulse runs on the same single render
      * thread, so it returns once that frame is drawn. {@code frameCpuNanos}: the FX thread's CPU over all of it,
-     * {@code renderCpuNanos}: the render thread's (on a loaded machine the wall time says little; these do).</li>
+     * {@code renderCpuNanos}: the render thread's (on a loaded machine the wall time says little; these do).
+     * The command's FX-thread CPU in its parts: view model ({@code vmCpuNanos}), dialog built
+     * ({@code buildCpuNanos}), shown as a layer, styled and laid out ({@code showCpuNanos}).</li>
      * <li>{@code oldNanos}: the figure as measured until 21:30 UTC on 2026-11-30: the command (then followed by
      * a manual CSS and layout pass of the window, a near no-op since the layer styles and lays itself out when
      * it opens; dropped), then TestFX's {@code waitForFxEvents}, which polls in sleeps of its own even on an
@@ -65,7 +67,7 @@ public class NotesMergeBenchmark {
      * </ul>
      */
     public record Opening(long modelNanos, long actionNanos, long pulseNanos, long frameNanos, long frameCpuNanos,
-                          long renderCpuNanos, long oldNanos) {
+                          long renderCpuNanos, long oldNanos, long vmCpuNanos, long buildCpuNanos, long showCpuNanos) {
         /** From the agent's command to the first frame with the dialog drawn, the diff model's own build excluded. */
         public long totalNanos() {
             return frameNanos;
@@ -111,6 +113,7 @@ public class NotesMergeBenchmark {
             long modelNanos = System.nanoTime() - t0;
             ConflictDialog[] dialog = new ConflictDialog[1];
             long[] at = new long[6];
+            long[] parts = new long[3];
             java.util.concurrent.CompletableFuture<Void> drawn = new java.util.concurrent.CompletableFuture<>();
             long render0 = renderThreadCpu(threads);
             WaitForAsyncUtils.asyncFx(() -> {
@@ -119,8 +122,11 @@ public class NotesMergeBenchmark {
                 // The agent's command, as the inbox runs it: the dialog built and shown.
                 ConflictDialogViewModel vm = new ConflictDialogViewModel(conflict, (id, v) -> null,
                         new CurrentThreadTaskExecutor(), prepared);
+                parts[0] = threads.getCurrentThreadCpuTime();
                 dialog[0] = new ConflictDialog(vm, owner);
+                parts[1] = threads.getCurrentThreadCpuTime();
                 dialog[0].show();
+                parts[2] = threads.getCurrentThreadCpuTime();
                 at[2] = System.nanoTime();
                 javafx.scene.Scene scene = owner.getScene();
                 Runnable[] once = new Runnable[1];
@@ -143,7 +149,7 @@ public class NotesMergeBenchmark {
             drawn.get(30, java.util.concurrent.TimeUnit.SECONDS);
             long renderCpu = renderThreadCpu(threads) - render0;
             openings.add(new Opening(modelNanos, at[2] - at[0], at[3] - at[2], at[4] - at[0], at[5] - at[1], renderCpu,
-                    oldNanos));
+                    oldNanos, parts[0] - at[1], parts[1] - parts[0], parts[2] - parts[1]));
             WaitForAsyncUtils.asyncFx(() -> dialog[0].close()).get();
             WaitForAsyncUtils.waitForFxEvents();
         }
