@@ -63,6 +63,7 @@ public final class ConsoleWindow {
         shell.setId(SHELL_ID);
         Scene scene = new Scene(shell, WIDTH, HEIGHT);
         scene.getStylesheets().add(CSS);
+        ShellKeys.keep(scene);
         stage.setScene(scene);
         stage.setTitle(title);
         stage.setMinWidth(MIN_WIDTH);
@@ -125,8 +126,11 @@ public final class ConsoleWindow {
         ConsoleView view = new ConsoleView(vm, conflictUi, appearance);
         Scene scene = stage.getScene();
         if (scene != null && SHELL_ID.equals(scene.getRoot().getId())) {
-            // The window is already on screen (showShell): the console takes the shell's place in it.
+            // The window is already on screen (showShell): the console takes the shell's place in it, and gets the
+            // keys pressed before it was there once it is laid out (its menus' shortcuts exist from then on).
             scene.setRoot(view);
+            Scene shell = scene;
+            afterFirstPulse(shell, () -> ShellKeys.release(shell));
         } else {
             scene = new Scene(view, WIDTH, HEIGHT);
             scene.getStylesheets().add(CSS);

@@ -74,4 +74,29 @@ class ConsoleShellTest {
         TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
         await().atMost(WAIT).until(() -> table.getItems().size() == 1);
     }
+
+    @Test
+    void keysPressedBeforeTheConsoleExistsReachItOnceItIsThere(FxRobot robot) {
+        AtomicBoolean afterFirstFrame = new AtomicBoolean();
+        robot.interact(() -> {
+            ConsoleWindow.showShell(stage, "Concord");
+            ConsoleWindow.afterFirstPulse(stage.getScene(), () -> afterFirstFrame.set(true));
+            stage.requestFocus();
+        });
+        await().atMost(WAIT).untilTrue(afterFirstFrame);
+        // An agent who sees the first rows (the preview) presses Ctrl+Q before the console's menus exist.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.CONTROL);
+        assertThat(stage.isShowing()).isTrue();
+
+        robot.interact(() -> {
+            ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
+                throw new AssertionError("nothing is saved here");
+            }, new NoConflicts(), executor);
+            ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { },
+                    CompletableFuture.completedFuture(null));
+        });
+
+        await().atMost(WAIT).until(() -> !stage.isShowing());
+    }
 }
