@@ -124,6 +124,11 @@ public final class RowsPreview extends Region {
                 getChildren().add(1, stripe);
             }
         }
+        if (count > rowsBuilt) {
+            // Made during layout, after this pulse's CSS pass: styled now, or the frame draws them unstyled (black
+            // text and stripes in the dark themes, the default font).
+            applyCss();
+        }
         rowsBuilt = Math.max(rowsBuilt, count);
     }
 
