@@ -235,7 +235,7 @@ final class ConnectFlow implements ConnectActions {
                         : lang("about.server", c.server()),
                 lang("about.signedInAs", c.who().actor(), c.who().role(), c.how()),
                 lang("about.data", folder.toString()),
-                lang("about.log", ConsoleLogging.logDir(home).resolve("console.log").toString()),
+                lang("about.log", ConsoleLogging.consoleLog(home).toString()),
                 lang("about.secrets", connections.secrets().description()));
     }
 

@@ -153,7 +153,7 @@ final class ConsoleApp {
                 serverReady);
         view.setAbout(() -> List.of(lang("about.version", Version.current()), lang("about.server", setup.server()),
                 lang("about.demoUser", setup.user()), lang("about.data", setup.userDir()),
-                lang("about.log", ConsoleLogging.logDir(setup.home()).resolve("console.log"))));
+                lang("about.log", ConsoleLogging.consoleLog(setup.home()))));
         stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
         LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
             setup.rememberLanguage(chosen);

@@ -161,7 +161,7 @@ final class ConsoleCommand implements Callable<Integer> {
      */
     int unexpected(Exception e) {
         LOG.error("the console stopped", e);
-        err.println(lang("start.unexpected", ConsoleLogging.logDir(SyncServices.concordHome()).resolve("console.log")));
+        err.println(lang("start.unexpected", ConsoleLogging.consoleLog(SyncServices.concordHome())));
         return 1;
     }
 

@@ -47,6 +47,11 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         return home.resolve("logs");
     }
 
+    /** {@code <home>/logs/console.log}: the console's log, as the agent is told where to find it. */
+    static Path consoleLog(Path home) {
+        return logDir(home).resolve("console.log");
+    }
+
     /**
      * Chooses the console's (or command line's) log, {@code name} console or cli, before logback starts: call
      * it before any logger is made. Does not start logback.

@@ -60,13 +60,7 @@ class ConsoleShellTest {
         await().atMost(WAIT).untilTrue(afterFirstFrame);
         Scene shellScene = stage.getScene();
 
-        robot.interact(() -> {
-            ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
-                throw new AssertionError("nothing is saved here");
-            }, new NoConflicts(), executor);
-            ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { },
-                    CompletableFuture.completedFuture(null));
-        });
+        robot.interact(this::showConsole);
 
         assertThat(stage.getScene()).isSameAs(shellScene);
         assertThat(shellScene.getRoot()).isInstanceOf(ConsoleView.class);
@@ -89,14 +83,17 @@ class ConsoleShellTest {
                 .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.CONTROL);
         assertThat(stage.isShowing()).isTrue();
 
-        robot.interact(() -> {
-            ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
-                throw new AssertionError("nothing is saved here");
-            }, new NoConflicts(), executor);
-            ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { },
-                    CompletableFuture.completedFuture(null));
-        });
+        robot.interact(this::showConsole);
 
         await().atMost(WAIT).until(() -> !stage.isShowing());
+    }
+
+    /** The console over the fake, in the stage the shell opened (as ConsoleApp does once its parts are built). */
+    private void showConsole() {
+        ConsoleServices services = new ConsoleServices("http://fake", api, (base, mine) -> {
+            throw new AssertionError("nothing is saved here");
+        }, new NoConflicts(), executor);
+        ConsoleWindow.show(stage, new ConsoleViewModel(services), ConflictUi.placeholder(), Theme.LIGHT, t -> { },
+                CompletableFuture.completedFuture(null));
     }
 }
