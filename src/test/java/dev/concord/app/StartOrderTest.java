@@ -84,6 +84,22 @@ class StartOrderTest {
     }
 
     @Test
+    void withLargeTextTheStackedConsoleIsBuiltAtOnceWithoutAPreview(FxRobot robot) {
+        api.put(Records.subscription("sub_001", 1));
+        robot.interact(() -> dev.concord.ui.common.Appearance.shared().use(Theme.LIGHT, 200));
+        try {
+            shellThenPreview(robot, CompletableFuture.completedFuture(
+                    api.list(EntityKind.SUBSCRIPTION, RecordListViewModel.firstPageQuery())));
+
+            await().atMost(WAIT).until(() -> builds.get() == 1);
+            assertThat(robot.lookup(".rows-preview").tryQuery()).isEmpty();
+        } finally {
+            robot.interact(() -> dev.concord.ui.common.Appearance.shared().use(Theme.LIGHT,
+                    dev.concord.ui.common.Appearance.DEFAULT_TEXT_SIZE));
+        }
+    }
+
+    @Test
     void aServerThatDoesNotAnswerInTimeDoesNotHoldTheConsoleBack(FxRobot robot) {
         CompletableFuture<Page> never = new CompletableFuture<>();
         shellThenPreview(robot, never);

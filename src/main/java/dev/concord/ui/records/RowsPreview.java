@@ -60,6 +60,16 @@ public final class RowsPreview extends Region {
         getChildren().addAll(columnGroups);
     }
 
+    /**
+     * Whether the console lays the list beside the editor in a window {@code width} wide at {@code textSize}
+     * percent: only then is there a preview. Stacked (a narrow window, large text) the list's height follows the
+     * split's minimum, which the preview does not reproduce: at 200% text it showed half a row under the header
+     * for ~0.4 s before the console's two. There the console is built at once, as without a preview.
+     */
+    public static boolean fits(double width, int textSize) {
+        return width >= SIDE_BY_SIDE_FROM * textSize / 100.0;
+    }
+
     private static Text text(String value, String styleClass) {
         Text t = new Text(value == null ? "" : value);
         t.getStyleClass().add(styleClass);
