@@ -60,7 +60,7 @@ public final class ConsoleView extends BorderPane {
     private final Label nothingOpen = new Label(lang("console.noEditor"));
 
     /** Narrower than this (at 100% text), the editor goes under the list instead of beside it. */
-    static final double SIDE_BY_SIDE_FROM = 1000;
+    static final double SIDE_BY_SIDE_FROM = dev.concord.ui.records.RowsPreview.SIDE_BY_SIDE_FROM;
     /** The editor beside the list never gets narrower than this (at 100% text): its tab and form stay whole. */
     static final double EDITOR_MIN_WIDTH = 380;
     /**

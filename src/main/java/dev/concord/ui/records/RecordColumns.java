@@ -13,7 +13,23 @@ import java.util.function.Function;
 
 /** Which columns the table of each kind shows, and how each cell reads its record. */
 final class RecordColumns {
+    /** Room for about ten characters of a name ("Niklaus K…"). */
+    private static final double NAME_MIN_WIDTH = 80;
+
     record Column(String id, String header, double width, Function<RecordRow, String> text) {
+        /**
+         * Names (wide columns) give way when the table is narrow; short values (dates, versions, statuses) must
+         * stay readable (at 800 px the customer and plan columns shrank to nothing while "Updated by" kept its
+         * width).
+         */
+        boolean givesWay() {
+            return width >= 125;
+        }
+
+        /** The narrowest the column gets at 100% text: a name's ten characters, else its whole width. */
+        double minWidth() {
+            return givesWay() ? NAME_MIN_WIDTH : width;
+        }
     }
 
 

@@ -33,8 +33,6 @@ import javafx.util.StringConverter;
 public final class RecordListView extends VBox {
     /** The filter's "no filter" choice: a marker, shown as "All statuses". */
     private static final String ALL = "*";
-    /** Room for about ten characters of a name ("Niklaus K…"). */
-    private static final double NAME_MIN_WIDTH = 80;
 
     private final RecordListViewModel vm;
     private final TableView<RecordRow> table = new TableView<>();
@@ -89,14 +87,12 @@ public final class RecordListView extends VBox {
         for (RecordColumns.Column c : RecordColumns.forKind(vm.kind())) {
             TableColumn<RecordRow, String> column = new TableColumn<>(c.header());
             column.setId("col-" + c.id());
-            // Widths grow with the text size: at 200% the ids ("sub_0001") were cut to "sub_00...". Short values
-            // (dates, versions, statuses) must stay readable; names may give way, but not to "..." (at 800 px the
-            // customer and plan columns shrank to nothing while "Updated by" kept its width).
+            // Widths grow with the text size: at 200% the ids ("sub_0001") were cut to "sub_00...".
             widths.add(() -> {
                 double scale = Appearance.shared().getTextSize() / (double) Appearance.DEFAULT_TEXT_SIZE;
                 // The minimum first: a width is clamped to the minimum of the moment, so going back from 200%
                 // with the old minimum in place left every column at its large-text width.
-                column.setMinWidth((c.width() < 125 ? c.width() : NAME_MIN_WIDTH) * scale);
+                column.setMinWidth(c.minWidth() * scale);
                 column.setPrefWidth(c.width() * scale);
             });
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(c.text().apply(cell.getValue())));

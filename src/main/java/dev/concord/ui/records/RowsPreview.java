@@ -31,8 +31,8 @@ public final class RowsPreview extends Region {
     private static final double CELL_PADDING = 7;
     /** The table's vertical scroll bar, which the columns leave room for. */
     private static final double SCROLL_BAR = 8;
-    private static final double SIDE_BY_SIDE_FROM = 1000;
-    private static final double NAME_MIN_WIDTH = 80;
+    /** Narrower than this (at 100% text), the console puts the editor under the list (ConsoleView uses it too). */
+    public static final double SIDE_BY_SIDE_FROM = 1000;
 
     private final List<RecordColumns.Column> columns;
     private final List<RecordRow> rows;
@@ -153,15 +153,15 @@ public final class RowsPreview extends Region {
         for (int c = 0; c < widths.length; c++) {
             widths[c] = columns.get(c).width() * scale;
             sum += widths[c];
-            if (columns.get(c).width() >= 125) {
+            if (columns.get(c).givesWay()) {
                 names++;
             }
         }
         double excess = sum - tableWidth;
         if (excess > 0 && names > 0) {
             for (int c = 0; c < widths.length; c++) {
-                if (columns.get(c).width() >= 125) {
-                    widths[c] = Math.max(NAME_MIN_WIDTH * scale, widths[c] - excess / names);
+                if (columns.get(c).givesWay()) {
+                    widths[c] = Math.max(columns.get(c).minWidth() * scale, widths[c] - excess / names);
                 }
             }
         } else if (excess < 0) {
