@@ -14,8 +14,7 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.concord.sync.DataFolder;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +99,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         context.getStatusManager().add(new NopStatusListener());
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        if (writableFolder(dir)) {
+        if (DataFolder.check(dir).isEmpty()) {
             root.addAppender(rollingFile(context, file, dir, name, pattern));
         }
         // Warnings also go to the terminal, one line each: the stack traces are for the log file. When the folder
@@ -120,15 +119,6 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
             context.getLogger(quiet).setLevel(Level.WARN);
         }
         configuredFile = file;
-    }
-
-    private static boolean writableFolder(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            return Files.isWritable(dir);
-        } catch (IOException | SecurityException e) {
-            return false;
-        }
     }
 
     private static RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, Path file, Path dir,
