@@ -79,7 +79,11 @@ public final class SseLoadClients implements AutoCloseable {
         private long[] ids = new long[64];
         private long[] arrivals = new long[64];
         private volatile int count;
-        private boolean inReset;
+        /** Set under the lock by {@link #hangUp}: bytes the loop thread still holds are no longer received. */
+        private boolean hungUp;
+        /** Fields of the event being read; it counts as received only at its blank line (SSE dispatch). */
+        private long pendingId = -1;
+        private boolean pendingReset;
 
         private Client(byte[] request) {
             this.request = request;
@@ -144,8 +148,14 @@ public final class SseLoadClients implements AutoCloseable {
             return count == 0 ? null : ids[count - 1];
         }
 
-        /** Hangs up (from any thread). */
+        /**
+         * Hangs up (from any thread). Whatever the loop thread has read but not yet parsed is dropped, as a
+         * client that closes its stream drops it: {@link #lastId()} read after this is where a resume starts.
+         */
         public void hangUp() {
+            synchronized (this) {
+                hungUp = true;
+            }
             try {
                 channel.close();
             } catch (IOException e) {
@@ -155,6 +165,9 @@ public final class SseLoadClients implements AutoCloseable {
         }
 
         private synchronized void add(long id, long at) {
+            if (hungUp) {
+                return;
+            }
             if (count == ids.length) {
                 ids = Arrays.copyOf(ids, count * 2);
                 arrivals = Arrays.copyOf(arrivals, count * 2);
@@ -188,23 +201,29 @@ public final class SseLoadClients implements AutoCloseable {
             return true;
         }
 
-        /** Parses in place: thousands of streams get every event, so no String per line. */
+        /**
+         * Parses in place: thousands of streams get every event, so no String per line. An event is taken at its
+         * blank line, as the SSE spec dispatches it, whatever the order of its fields; one cut off by a hang-up
+         * is not received.
+         */
         private void onLine(long now) {
             if (lineLength == 0) {
-                inReset = false;
+                if (pendingReset) {
+                    resetTo = pendingId;
+                } else if (pendingId >= 0) {
+                    add(pendingId, now);
+                }
+                pendingId = -1;
+                pendingReset = false;
             } else if (lineStarts("id: ")) {
                 long id = 0;
                 for (int i = 4; i < lineLength && line[i] >= '0' && line[i] <= '9'; i++) {
                     id = id * 10 + (line[i] - '0');
                 }
-                if (inReset) {
-                    resetTo = id;
-                } else {
-                    add(id, now);
-                }
+                pendingId = id;
             } else if (lineStarts("event: reset")) {
                 reset = true;
-                inReset = true;
+                pendingReset = true;
             } else if (lineStarts("event: overflow")) {
                 overflowed = true;
             } else if (lineStarts(": connected")) {
