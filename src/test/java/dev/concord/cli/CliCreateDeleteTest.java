@@ -49,8 +49,8 @@ class CliCreateDeleteTest {
 
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.baseUrl(), "--token", "demo-alice", "--home", home.toString()));
-        CliRun run = CliRun.of(all.toArray(String[]::new));
+        all.addAll(List.of("--server", server.baseUrl(), "--home", home.toString()));
+        CliRun run = CliRun.as("demo-alice", all.toArray(String[]::new));
         out = run.out();
         err = run.err();
         return run.code();
