@@ -16,13 +16,14 @@ import java.util.Map;
  *
  * <ol>
  *   <li><b>early</b>, the method used until 2026-12-01 (a diagnostic now): the first round warms each operation up
- *   for {@code warmup} (3 s), then half of {@code bench.rounds} rounds are measured. A server measured this way is
+ *   for {@code warmup} (3 s), then {@code bench.earlyRounds} (2) rounds are measured (the old method pooled 8). A server measured this way is
  *   still being compiled: after the 3 s C2 was still compiling hundreds of methods a second on 2 cores (issue 16,
  *   serverperf4), which costs the measured requests CPU that a server up for minutes no longer spends;</li>
  *   <li><b>steady</b>, the figures of record: every operation keeps running in 1 s windows, unmeasured, until the
  *   JIT is quiet (the total compilation time of this JVM, the server's included since it runs in process, grew
- *   less than {@code bench.jitQuietMs} (10) ms in each of a whole cycle of windows, one per operation; at most
- *   {@code bench.jitQuietCap} (30) s), then the other half of the rounds is measured. Baselines and product get
+ *   less than {@code bench.jitQuietMs} (20) ms in each of a whole cycle of windows, one per operation; at most
+ *   {@code bench.jitQuietCap} (20) s), then {@code bench.rounds} (4) rounds are measured. The compilation time is
+ *   the compiler threads' elapsed time, so on a loaded machine the same work reads higher. Baselines and product get
  *   the same warm-up, since they run in the same cycle.</li>
  * </ol>
  * The compiler's time per second of each phase is kept, so the table says how quiet each phase really was.
@@ -52,14 +53,14 @@ final class SteadyRounds {
     }
 
     static Result run(String backend, Map<String, Window> ops, Duration warmup, Duration measure) throws Exception {
-        int rounds = Math.max(2, Integer.getInteger("bench.rounds", 8));
-        int early = rounds / 2;
-        Duration slice = Duration.ofMillis(Math.max(1000, measure.toMillis() / rounds));
+        int rounds = Math.max(1, Integer.getInteger("bench.rounds", 4));
+        int early = Math.max(1, Integer.getInteger("bench.earlyRounds", 2));
+        Duration slice = Duration.ofMillis(Math.max(1000, measure.toMillis() / 8));
         List<String> names = new ArrayList<>(ops.keySet());
         Phase first = rounds(backend, "3 s warm-up", ops, names, early, warmup, slice);
 
-        long quietMs = Long.getLong("bench.jitQuietMs", 10);
-        long capMs = Long.getLong("bench.jitQuietCap", 30) * 1000;
+        long quietMs = Long.getLong("bench.jitQuietMs", 20);
+        long capMs = Long.getLong("bench.jitQuietCap", 20) * 1000;
         long start = System.nanoTime();
         long compiledBefore = compileMillis();
         int quietInARow = 0;
@@ -69,14 +70,16 @@ final class SteadyRounds {
         while (quietInARow < names.size() && System.nanoTime() - start < capMs * 1_000_000) {
             long before = compileMillis();
             ops.get(names.get(i++ % names.size())).run(Duration.ZERO, Duration.ofSeconds(1));
-            quietInARow = compileMillis() - before < quietMs ? quietInARow + 1 : 0;
+            long grew = compileMillis() - before;
+            quietInARow = grew < quietMs ? quietInARow + 1 : 0;
+            log("write path on " + backend + ": warm-up window " + i + ", compiler " + grew + " ms");
         }
         double warmed = (System.nanoTime() - start) / 1e9;
         boolean capped = quietInARow < names.size();
         long compiledWarming = compileMillis() - compiledBefore;
         log(String.format(Locale.ROOT, "write path on %s: JIT %s after %.1f s (%d ms compiling)", backend,
                 capped ? "still compiling" : "quiet", warmed, compiledWarming));
-        Phase second = rounds(backend, "JIT quiet", ops, names, rounds - early, Duration.ofMillis(300), slice);
+        Phase second = rounds(backend, "JIT quiet", ops, names, rounds, Duration.ofMillis(300), slice);
         return new Result(first, second, warmed, capped, compiledWarming);
     }
 
