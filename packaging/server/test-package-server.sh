@@ -169,4 +169,5 @@ check "no program left" bash -c "[[ ! -e /usr/bin/concord-server && ! -e /usr/li
 check "no configuration or unit left" bash -c "[[ ! -e /etc/concord/server.conf && ! -e /etc/concord/tokens && ! -e /lib/systemd/system/concord-server.service ]]"
 check "dpkg knows nothing of it" bash -c "! dpkg -s concord-server"
 check "only the state is left (/var/lib/concord)" test -d /var/lib/concord
+check "purge said the data was kept and how to delete it" grep -q "rm -rf /var/lib/concord" "$WORK/apt.log"
 finish

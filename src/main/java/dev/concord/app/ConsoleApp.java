@@ -155,6 +155,15 @@ final class ConsoleApp {
                 lang("about.demoUser", setup.user()), lang("about.data", setup.userDir()),
                 lang("about.log", ConsoleLogging.consoleLog(setup.home()))));
         stage.setTitle(lang("window.titleUser", setup.user(), setup.server()));
+        // A console started with a token has no name of its own (its folder is user-<hash of the token>): once the
+        // server says who it is, the title names that person, as the status bar does.
+        javafx.beans.value.ChangeListener<String> titled = (o, was, now) -> {
+            if (!now.isEmpty()) {
+                stage.setTitle(lang("window.titleUser", now, setup.server()));
+            }
+        };
+        vm.status().signedInAsProperty().addListener(titled);
+        titled.changed(null, null, vm.status().signedInAsProperty().get());
         LanguageMenu.install(view, Localization.language(), chosen -> executor.run(() -> {
             setup.rememberLanguage(chosen);
             return chosen;

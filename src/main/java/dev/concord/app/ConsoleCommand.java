@@ -48,7 +48,7 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", descriptionKey = "cli.opt.consoleServer")
     String server;
 
-    @Option(names = "--token", paramLabel = "T", descriptionKey = "cli.opt.consoleToken")
+    @Option(names = "--token", paramLabel = "T", hidden = true) // refused with a message: see TokenInput
     String token;
 
     @Option(names = "--token-file", paramLabel = "FILE",
@@ -238,13 +238,9 @@ final class ConsoleCommand implements Callable<Integer> {
                 .join().ifPresent(ConcordServer::close);
     }
 
-    /** The token given by hand (option, file or environment), or null; a token in the command line is warned of. */
+    /** The token given by hand (file or environment), or null; {@code --token} is refused by {@link TokenInput}. */
     private String givenToken() {
-        Optional<TokenInput.Given> given = TokenInput.given(token, tokenFile, env, stdin);
-        if (given.isPresent() && given.get().source() == TokenInput.Source.OPTION) {
-            err.println(lang("start.problem", lang("console.token.inArgv")));
-        }
-        return given.map(TokenInput.Given::token).orElse(null);
+        return TokenInput.given(token, tokenFile, env, stdin).map(TokenInput.Given::token).orElse(null);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

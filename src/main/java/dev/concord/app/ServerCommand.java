@@ -37,9 +37,13 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--db-user", paramLabel = "U")
     String dbUser;
 
-    @Option(names = "--db-password", paramLabel = "P",
-            description = "Visible to other users in ps: prefer the CONCORD_DB_PASSWORD environment variable or --config")
+    /** Refused with a message: every user of the machine reads arguments in the process list. */
+    @Option(names = "--db-password", paramLabel = "P", hidden = true)
     String dbPassword;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "File holding the database password (else the CONCORD_DB_PASSWORD environment variable)")
+    Path dbPasswordFile;
 
     @Option(names = "--demo", description = "Seed demo data into an empty database and accept the demo tokens")
     boolean demo;
@@ -94,14 +98,28 @@ final class ServerCommand implements Callable<Integer> {
         if (tokens != null && !Files.isReadable(tokens)) {
             return usageError("Cannot read the tokens file " + tokens);
         }
-        if (db == null && (dbUser != null || dbPassword != null)) {
-            return usageError("--db-user and --db-password only make sense with --db JDBC_URL");
+        if (dbPassword != null) {
+            return usageError("--db-password is not accepted: every user of this machine can read it in the process "
+                    + "list. Put the password in the CONCORD_DB_PASSWORD environment variable, or use "
+                    + "--db-password-file FILE or --config FILE.");
+        }
+        if (db == null && (dbUser != null || dbPasswordFile != null)) {
+            return usageError("--db-user and --db-password-file only make sense with --db JDBC_URL");
         }
         if (db != null && !db.startsWith("jdbc:")) {
             return usageError("--db must be a JDBC URL such as jdbc:postgresql://localhost/concord, was " + db);
         }
-        // The password may come from the environment instead of argv, where every user's ps shows it.
-        String password = dbPassword != null || db == null ? dbPassword : System.getenv("CONCORD_DB_PASSWORD");
+        // From a file or the environment, never argv, where every user's ps shows it.
+        String password = null;
+        if (dbPasswordFile != null) {
+            try {
+                password = Files.readString(dbPasswordFile, java.nio.charset.StandardCharsets.UTF_8).strip();
+            } catch (java.io.IOException e) {
+                return usageError("Cannot read the password file " + dbPasswordFile);
+            }
+        } else if (db != null) {
+            password = System.getenv("CONCORD_DB_PASSWORD");
+        }
         ServerConfig serverConfig = new ServerConfig(host, port, db == null ? data : null, db, dbUser, password, demo, tokens,
                 oidcSettings);
         return serve(serverConfig, Deployment.defaults(), format);
@@ -154,31 +172,56 @@ final class ServerCommand implements Callable<Integer> {
         return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".concord");
     }
 
-    /** {@code ./launcher server hash-token TOKEN [ACTOR ROLE]}: the line to put in a tokens file. */
+    /**
+     * {@code ./launcher server hash-token [ACTOR ROLE]}: the line to put in a tokens file, for a token read from
+     * standard input (typed without echo on a terminal), never from the command line, where every user of the
+     * machine could read it in the process list.
+     */
     @Command(name = "hash-token", mixinStandardHelpOptions = true,
-            description = {"Prints the tokens file line '<sha256 of TOKEN> ACTOR ROLE' for a token.",
-                "ACTOR defaults to 'agent1' and ROLE to 'agent'; edit the line or give both."})
+            description = {"Reads a token from standard input (typed without echo on a terminal) and prints the tokens "
+                + "file line '<sha256 of the token> ACTOR ROLE'. The token is not taken from the command line, where "
+                + "every user of this machine could read it.",
+                "ACTOR defaults to 'agent1' and ROLE to 'agent'; edit the line or give both.",
+                "Example: printf '%%s\\n' \"$TOKEN\" | ./launcher server hash-token carol agent"})
     static final class HashToken implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "TOKEN")
-        String token;
-
-        @Parameters(index = "1", paramLabel = "ACTOR", arity = "0..1", defaultValue = "agent1")
-        String actor;
-
-        @Parameters(index = "2", paramLabel = "ROLE", arity = "0..1", defaultValue = "agent",
-                description = "viewer, agent or admin")
-        String role;
+        @Parameters(paramLabel = "ACTOR ROLE", arity = "0..*",
+                description = "Who the token is for (letters, digits, . _ @ -) and viewer, agent or admin")
+        java.util.List<String> words = new java.util.ArrayList<>();
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
+            if (words.size() > 2) {
+                return usageError("hash-token takes at most ACTOR and ROLE; it reads the token from standard input, "
+                        + "not from the command line: printf '%s\\n' \"$TOKEN\" | ./launcher server hash-token ACTOR ROLE");
+            }
+            String actor = words.isEmpty() ? "agent1" : words.get(0);
+            String role = words.size() < 2 ? "agent" : words.get(1);
             if (!actor.matches("[A-Za-z0-9._@-]{1,100}")) {
                 return usageError("ACTOR may only hold letters, digits and . _ @ -, was '" + actor + "'");
             }
             if (!java.util.List.of("viewer", "agent", "admin").contains(role)) {
                 return usageError("ROLE must be viewer, agent or admin, was '" + role + "'");
             }
+            String token = readToken();
+            if (token.isBlank()) {
+                return usageError("No token on standard input: printf '%s\\n' \"$TOKEN\" | ./launcher server hash-token "
+                        + actor + " " + role);
+            }
             System.out.println(ServerAdmin.tokensFileLine(token, actor, role));
             return 0;
+        }
+
+        /** The first line of standard input; on a terminal, asked for without echo. */
+        private static String readToken() throws java.io.IOException {
+            java.io.Console terminal = System.console();
+            if (terminal != null) {
+                char[] typed = terminal.readPassword("Token (not shown): ");
+                return typed == null ? "" : new String(typed).strip();
+            }
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            String line = in.readLine();
+            return line == null ? "" : line.strip();
         }
     }
 

@@ -35,8 +35,7 @@ final class ConcordCli implements Runnable {
             descriptionKey = "cli.opt.server")
     String server;
 
-    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
-            descriptionKey = "cli.opt.token")
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT, hidden = true) // refused: TokenInput
     String token;
 
     @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -47,7 +47,6 @@ record Credentials(String server, AccessTokens tokens, String folderKey, String 
         if (given.isPresent()) {
             TokenInput.Given g = given.get();
             return fixed(server, g.token(), switch (g.source()) {
-                case OPTION -> lang("cli.how.tokenOption");
                 case FILE -> lang("cli.how.tokenFile", g.from());
                 case ENV -> lang("cli.how.tokenEnv", g.from());
             });

@@ -16,17 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bearer token given to a program by hand, the same three ways for the command line and the console, most
- * explicit first: {@code --token T} (seen by every user who can list processes: kept for the demo and old
- * scripts) &gt; {@code --token-file FILE} ({@code -} reads standard input) &gt; the {@code CONCORD_TOKEN}
+ * A bearer token given to a program by hand, the same two ways for the command line and the console, most
+ * explicit first: {@code --token-file FILE} ({@code -} reads standard input) &gt; the {@code CONCORD_TOKEN}
  * environment variable. Nothing given: empty, and the program goes on to a sign-in or the demo token.
+ * {@code --token T} is refused: every user who can list processes would read the token in the command line.
  */
 public final class TokenInput {
     public static final String ENV = "CONCORD_TOKEN";
     private static final Logger LOG = LoggerFactory.getLogger(TokenInput.class);
 
     /** Where a given token came from. */
-    public enum Source { OPTION, FILE, ENV }
+    public enum Source { FILE, ENV }
 
     /**
      * A token and where it came from.
@@ -44,13 +44,16 @@ public final class TokenInput {
     }
 
     /**
-     * The token given by option, file or environment, in that order.
+     * The token given by file or environment, in that order.
      *
-     * @throws IllegalArgumentException when the file cannot be read or holds no token (the message names it)
+     * @param option what {@code --token} was given (null when not used): refused, whatever it is, before the
+     *     program sends anything, with a message that names the two safe ways and does not repeat the token
+     * @throws IllegalArgumentException when {@code --token} was used, or the file cannot be read or holds no
+     *     token (the message names it)
      */
     public static Optional<Given> given(String option, Path file, Map<String, String> env, InputStream stdin) {
-        if (option != null && !option.isBlank()) {
-            return Optional.of(new Given(option.strip(), Source.OPTION, "--token"));
+        if (option != null) {
+            throw new IllegalArgumentException(lang("token.inArgv"));
         }
         if (file != null) {
             return Optional.of(new Given(read(file, stdin), Source.FILE, sourceName(file)));

@@ -32,12 +32,16 @@ public final class ProblemWords {
         };
     }
 
-    /** One field the server refused ({@code FieldError.code}: UNKNOWN_FIELD, READ_ONLY, REQUIRED, INVALID_VALUE). */
+    /**
+     * One field the server refused ({@code FieldError.code}: UNKNOWN_FIELD, READ_ONLY, REQUIRED, NO_SUCH_RECORD,
+     * INVALID_VALUE).
+     */
     public static String fieldError(String field, String code) {
         return switch (code == null ? "" : code) {
             case "UNKNOWN_FIELD" -> lang("problem.field.unknown", field);
             case "READ_ONLY" -> lang("problem.field.readOnly", field);
             case "REQUIRED" -> lang("invalid.required", field);
+            case "NO_SUCH_RECORD" -> lang("problem.field.noSuchRecord", field);
             default -> lang("problem.field.invalid", field);
         };
     }

@@ -45,7 +45,7 @@ final class ReferenceChecks {
             return;
         }
         if (!RecordRows.exists(c, target, ref, true)) {
-            errors.add(new FieldError(field, "INVALID_VALUE", "There is no " + target.singular() + " " + ref));
+            errors.add(new FieldError(field, "NO_SUCH_RECORD", "There is no " + target.singular() + " " + ref));
         }
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console takes a token the ways the command line does, out of the process list: CONCORD_TOKEN,
- * --token-file FILE, --token-file - (standard input); --token still works but warns. Every run here stops at
+ * --token-file FILE, --token-file - (standard input); --token is refused before anything starts. Every run here stops at
  * a bad --theme, which is checked only once a token was found, so no window opens: "theme" in the error
  * output means the token got through, "no token for user" that it did not.
  */
@@ -54,7 +54,7 @@ class ConsoleTokenTest {
     @Test
     void theTokenComesFromTheEnvironmentWithoutAWord() {
         assertThat(console(Map.of("CONCORD_TOKEN", SECRET))).isEqualTo(2);
-        assertThat(errors()).contains(TOKEN_FOUND).doesNotContain(NO_TOKEN).doesNotContain("--token shows");
+        assertThat(errors()).contains(TOKEN_FOUND).doesNotContain(NO_TOKEN).doesNotContain("--token is not accepted");
     }
 
     @Test
@@ -84,10 +84,11 @@ class ConsoleTokenTest {
     }
 
     @Test
-    void aTokenInTheCommandLineStillWorksButWarnsWithoutRepeatingIt() {
-        assertThat(console(Map.of(), "--token", SECRET)).isEqualTo(2);
-        assertThat(errors()).contains("--token shows the token to every user of this machine (in the process list)")
-                .contains("CONCORD_TOKEN").contains("--token-file").contains(TOKEN_FOUND)
-                .doesNotContain(SECRET);
+    void aTokenInTheCommandLineIsRefusedWithTheSafeWaysAndWithoutRepeatingIt() {
+        assertThat(console(Map.of("CONCORD_TOKEN", "from-env"), "--token", SECRET)).isEqualTo(2);
+        assertThat(errors()).startsWith("console: --token is not accepted: a token in the command line can be read "
+                        + "by every user of this machine (in the process list).")
+                .contains("CONCORD_TOKEN").contains("--token-file")
+                .doesNotContain(TOKEN_FOUND).doesNotContain(SECRET).doesNotContain("from-env");
     }
 }

@@ -43,14 +43,22 @@ class ServerCommandTest {
     }
 
     @Test
+    void aDatabasePasswordInTheCommandLineIsRefusedWithoutRepeatingIt() {
+        assertThat(ServerCommand.run(new String[] {"--demo", "--db", "jdbc:postgresql://localhost/x", "--db-user", "u",
+            "--db-password", "s3cret"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--db-password is not accepted")
+                .contains("CONCORD_DB_PASSWORD").contains("--db-password-file").doesNotContain("s3cret");
+    }
+
+    @Test
     void withoutDemoOrTokensItRefusesToStart() {
         assertThat(ServerCommand.run(new String[] {})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tokens").contains("--demo");
     }
 
     @Test
-    void hashTokenPrintsAWholeTokensFileLine() throws Exception {
-        assertThat(ServerCommand.run(new String[] {"hash-token", "abc", "carol", "agent"})).isZero();
+    void hashTokenReadsTheTokenFromStandardInputAndPrintsAWholeTokensFileLine() throws Exception {
+        assertThat(hashToken("abc\n", "carol", "agent")).isZero();
         String line = out.toString(StandardCharsets.UTF_8).trim();
         assertThat(line).isEqualTo(ConcordServer.hashToken("abc") + " carol agent");
 
@@ -62,8 +70,32 @@ class ServerCommandTest {
                     .get("abc", "/api/v1/me");
             assertThat(me.data().path("actor").asText()).as("the printed line works in a tokens file").isEqualTo("carol");
         }
-        assertThat(ServerCommand.run(new String[] {"hash-token", "abc", "carol", "chief"})).isEqualTo(2);
+        assertThat(hashToken("abc\n", "carol", "chief")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("ROLE must be viewer, agent or admin");
+    }
+
+    @Test
+    void hashTokenRefusesATokenInTheCommandLineAndAnEmptyInput() throws Exception {
+        out.reset();
+        assertThat(hashToken("", "s3cret", "carol", "agent")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("reads the token from standard input")
+                .doesNotContain("s3cret");
+        assertThat(hashToken("\n", "carol", "agent")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No token on standard input");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no line printed").isEmpty();
+    }
+
+    private static int hashToken(String stdin, String... words) {
+        java.io.InputStream oldIn = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            String[] args = new String[words.length + 1];
+            args[0] = "hash-token";
+            System.arraycopy(words, 0, args, 1, words.length);
+            return ServerCommand.run(args);
+        } finally {
+            System.setIn(oldIn);
+        }
     }
 
     @Test

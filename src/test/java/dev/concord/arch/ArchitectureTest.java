@@ -121,6 +121,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.concord.ui..").and().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 
+    /** The parts of the console's view model (what loads first, the open editors, retiring) see no controls either. */
+    @ArchTest
+    static final ArchRule consoleViewModelPartsSeeNoControls = noClasses()
+            .that().haveNameMatching("dev\\.concord\\.ui\\.main\\.(ConsoleEditors|LoadingOrder|RecordRetirement)")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
     /**
      * The live banner's parts (what moved, the server's clock, the words, the overlap check, the rebase) are
      * logic: only its view and the console wiring touch controls.

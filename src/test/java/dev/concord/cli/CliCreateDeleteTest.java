@@ -49,8 +49,8 @@ class CliCreateDeleteTest {
 
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.baseUrl(), "--token", "demo-alice", "--home", home.toString()));
-        CliRun run = CliRun.of(all.toArray(String[]::new));
+        all.addAll(List.of("--server", server.baseUrl(), "--home", home.toString()));
+        CliRun run = CliRun.as("demo-alice", all.toArray(String[]::new));
         out = run.out();
         err = run.err();
         return run.code();
@@ -107,6 +107,10 @@ class CliCreateDeleteTest {
                 "planId=plan_basic", "status=active", "amount=9.99", "currency=EUR", "billingCycle=monthly",
                 "--id", "sub_0001")).isEqualTo(ExitCode.USAGE);
         assertThat(err).contains("already");
+        assertThat(cli("create", "subscriptions", "customerName=Typo", "customerEmail=t@example.com",
+                "planId=plan_basci", "status=active", "amount=9.99", "currency=EUR", "billingCycle=monthly"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("planId names a record that does not exist (it may have been archived): check the id");
         assertThat(cli("delete", "plans/plan_basic")).isEqualTo(ExitCode.FAILED);
         // Worded from the server's code and error.dependents (HAS_DEPENDENTS), naming the subscriptions on the plan.
         assertThat(err).containsPattern("Not retired: live records still refer to it: subscriptions sub_\\d{4}(, sub_\\d{4})*"

@@ -50,12 +50,15 @@ class CliMainTest {
     /** Runs the CLI with the test server and home, as {@code token}; options go after the verb on purpose. */
     private int cli(String token, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.baseUrl(), "--token", token, "--home", home.toString()));
-        return raw(all.toArray(String[]::new));
+        all.addAll(List.of("--server", server.baseUrl(), "--home", home.toString()));
+        return captured(CliRun.as(token, all.toArray(String[]::new)));
     }
 
     private int raw(String... args) {
-        CliRun run = CliRun.of(args);
+        return captured(CliRun.of(args));
+    }
+
+    private int captured(CliRun run) {
         out = run.out();
         err = run.err();
         return run.code();
@@ -78,10 +81,21 @@ class CliMainTest {
     void aDataFolderThatCannotBeUsedIsNamedAndTheEditIsNotSent() throws IOException {
         Subscription before = (Subscription) api("demo-alice").get(SUB, "sub_0001");
         Path file = Files.writeString(home.resolve("not-a-folder"), "x");
-        int code = raw("edit", "subscriptions/sub_0001", "customerName=Ada Byron", "--server", server.baseUrl(),
-                "--token", "demo-alice", "--home", file.toString());
+        int code = captured(CliRun.as("demo-alice", "edit", "subscriptions/sub_0001", "customerName=Ada Byron",
+                "--server", server.baseUrl(), "--home", file.toString()));
         assertThat(code).isEqualTo(ExitCode.USAGE);
         assertThat(err).contains(file.toString()).contains("a file, not a folder");
+        assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0001")).version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void aTokenInTheCommandLineIsRefusedWithoutRepeatingItAndNothingIsSent() {
+        Subscription before = (Subscription) api("demo-alice").get(SUB, "sub_0001");
+        int code = raw("edit", "subscriptions/sub_0001", "customerName=Ada Byron", "--server", server.baseUrl(),
+                "--token", "demo-alice", "--home", home.toString());
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("--token is not accepted").contains("CONCORD_TOKEN").contains("--token-file")
+                .doesNotContain("demo-alice");
         assertThat(((Subscription) api("demo-alice").get(SUB, "sub_0001")).version()).isEqualTo(before.version());
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One run of the CLI in the test's JVM with its output captured, shared by the CLI tests. Every run also checks
@@ -16,6 +18,18 @@ record CliRun(int code, String out, String err) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         return checked(CliMain.run(args, new PrintWriter(o), new PrintWriter(e)), o, e);
+    }
+
+    /**
+     * Runs {@code args} as the holder of {@code token}, given the way a script gives it: in {@code CONCORD_TOKEN}
+     * (the command line refuses {@code --token}). The rest is the real environment.
+     */
+    static CliRun as(String token, String... args) {
+        CliEnvironment machine = CliEnvironment.system();
+        Map<String, String> env = new HashMap<>(machine.env());
+        env.put(TokenInput.ENV, token);
+        return of(new CliEnvironment(env, machine.systemFile(), machine.secrets(), machine.browser(), machine.stdin(),
+                machine.clock()), args);
     }
 
     /** Runs {@code args} with a test's environment (its variables, secret store, browser, stdin and clock). */

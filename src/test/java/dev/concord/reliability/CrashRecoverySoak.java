@@ -52,7 +52,9 @@ class CrashRecoverySoak {
     @Test
     void postgresKeepsEveryAcknowledgedWrite() throws Exception {
         EmbeddedPostgresFixture.PgDatabase db = EmbeddedPostgresFixture.freshDatabase();
-        crashAndCheck("--demo", "--port", "0", "--db", db.jdbcUrl(), "--db-user", db.user(), "--db-password", db.password());
+        Path password = java.nio.file.Files.writeString(dir.resolve("db-password"), db.password() + "\n");
+        crashAndCheck("--demo", "--port", "0", "--db", db.jdbcUrl(), "--db-user", db.user(), "--db-password-file",
+                password.toString());
     }
 
     private void crashAndCheck(String... args) throws Exception {

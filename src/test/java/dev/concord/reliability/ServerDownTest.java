@@ -156,12 +156,13 @@ class ServerDownTest {
         }
     }
 
-    /** Exit code, standard output and standard error of {@code ./launcher cli VERB --token demo-bob}. */
-    private String[] cli(ConcordServer server, String verb) {
+    /** Exit code, standard output and standard error of {@code ./launcher cli VERB --token-file F} as demo-bob. */
+    private String[] cli(ConcordServer server, String verb) throws java.io.IOException {
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("bob.token"), "demo-bob\n");
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = dev.concord.cli.CliMain.run(new String[] {verb, "--server", server.baseUrl(), "--token", "demo-bob",
-            "--home", dir.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        int code = dev.concord.cli.CliMain.run(new String[] {verb, "--server", server.baseUrl(), "--token-file",
+            token.toString(), "--home", dir.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
         return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 }

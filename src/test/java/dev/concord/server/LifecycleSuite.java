@@ -133,6 +133,7 @@ abstract class LifecycleSuite {
         Response noPlan = post(ALICE, "subscriptions", subscription("No Plan").replace("plan_basic", "plan_nope"));
         assertThat(noPlan.status()).isEqualTo(422);
         assertThat(noPlan.refusedFields()).containsExactly("planId");
+        assertThat(noPlan.error().path("fields").get(0).path("code").asText()).isEqualTo("NO_SUCH_RECORD");
 
         assertThat(post(VIEWER, "subscriptions", subscription("Viewer")).status()).isEqualTo(403);
         assertThat(post(ALICE, "subscriptions", "{\"customerName\": ").status()).isEqualTo(400);

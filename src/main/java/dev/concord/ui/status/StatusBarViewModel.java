@@ -33,6 +33,7 @@ public final class StatusBarViewModel implements AutoCloseable {
     private final TrackingTaskExecutor executor;
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server");
     private final ReadOnlyStringWrapper agent = new ReadOnlyStringWrapper(this, "agent", "");
+    private final ReadOnlyStringWrapper signedInAs = new ReadOnlyStringWrapper(this, "signedInAs", "");
     private final ReadOnlyObjectWrapper<ConnectionState> connection =
             new ReadOnlyObjectWrapper<>(this, "connection", ConnectionState.CHECKING);
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(this, "conflictCount", 0);
@@ -72,6 +73,7 @@ public final class StatusBarViewModel implements AutoCloseable {
 
     private void showIdentity(Identity identity) {
         agent.set(lang("status.agent", People.displayName(identity.actor()), role(identity.role())));
+        signedInAs.set(agent.get());
     }
 
     private void recount() {
@@ -106,6 +108,11 @@ public final class StatusBarViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty agentProperty() {
         return agent.getReadOnlyProperty();
+    }
+
+    /** Who the server says the agent is ("Ivy (admin)"), empty until it answered; never an error text. */
+    public ReadOnlyStringProperty signedInAsProperty() {
+        return signedInAs.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {

@@ -52,8 +52,22 @@ class StatusBarViewModelTest {
         vm.start();
 
         assertThat(vm.agentProperty().get()).isEqualTo("Alice (agent)");
+        assertThat(vm.signedInAsProperty().get()).isEqualTo("Alice (agent)");
         assertThat(vm.serverProperty().get()).isEqualTo("http://127.0.0.1:8787");
         assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void whoTheAgentIsStaysUnknownWhenTheServerCannotSay() {
+        api.setReachable(false);
+        StatusBarViewModel vm = new StatusBarViewModel("u", api, feed, executor);
+        vm.start();
+        assertThat(vm.agentProperty().get()).as("the status bar says why").isNotEmpty();
+        assertThat(vm.signedInAsProperty().get()).as("no error text where a name goes (the window title)").isEmpty();
+
+        api.setReachable(true);
+        vm.loadIdentity();
+        assertThat(vm.signedInAsProperty().get()).isEqualTo("Alice (agent)");
     }
 
     @Test
