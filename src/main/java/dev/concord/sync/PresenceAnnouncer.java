@@ -28,6 +28,8 @@ public final class PresenceAnnouncer implements AutoCloseable {
     private final ScheduledExecutorService thread;
     /** What is announced now; read and written on {@link #thread} only. */
     private Target target;
+    /** Set by {@link #close}: the console is going, and with it perhaps the embedded server it talks to. */
+    private volatile boolean closing;
 
     private record Target(EntityKind kind, String id, String state) {
     }
@@ -93,7 +95,13 @@ public final class PresenceAnnouncer implements AutoCloseable {
         try {
             client.leave(t.kind(), t.id());
         } catch (ApiException e) {
-            LOG.warn("could not leave {} {}: {}", t.kind().singular(), t.id(), e.getMessage());
+            if (closing) {
+                // Quitting the console that hosts the embedded server stops it under this last call; the
+                // server lets the announcement lapse within 30 s anyway, so this is no news to the agent.
+                LOG.debug("could not leave {} {} while closing: {}", t.kind().singular(), t.id(), e.getMessage());
+            } else {
+                LOG.warn("could not leave {} {}: {}", t.kind().singular(), t.id(), e.getMessage());
+            }
         }
     }
 
@@ -109,6 +117,7 @@ public final class PresenceAnnouncer implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
         clear();
         thread.shutdown();
     }

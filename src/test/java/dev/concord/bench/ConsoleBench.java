@@ -1,14 +1,11 @@
 package dev.concord.bench;
 
-import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
-import dev.concord.ui.conflict.DialogWarmUp;
-import dev.concord.ui.conflict.NotesMergeBenchmark;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -30,20 +27,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javafx.application.Application;
-import javafx.application.Platform;
 
 /**
  * {@code ./launcher bench}, part 4: the console. Start-up to the first shown window (embedded demo server
  * included) and the resident memory with 10,000 subscriptions loaded, both measured on the real console in
  * child JVMs (headless Monocle, software rendering), and the time to open the conflict dialog on 10k-line
- * notes (NotesMergeBenchmark, in this JVM). Each next to a baseline from the same run. Writes the
+ * notes over the real console (ConsoleDialogBench, in a JVM of its own). Each next to a baseline from the same run. Writes the
  * {@code "console"} section of results.json (other sections kept) with the table rows, which BenchMain
  * puts into the full table. Alone: {@code mvn -B -ntp -Pbench -DskipTests test-compile exec:exec@console-bench};
  * {@code -Dbench.console.jvmArgs="-Xmx256m"} passes JVM options to the consoles it starts.
@@ -241,99 +235,22 @@ public final class ConsoleBench {
         }
     }
 
+    /**
+     * The conflict dialog on 10k-line notes over the real console, and over a stand-in window as a diagnostic,
+     * each in a JVM of its own with the console's JVM options (ConsoleDialogBench).
+     */
     private void dialog() throws Exception {
-        log("conflict dialog on 10k-line notes, and on 100-line notes as the baseline");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
-        // In the console the dialog opens over a window already shown: the toolkit, the theme and the common
-        // controls are loaded by then. A window with such controls first, so the dialog's first opening
-        // measures the dialog, not the first window of the JVM.
-        javafx.stage.Stage window = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            javafx.stage.Stage stage = new javafx.stage.Stage();
-            stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.VBox(new javafx.scene.control.Label("warm-up"),
-                    new javafx.scene.control.Button("OK"), new javafx.scene.control.TextField("text"),
-                    new javafx.scene.control.ListView<>(javafx.collections.FXCollections.observableArrayList("a", "b")),
-                    new javafx.scene.control.TableView<String>()), 1280, 800));
-            stage.show();
-            return stage;
-        }).get();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        // The console warms the dialog up (ui.conflict.DialogWarmUp.afterFirstPulse, from app.StartOrder once the
-        // first rows are on screen); the same entry point here over the stand-in window, waited for, its FX-thread
-        // CPU timed: it is FX-thread work an agent could notice. Its sample merges off the FX thread, as there.
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long fxCpu0 = org.testfx.util.WaitForAsyncUtils.asyncFx(threads::getCurrentThreadCpuTime).get();
-        java.util.concurrent.CompletableFuture<Void> warmed = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            java.util.concurrent.CompletableFuture<Void> f = DialogWarmUp.afterFirstPulse(window.getScene());
-            window.getScene().getRoot().requestLayout();
-            return f;
-        }).get();
-        warmed.get(120, TimeUnit.SECONDS);
-        double warmUpMs = (org.testfx.util.WaitForAsyncUtils.asyncFx(threads::getCurrentThreadCpuTime).get() - fxCpu0) / 1e6;
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        // 10k lines first: its first opening is the first dialog of this JVM, as in a console just started.
-        List<NotesMergeBenchmark.Opening> big = NotesMergeBenchmark.openDialog(window, NotesMergeBenchmark.bigNotesConflict(), DIALOG_RUNS);
-        List<NotesMergeBenchmark.Opening> small = NotesMergeBenchmark.openDialog(window, NotesMergeBenchmark.notesConflict(100), DIALOG_RUNS);
-        double bigCold = big.get(0).totalNanos() / 1e6;
-        double bigWarm = median(ms(big.subList(1, big.size()), NotesMergeBenchmark.Opening::totalNanos));
-        double smallWarm = median(ms(small.subList(1, small.size()), NotesMergeBenchmark.Opening::totalNanos));
-        double model = median(ms(big.subList(1, big.size()), NotesMergeBenchmark.Opening::modelNanos));
-        // Diagnostic, the figure as measured until 2026-11-30 21:30 UTC on the same openings: the command, then
-        // TestFX's waitForFxEvents, which waits in steps of its own even on an idle FX thread (timed below).
-        double oldCold = big.get(0).oldNanos() / 1e6;
-        double oldWarm = median(ms(big.subList(1, big.size()), NotesMergeBenchmark.Opening::oldNanos));
-        List<Double> idle = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            long t = System.nanoTime();
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            idle.add((System.nanoTime() - t) / 1e6);
-        }
-        double idleWait = median(idle);
-        NotesMergeBenchmark.Opening first = big.get(0);
-        double firstCpu = first.frameCpuNanos() / 1e6;
-        double laterCpu = median(ms(big.subList(1, big.size()), NotesMergeBenchmark.Opening::frameCpuNanos));
-        // Judged on the first opening too: an agent opens it once, on a console that has not opened one before.
-        boolean met = bigWarm < TARGET_DIALOG_MS && bigCold < TARGET_DIALOG_MS;
-        ObjectNode d = section.putObject("conflictDialog");
-        d.put("lines", 10_000);
-        d.put("measuredTo", "first frame drawn (post-layout pulse listener, then a snapshot queued on the render thread)");
-        d.putPOJO("openMs", ms(big, NotesMergeBenchmark.Opening::totalNanos));
-        d.putPOJO("openMs100Lines", ms(small, NotesMergeBenchmark.Opening::totalNanos));
-        d.putPOJO("commandMs", ms(big, NotesMergeBenchmark.Opening::actionNanos));
-        d.putPOJO("pulseMs", ms(big, NotesMergeBenchmark.Opening::pulseNanos));
-        d.putPOJO("fxThreadCpuMs", ms(big, NotesMergeBenchmark.Opening::frameCpuNanos));
-        d.putPOJO("viewModelCpuMs", ms(big, NotesMergeBenchmark.Opening::vmCpuNanos));
-        d.putPOJO("dialogBuiltCpuMs", ms(big, NotesMergeBenchmark.Opening::buildCpuNanos));
-        d.putPOJO("shownStyledLaidOutCpuMs", ms(big, NotesMergeBenchmark.Opening::showCpuNanos));
-        d.putPOJO("renderThreadCpuMs", ms(big, NotesMergeBenchmark.Opening::renderCpuNanos));
-        d.putPOJO("fxThreadCpuMs100Lines", ms(small, NotesMergeBenchmark.Opening::frameCpuNanos));
-        d.putPOJO("oldFigureMs", ms(big, NotesMergeBenchmark.Opening::oldNanos));
-        d.put("firstOpenMs", bigCold);
-        d.put("laterOpensMedianMs", bigWarm);
-        d.put("oldFigureFirstOpenMs", oldCold);
-        d.put("oldFigureLaterOpensMedianMs", oldWarm);
-        d.put("diffModelMedianMs", model);
-        d.put("warmUpAfterFirstWindowMs", warmUpMs);
-        d.put("waitForFxEventsIdleMs", idleWait);
-        d.put("targetMs", TARGET_DIALOG_MS);
-        d.put("met", met);
-        row(String.format(Locale.ROOT, "| Console: open the conflict dialog on 10k-line notes (from the command, notes merged off the FX thread before, to the first frame with the dialog drawn) | "
-                        + "first %.0f ms, later median %.0f ms (FX-thread CPU first %.0f ms, later %.0f ms, render thread first %.0f ms, later %.0f ms; first: command %.0f ms, pulse %.0f ms; "
-                        + "notes merge and diff model off the FX thread %.0f ms; the console's warm-up, once, %.0f ms of FX-thread CPU; opened as a layer over a stand-in window; "
-                        + "diagnostic, the figure as measured before 2026-11-30 21:30 UTC (up to TestFX's waitForFxEvents, %.0f ms on an idle FX thread): first %.0f ms, later %.0f ms) "
-                        + "| 100-line notes, later median %.0f ms | %.2f | < %d ms | %s |",
-                bigCold, bigWarm, firstCpu, laterCpu, first.renderCpuNanos() / 1e6,
-                median(ms(big.subList(1, big.size()), NotesMergeBenchmark.Opening::renderCpuNanos)), first.actionNanos() / 1e6, first.pulseNanos() / 1e6, model, warmUpMs,
-                idleWait, oldCold, oldWarm, smallWarm, bigWarm / smallWarm, TARGET_DIALOG_MS, yes(met)));
-        Platform.exit();
-    }
-
-    private static List<Double> ms(List<NotesMergeBenchmark.Opening> openings,
-                                   java.util.function.ToLongFunction<NotesMergeBenchmark.Opening> nanos) {
-        return openings.stream().map(o -> nanos.applyAsLong(o) / 1e6).toList();
+        log("conflict dialog on 10k-line notes over the real console, and on 100-line notes as the baseline");
+        ObjectNode console = ConsoleDialogBench.inChild("console", jvmArgs(), HEADLESS);
+        console.put("targetMs", TARGET_DIALOG_MS);
+        console.put("met", console.path("firstOpenMs").asDouble() < TARGET_DIALOG_MS
+                && console.path("laterOpensMedianMs").asDouble() < TARGET_DIALOG_MS);
+        section.set("conflictDialog", console);
+        row(ConsoleDialogBench.row(console, TARGET_DIALOG_MS));
+        log("the same over a stand-in window (diagnostic: the figure's set-up until 2026-12-01 02:40 UTC)");
+        ObjectNode standIn = ConsoleDialogBench.inChild("standin", jvmArgs(), HEADLESS);
+        section.set("conflictDialogOverStandIn", standIn);
+        row(ConsoleDialogBench.row(standIn, TARGET_DIALOG_MS));
     }
 
     /** Copies the demo subscriptions until there are {@code SUBSCRIPTIONS}, in the console's own database. */

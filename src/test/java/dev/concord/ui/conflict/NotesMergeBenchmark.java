@@ -59,7 +59,9 @@ public class NotesMergeBenchmark {
      * thread, so it returns once that frame is drawn. {@code frameCpuNanos}: the FX thread's CPU over all of it,
      * {@code renderCpuNanos}: the render thread's (on a loaded machine the wall time says little; these do).
      * The command's FX-thread CPU in its parts: view model ({@code vmCpuNanos}), dialog built
-     * ({@code buildCpuNanos}), shown as a layer, styled and laid out ({@code showCpuNanos}).</li>
+     * ({@code buildCpuNanos}), shown as a layer, styled and laid out ({@code showCpuNanos}). {@code gcCount},
+     * {@code gcMillis}: the collections (all threads stopped) that ended between the command and the frame drawn,
+     * as the JVM's collector beans count them.</li>
      * <li>{@code oldNanos}: the figure as measured until 21:30 UTC on 2026-11-30: the command (then followed by
      * a manual CSS and layout pass of the window, a near no-op since the layer styles and lays itself out when
      * it opens; dropped), then TestFX's {@code waitForFxEvents}, which polls in sleeps of its own even on an
@@ -67,7 +69,8 @@ public class NotesMergeBenchmark {
      * </ul>
      */
     public record Opening(long modelNanos, long actionNanos, long pulseNanos, long frameNanos, long frameCpuNanos,
-                          long renderCpuNanos, long oldNanos, long vmCpuNanos, long buildCpuNanos, long showCpuNanos) {
+                          long renderCpuNanos, long oldNanos, long vmCpuNanos, long buildCpuNanos, long showCpuNanos,
+                          long gcCount, long gcMillis) {
         /** From the agent's command to the first frame with the dialog drawn, the diff model's own build excluded. */
         public long totalNanos() {
             return frameNanos;
@@ -96,6 +99,17 @@ public class NotesMergeBenchmark {
         return sum;
     }
 
+    /** Collections so far and their total time in ms, over every collector of this JVM. */
+    private static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
     /**
      * Opens and closes the conflict dialog on {@code conflict} {@code runs} times over {@code owner}'s content,
      * as the console opens it over its main window. Call it off the FX thread with the toolkit started;
@@ -116,6 +130,8 @@ public class NotesMergeBenchmark {
             long[] parts = new long[3];
             java.util.concurrent.CompletableFuture<Void> drawn = new java.util.concurrent.CompletableFuture<>();
             long render0 = renderThreadCpu(threads);
+            long[] gc0 = gcCountAndMillis();
+            long[][] gcEnd = new long[1][];
             WaitForAsyncUtils.asyncFx(() -> {
                 at[0] = System.nanoTime();
                 at[1] = threads.getCurrentThreadCpuTime();
@@ -138,6 +154,7 @@ public class NotesMergeBenchmark {
                         awaitRenderedFrames();
                         at[4] = System.nanoTime();
                         at[5] = threads.getCurrentThreadCpuTime();
+                        gcEnd[0] = gcCountAndMillis();
                         drawn.complete(null);
                     });
                 };
@@ -148,8 +165,9 @@ public class NotesMergeBenchmark {
             long oldNanos = System.nanoTime() - afterCommand + (afterCommand - at[0]);
             drawn.get(30, java.util.concurrent.TimeUnit.SECONDS);
             long renderCpu = renderThreadCpu(threads) - render0;
+            long[] gc = gcEnd[0];
             openings.add(new Opening(modelNanos, at[2] - at[0], at[3] - at[2], at[4] - at[0], at[5] - at[1], renderCpu,
-                    oldNanos, parts[0] - at[1], parts[1] - parts[0], parts[2] - parts[1]));
+                    oldNanos, parts[0] - at[1], parts[1] - parts[0], parts[2] - parts[1], gc[0] - gc0[0], gc[1] - gc0[1]));
             WaitForAsyncUtils.asyncFx(() -> dialog[0].close()).get();
             WaitForAsyncUtils.waitForFxEvents();
         }

@@ -23,6 +23,21 @@ class TextMergeModelTest {
     }
 
     @Test
+    void theMergedTextIsBuiltOnceAndBuiltAgainOnlyWhenAChoiceChanges() {
+        TextMergeModel m = new TextMergeModel(BASE, "one\ntwo\n3 by alice\nfour\nfive", "one\ntwo\n3 by bob\nfour\nfive");
+        String first = m.mergedText();
+
+        // The same text, not joined again: the dialog asks for it on the FX thread when it opens.
+        assertThat(m.mergedText()).isSameAs(first);
+        m.choose(0, HunkChoice.MINE);
+        assertThat(m.mergedText()).isEqualTo("one\ntwo\n3 by alice\nfour\nfive");
+        m.chooseAll(HunkChoice.BOTH);
+        assertThat(m.mergedText()).isEqualTo("one\ntwo\n3 by bob\n3 by alice\nfour\nfive");
+        m.chooseNonConflicting();
+        assertThat(m.mergedText()).isEqualTo("one\ntwo\n3 by bob\n3 by alice\nfour\nfive");
+    }
+
+    @Test
     void overlappingChangesStartUndecidedShowingTheirs() {
         TextMergeModel m = new TextMergeModel(BASE, "one\ntwo\n3 by alice\nfour\nfive", "one\ntwo\n3 by bob\nfour\nfive");
 
