@@ -84,15 +84,18 @@ class StartOrderTest {
     }
 
     @Test
-    void withLargeTextTheStackedConsoleIsBuiltAtOnceWithoutAPreview(FxRobot robot) {
+    void withLargeTextTheStackedConsoleGetsItsRowsPreviewedToo(FxRobot robot) {
+        // Where the rows go in the stacked layout is RowsPreviewPlacementTest's; here: they are previewed.
         api.put(Records.subscription("sub_001", 1));
         robot.interact(() -> dev.concord.ui.common.Appearance.shared().use(Theme.LIGHT, 200));
         try {
             shellThenPreview(robot, CompletableFuture.completedFuture(
                     api.list(EntityKind.SUBSCRIPTION, RecordListViewModel.firstPageQuery())));
 
+            await().atMost(WAIT).until(() -> robot.lookup(".rows-preview").tryQuery().isPresent());
+            assertThat(robot.lookup(".rows-preview-cell").queryAllAs(Text.class)).extracting(Text::getText)
+                    .contains("sub_001");
             await().atMost(WAIT).until(() -> builds.get() == 1);
-            assertThat(robot.lookup(".rows-preview").tryQuery()).isEmpty();
         } finally {
             robot.interact(() -> dev.concord.ui.common.Appearance.shared().use(Theme.LIGHT,
                     dev.concord.ui.common.Appearance.DEFAULT_TEXT_SIZE));

@@ -3,8 +3,8 @@ package dev.concord.ui.main;
 import dev.concord.domain.EntityKind;
 import dev.concord.ui.common.Appearance;
 import dev.concord.ui.editor.EditorViewModel;
+import dev.concord.ui.records.ListPlacement;
 import dev.concord.ui.records.RecordListView;
-import dev.concord.ui.records.RowsPreview;
 import dev.concord.ui.status.StatusBarView;
 import java.util.List;
 import java.util.function.Function;
@@ -21,17 +21,6 @@ import javafx.scene.layout.Region;
  * the editor and history of the selected record ({@link DetailTabs}), status bar at the bottom.
  */
 public final class ConsoleView extends BorderPane {
-    /** Narrower than this (at 100% text), the editor goes under the list instead of beside it. */
-    static final double SIDE_BY_SIDE_FROM = RowsPreview.SIDE_BY_SIDE_FROM;
-    /** The editor beside the list never gets narrower than this (at 100% text): its tab and form stay whole. */
-    static final double EDITOR_MIN_WIDTH = 380;
-    /**
-     * The list above the editor never gets lower than this (scaled with the text): its tabs, search bar, header
-     * and two whole rows at 200% text. Without it, at 200% text the stacked list showed one row under its header;
-     * more would push the editor's Save out of a 1280x800 window.
-     */
-    static final double LIST_MIN_HEIGHT_STACKED = 200;
-
     private final Appearance appearance;
     private final RecordTabs records;
     private final DetailTabs details;
@@ -47,7 +36,7 @@ public final class ConsoleView extends BorderPane {
 
         split = new SplitPane(records.pane(), details.pane());
         split.setId("main-split");
-        split.setDividerPositions(0.65);
+        split.setDividerPositions(ListPlacement.SIDE_BY_SIDE_DIVIDER);
         widthProperty().addListener((obs, old, width) -> arrange());
         appearance.textSizeProperty().addListener((obs, old, size) -> arrange());
         setCenter(split);
@@ -61,18 +50,20 @@ public final class ConsoleView extends BorderPane {
 
     /**
      * Side by side when there is room, the editor under the list when the window is narrow (800 px, or
-     * large text): the editor is never pushed off the window. Widths scale with the text size.
+     * large text): the editor is never pushed off the window. Widths scale with the text size. The rule is
+     * {@link ListPlacement}'s, which the rows preview draws by before this view exists.
      */
     private void arrange() {
         double scale = appearance.getTextSize() / 100.0;
-        Orientation wanted = getWidth() > 0 && getWidth() < SIDE_BY_SIDE_FROM * scale
+        Orientation wanted = ListPlacement.stacked(getWidth(), appearance.getTextSize())
                 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
-        details.pane().setMinWidth(wanted == Orientation.HORIZONTAL ? EDITOR_MIN_WIDTH * scale : 0);
-        records.pane().setMinHeight(wanted == Orientation.VERTICAL ? LIST_MIN_HEIGHT_STACKED * scale
+        details.pane().setMinWidth(wanted == Orientation.HORIZONTAL ? ListPlacement.EDITOR_MIN_WIDTH * scale : 0);
+        records.pane().setMinHeight(wanted == Orientation.VERTICAL ? ListPlacement.LIST_MIN_HEIGHT_STACKED * scale
                 : Region.USE_COMPUTED_SIZE);
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
-            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.65 : 0.45);
+            split.setDividerPositions(wanted == Orientation.HORIZONTAL
+                    ? ListPlacement.SIDE_BY_SIDE_DIVIDER : ListPlacement.STACKED_DIVIDER);
         }
     }
 

@@ -17,25 +17,16 @@ import javafx.scene.text.Text;
  * few milliseconds. The rows are the server's own answer, as the table shows them (same columns, same cell
  * texts); nothing here is interactive, and the console replaces it in one frame.
  *
- * <p>Geometry follows the console's at the window's size and text size (menus, tabs, search bar above the
- * table; the list at 65% of a wide window, above the editor in a narrow one), in units of the root font, so
- * the rows stay in place when the table takes over.
+ * <p>Geometry is the console's at the window's size and text size ({@link ListPlacement}: the list beside the
+ * editor in a wide window, above it with large text or in a narrow one), whole rows only, so the rows stay in
+ * place when the table takes over.
  */
 public final class RowsPreview extends Region {
-    /** The theme's font at 100% text (Appearance: 14 px); the console's geometry below is measured at it. */
-    private static final double BASE_FONT_PX = 14;
-    /** Top of the table's header: menu bar, tab headers, the list's padding, search bar and spacing. */
-    private static final double HEADER_TOP = 128;
-    private static final double ROW_HEIGHT = 39.2;
-    private static final double LIST_PADDING = 10;
     private static final double CELL_PADDING = 7;
-    /** The table's vertical scroll bar, which the columns leave room for. */
-    private static final double SCROLL_BAR = 8;
-    /** Narrower than this (at 100% text), the console puts the editor under the list (ConsoleView uses it too). */
-    public static final double SIDE_BY_SIDE_FROM = 1000;
 
     private final List<RecordColumns.Column> columns;
     private final List<RecordRow> rows;
+    private final int textSize;
     private final double scale;
     private final Rectangle header = new Rectangle();
     private final List<Group> columnGroups = new ArrayList<>();
@@ -46,6 +37,7 @@ public final class RowsPreview extends Region {
     public RowsPreview(EntityKind kind, List<RecordRow> rows, int textSize) {
         this.columns = RecordColumns.forKind(kind);
         this.rows = List.copyOf(rows);
+        this.textSize = textSize;
         this.scale = textSize / 100.0;
         getStyleClass().add("rows-preview");
         setAccessibleText(DomainWords.plural(kind));
@@ -61,13 +53,11 @@ public final class RowsPreview extends Region {
     }
 
     /**
-     * Whether the console lays the list beside the editor in a window {@code width} wide at {@code textSize}
-     * percent: only then is there a preview. Stacked (a narrow window, large text) the list's height follows the
-     * split's minimum, which the preview does not reproduce: at 200% text it showed half a row under the header
-     * for ~0.4 s before the console's two. There the console is built at once, as without a preview.
+     * Whether there is a preview at {@code textSize} percent: the console's geometry is known at each text size
+     * it offers ({@link ListPlacement}), beside the editor and stacked above it alike.
      */
     public static boolean fits(double width, int textSize) {
-        return width >= SIDE_BY_SIDE_FROM * textSize / 100.0;
+        return width > 0 && ListPlacement.known(textSize);
     }
 
     private static Text text(String value, String styleClass) {
@@ -80,43 +70,43 @@ public final class RowsPreview extends Region {
     @Override
     protected void layoutChildren() {
         double em = scale;
-        double width = getWidth();
-        double height = getHeight();
-        boolean sideBySide = width >= SIDE_BY_SIDE_FROM * em;
-        double listWidth = sideBySide ? width * 0.65 : width;
-        double listBottom = sideBySide ? height : height * 0.45;
-        double left = LIST_PADDING;
-        double tableWidth = Math.max(0, listWidth - 2 * LIST_PADDING - SCROLL_BAR);
-        double top = HEADER_TOP * em;
-        double rowHeight = ROW_HEIGHT * em;
+        // Where the console's table will be, and whole rows only: a row the table cuts is left out (no half row).
+        ListPlacement.TableArea table = ListPlacement.table(getWidth(), getHeight(), textSize, rows.size());
+        double left = table.left();
+        double right = left + table.width();
+        double rowHeight = table.rowHeight();
+        int visible = table.wholeRows(rows.size());
         header.setX(left);
-        header.setY(top);
-        header.setWidth(tableWidth);
-        header.setHeight(rowHeight);
-        int visible = (int) Math.max(0, Math.min(rows.size(), Math.ceil((listBottom - top - rowHeight) / rowHeight)));
+        header.setY(table.top());
+        header.setWidth(table.width());
+        header.setHeight(ListPlacement.HEADER_HEIGHT);
         buildRows(visible);
         for (int i = 0; i < stripes.size(); i++) {
             Rectangle stripe = stripes.get(i);
             stripe.setX(left);
-            stripe.setY(top + rowHeight * (2 * i + 2));
-            stripe.setWidth(tableWidth);
+            stripe.setY(table.rowsTop() + rowHeight * (2 * i + 1));
+            stripe.setWidth(table.width());
             stripe.setHeight(rowHeight);
         }
-        double[] widths = widths(tableWidth);
-        double x = left;
+        double[] widths = widths(table.width());
+        double edge = left;
         for (int c = 0; c < columns.size(); c++) {
+            // The table puts its columns on whole pixels.
+            double x = Math.round(edge);
             Group column = columnGroups.get(c);
             Rectangle clip = (Rectangle) column.getClip();
             clip.setX(x + CELL_PADDING * em);
-            clip.setY(top);
-            clip.setWidth(Math.max(0, widths[c] - 2 * CELL_PADDING * em));
-            clip.setHeight(Math.max(0, listBottom - top));
+            clip.setY(table.top());
+            // Columns past the table's right edge are scrolled out of sight in the table: clipped there.
+            clip.setWidth(Math.max(0, Math.min(widths[c], right - x) - 2 * CELL_PADDING * em));
+            clip.setHeight(table.rowsTop() + visible * rowHeight - table.top());
             for (int r = 0; r < column.getChildren().size(); r++) {
                 Text t = (Text) column.getChildren().get(r);
                 t.setX(x + CELL_PADDING * em);
-                t.setY(top + rowHeight * (r + 0.5));
+                t.setY(r == 0 ? table.top() + ListPlacement.HEADER_HEIGHT / 2
+                        : table.rowsTop() + rowHeight * (r - 0.5));
             }
-            x += widths[c];
+            edge += widths[c];
         }
     }
 
@@ -158,6 +148,14 @@ public final class RowsPreview extends Region {
             }
         }
         double excess = sum - tableWidth;
+        double least = 0;
+        for (RecordColumns.Column c : columns) {
+            least += c.minWidth() * scale;
+        }
+        if (least > tableWidth) {
+            // The names cannot give enough: the table keeps every preferred width and scrolls sideways.
+            return widths;
+        }
         if (excess > 0 && names > 0) {
             for (int c = 0; c < widths.length; c++) {
                 if (columns.get(c).givesWay()) {
