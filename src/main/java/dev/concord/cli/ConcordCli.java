@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
 /** The verbs of {@code ./launcher cli}; connection options may stand before or after the verb. */
 @Command(name = "./launcher cli", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = ConcordCli.JarVersion.class,
-        subcommands = {RecordVerbs.Create.class, RecordVerbs.Delete.class, SignInVerbs.Login.class,
+        subcommands = {RecordList.class, RecordVerbs.Create.class, RecordVerbs.Delete.class, SignInVerbs.Login.class,
                 SignInVerbs.Logout.class, SignInVerbs.WhoAmI.class},
         description = "cli.help.description", footer = {"", "cli.help.exitCodes"})
 final class ConcordCli implements Runnable {

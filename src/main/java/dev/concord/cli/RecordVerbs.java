@@ -9,11 +9,9 @@ import dev.concord.domain.EntityKind;
 import dev.concord.domain.FieldValues;
 import dev.concord.sync.CreateOutcome;
 import dev.concord.sync.RetireOutcome;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +44,7 @@ final class RecordVerbs {
 
         @Override
         public Integer call() {
-            EntityKind k = EntityKind.fromPath(kind).orElseThrow(() -> new UsageException(lang("cli.error.unknownKind",
-                    kind, Arrays.stream(EntityKind.values()).map(EntityKind::path).collect(Collectors.joining(", ")))));
+            EntityKind k = Target.kind(kind);
             Map<String, Object> values = FieldAssignments.parse(k, assignments);
             var lifecycle = cli.services().lifecycle();
             CreateOutcome outcome = key == null ? lifecycle.create(k, id, FieldValues.of(values))

@@ -10,13 +10,19 @@ import java.util.stream.Collectors;
 record Target(EntityKind kind, String id) {
     static Target parse(String raw) {
         int slash = raw.indexOf('/');
-        String kinds = Arrays.stream(EntityKind.values()).map(EntityKind::path).collect(Collectors.joining(", "));
         if (slash <= 0 || slash == raw.length() - 1 || raw.indexOf('/', slash + 1) >= 0) {
-            throw new UsageException(lang("cli.error.target", kinds, raw));
+            throw new UsageException(lang("cli.error.target", kinds(), raw));
         }
-        EntityKind kind = EntityKind.fromPath(raw.substring(0, slash)).orElseThrow(() -> new UsageException(
-                lang("cli.error.unknownKind", raw.substring(0, slash), kinds)));
-        return new Target(kind, raw.substring(slash + 1));
+        return new Target(kind(raw.substring(0, slash)), raw.substring(slash + 1));
+    }
+
+    /** A kind named alone ({@code subscriptions}), or a usage error that lists the kinds there are. */
+    static EntityKind kind(String raw) {
+        return EntityKind.fromPath(raw).orElseThrow(() -> new UsageException(lang("cli.error.unknownKind", raw, kinds())));
+    }
+
+    private static String kinds() {
+        return Arrays.stream(EntityKind.values()).map(EntityKind::path).collect(Collectors.joining(", "));
     }
 
     @Override

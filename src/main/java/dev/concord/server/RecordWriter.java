@@ -44,7 +44,16 @@ final class RecordWriter {
     WriteOutcome update(EntityKind kind, String id, long expectedVersion, Map<String, Object> changes, String actor,
                         RecordRepository.InTransaction hook) {
         IdempotentRequests.Answer keyed = hook.keyed();
-        if (db.onPostgres() && (keyed != null || hook.writesNothing())) {
+        boolean onPostgres = db.onPostgres();
+        if (onPostgres && keyed == null && hook.writesNothing() && PatchStatement.applies(kind, changes)) {
+            // Plain text changes without a key: the read before is folded into the write, one round trip. When
+            // it writes nothing (no-op, stale or unknown version, a race) the general path below decides.
+            WriteOutcome.Written one = db.withoutTransaction(c -> PatchStatement.write(c, kind, id, expectedVersion,
+                    changes, actor, clock.now()));
+            if (one != null) {
+                return one;
+            }
+        } else if (onPostgres && (keyed != null || hook.writesNothing())) {
             // The write is one statement (UPDATE, log row, the key's answer if any), atomic by itself, so no
             // BEGIN/COMMIT around it: 2 round trips with the read before it. Anything unusual starts over below,
             // in a transaction, as does a write whose hook has other work to do after it.

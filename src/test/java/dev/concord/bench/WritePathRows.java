@@ -27,7 +27,7 @@ final class WritePathRows {
         // Interleaved: each operation runs in short windows taken in turn (the order rotating every round), so
         // on a shared machine whose load moves from minute to minute every figure and its baselines see the
         // same load; measured one after the other, 11 s each, a ratio compared two different machines.
-        Map<String, Window> ops = new LinkedHashMap<>();
+        Map<String, SteadyRounds.Window> ops = new LinkedHashMap<>();
         ops.put("JDBC UPDATE + log", (w, m) -> WritePath.jdbc(server.config(), threads, w, m));
         ops.put("GET /health", (w, m) -> WritePath.health(server, threads, w, m));
         ops.put("PATCH", (w, m) -> WritePath.patch(List.of(server), threads, w, m));
@@ -36,7 +36,8 @@ final class WritePathRows {
         ops.put("POST create", (w, m) -> WritePath.create(server, threads, w, m));
         ops.put("POST with key", (w, m) -> WritePath.create(server, threads, w, m, true));
         ops.put("GET of the record", (w, m) -> WritePath.getRecord(server, threads, w, m));
-        Map<String, Load.Stats> stats = interleaved(backend, ops, warmup, measure);
+        SteadyRounds.Result phases = SteadyRounds.run(backend, ops, warmup, measure);
+        Map<String, Load.Stats> stats = phases.steady().stats();
         Load.Stats jdbc = stats.get("JDBC UPDATE + log");
         Load.Stats health = stats.get("GET /health");
         Load.Stats patch = stats.get("PATCH");
@@ -57,6 +58,10 @@ final class WritePathRows {
         r.put("createWithIdempotencyKey", createKeyed);
         r.put("jdbcInsertPlusLog", jdbcCreate);
         r.put("healthRoundTrip", health);
+        r.put("jitQuietAfterSeconds", phases.quietAfterSeconds());
+        r.put("jitQuietCapped", phases.capped());
+        r.put("compileMsPerSecondMeasured", phases.steady().compileMsPerSecond());
+        r.put("compileMsPerSecondEarly", phases.early().compileMsPerSecond());
         r.put("getRecordDiagnostic", get);
         // Every row counts: a billing job may send no key, but every write of the console and the CLI has one.
         boolean met = rows(section, backend + ", " + threads + " threads: PATCH", patch, "JDBC UPDATE + log", jdbc, health, r, "patch")
@@ -72,6 +77,9 @@ final class WritePathRows {
                 patch.perSecond() / jdbc.perSecond(), create.perSecond() / jdbcCreate.perSecond()));
         section.add(String.format(Locale.ROOT, "| Write path, %s: diagnostic, GET of the same records | p50 %s, p99 %s | /health p50 %s | %.2f of /health | | |",
                 backend, micros(get.p50Micros()), micros(get.p99Micros()), micros(health.p50Micros()), get.p50Micros() / health.p50Micros()));
+        section.add(String.format(Locale.ROOT, "| Write path, %s: how the rounds above were warmed up | %s | | | | |",
+                backend, phases.describe()));
+        section.add(earlyRow(backend, phases.early(), r));
         long errors = patch.errors() + keyed.errors() + create.errors() + createKeyed.errors() + jdbc.errors() + jdbcCreate.errors() + health.errors() + get.errors();
         if (errors > 0) {
             section.add(String.format(Locale.ROOT, "| Write path, %s: failed operations | %d PATCH (%d with key), %d POST | JDBC %d + %d, /health %d | | 0 | **no** |",
@@ -80,33 +88,32 @@ final class WritePathRows {
         return r;
     }
 
-    /** One measured window of an operation: warm-up, then the measured time. */
-    @FunctionalInterface
-    interface Window {
-        Load.Stats run(Duration warmup, Duration measure) throws Exception;
-    }
-
     /**
-     * {@code bench.rounds} rounds (default 8) in which every operation runs for measure / rounds (at least
-     * 1 s); the first round warms each up for {@code warmup}, later ones for 300 ms (new connections).
+     * Diagnostic: the ratios as measured until 2026-12-01, in rounds right after a 3 s warm-up per operation (the
+     * JIT still compiling), the first half of the rounds; kept beside the figures of record as the dialog bench kept
+     * its old way of timing.
      */
-    static Map<String, Load.Stats> interleaved(String backend, Map<String, Window> ops, Duration warmup, Duration measure)
-            throws Exception {
-        int rounds = Integer.getInteger("bench.rounds", 8);
-        Duration slice = Duration.ofMillis(Math.max(1000, measure.toMillis() / rounds));
-        List<String> names = new java.util.ArrayList<>(ops.keySet());
-        Map<String, List<Load.Stats>> windows = new LinkedHashMap<>();
-        names.forEach(n -> windows.put(n, new java.util.ArrayList<>()));
-        for (int round = 0; round < rounds; round++) {
-            log("write path on " + backend + ": round " + (round + 1) + " of " + rounds + " (" + String.join(", ", names) + ")");
-            for (String name : names) {
-                windows.get(name).add(ops.get(name).run(round == 0 ? warmup : Duration.ofMillis(300), slice));
-            }
-            java.util.Collections.rotate(names, 1);
+    private static String earlyRow(String backend, SteadyRounds.Phase early, Map<String, Object> r) {
+        Map<String, Load.Stats> s = early.stats();
+        Load.Stats health = s.get("GET /health");
+        StringBuilder out = new StringBuilder();
+        String[][] pairs = {{"PATCH", "JDBC UPDATE + log"}, {"PATCH with key", "JDBC UPDATE + log"},
+                {"POST create", "JDBC INSERT + log"}, {"POST with key", "JDBC INSERT + log"}};
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        for (String[] p : pairs) {
+            Load.Stats op = s.get(p[0]);
+            Load.Stats jdbc = s.get(p[1]);
+            double r50 = op.p50Micros() / (jdbc.p50Micros() + health.p50Micros());
+            double r99 = op.p99Micros() / (jdbc.p99Micros() + health.p99Micros());
+            ratios.put(p[0], Map.of("ratioP50", r50, "ratioP99", r99, "p50Micros", op.p50Micros()));
+            out.append(out.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s %.2f / %.2f", p[0], r50, r99));
         }
-        Map<String, Load.Stats> out = new LinkedHashMap<>();
-        ops.keySet().forEach(n -> out.put(n, Load.Stats.merge(windows.get(n))));
-        return out;
+        r.put("earlyRatios", ratios);
+        return String.format(Locale.ROOT, "| Write path, %s: diagnostic, as measured before 2026-12-01 (%d rounds right"
+                + " after a 3 s warm-up, JIT still compiling), p50 / p99 ratios | %s | JDBC UPDATE + log p50 %s, INSERT + log"
+                + " p50 %s, /health p50 %s (same rounds) | | | |", backend, early.rounds(), out,
+                micros(s.get("JDBC UPDATE + log").p50Micros()), micros(s.get("JDBC INSERT + log").p50Micros()),
+                micros(health.p50Micros()));
     }
 
     /** The p50 and p99 rows of one operation; true when both targets are met. */
