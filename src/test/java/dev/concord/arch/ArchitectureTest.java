@@ -128,8 +128,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 
     /**
-     * The live banner's parts (what moved, the server's clock, the words, the overlap check, the rebase) are
-     * logic: only its view and the console wiring touch controls.
+     * The live banner's parts (what moved, the server's clock, the words, the overlap check, the rebase) and the
+     * live console's (banners by record, rows, own presence, the stream's start) are logic: only the banner's view
+     * and the console wiring touch controls.
      */
     @ArchTest
     static final ArchRule liveBannerLogicSeesNoControls = noClasses()

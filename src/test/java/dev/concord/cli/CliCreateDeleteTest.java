@@ -10,46 +10,36 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
+import dev.concord.testing.DemoServerFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cli create} and {@code cli delete} against the real server in process, over the real client. One
  * server for the class; each test touches records of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliCreateDeleteTest {
     private static final EntityKind SUB = EntityKind.SUBSCRIPTION;
 
     @TempDir
     Path home;
 
-    private ConcordServer server;
+    @RegisterExtension
+    static final DemoServerFixture DEMO = new DemoServerFixture(() -> ConcordServer.start(ServerConfig.demoInMemory()));
+
     private String out;
     private String err;
 
-    @BeforeAll
-    void start() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.baseUrl(), "--home", home.toString()));
+        all.addAll(List.of("--server", DEMO.server().baseUrl(), "--home", home.toString()));
         CliRun run = CliRun.as("demo-alice", all.toArray(String[]::new));
         out = run.out();
         err = run.err();
@@ -68,14 +58,14 @@ class CliCreateDeleteTest {
                 "planId=plan_basic", "status=active", "amount=9.99", "currency=EUR", "billingCycle=monthly",
                 "tags=vip,eu")).as(err).isZero();
         String id = createdId();
-        Entity created = new OkHttpConcordApi(server.baseUrl(), "demo-bob").get(SUB, id);
+        Entity created = new OkHttpConcordApi(DEMO.server().baseUrl(), "demo-bob").get(SUB, id);
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.values().get("tags")).isEqualTo(java.util.Set.of("eu", "vip"));
 
         assertThat(cli("delete", "subscriptions/" + id)).as(err).isZero();
         assertThat(out).contains("Retiring version 1, the one you last saw").contains("Retired subscriptions/" + id);
         try {
-            new OkHttpConcordApi(server.baseUrl(), "demo-bob").get(SUB, id);
+            new OkHttpConcordApi(DEMO.server().baseUrl(), "demo-bob").get(SUB, id);
             throw new AssertionError("still there");
         } catch (NotFoundException expected) {
             // retired
@@ -84,7 +74,7 @@ class CliCreateDeleteTest {
 
     @Test
     void aDeleteOfAVersionThatChangedSinceRetiresNothingAndSaysWhatChanged() {
-        OkHttpConcordApi bob = new OkHttpConcordApi(server.baseUrl(), "demo-bob");
+        OkHttpConcordApi bob = new OkHttpConcordApi(DEMO.server().baseUrl(), "demo-bob");
         Entity template = bob.get(SUB, "sub_0002");
         String id = bob.create(new CreateCall(SUB, null, template.values().asMap(), "k-create")).id();
         assertThat(cli("get", "subscriptions/" + id)).isZero();

@@ -9,45 +9,39 @@ import dev.concord.domain.Entity;
 import dev.concord.domain.EntityKind;
 import dev.concord.server.ConcordServer;
 import dev.concord.server.ServerConfig;
+import dev.concord.testing.DemoServerFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cli list} (alias {@code search}) against the real demo server in process; it only reads. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliListTest {
     private static final EntityKind SUB = EntityKind.SUBSCRIPTION;
 
     @TempDir
     Path home;
 
-    private ConcordServer server;
+    @RegisterExtension
+    static final DemoServerFixture DEMO = new DemoServerFixture(() -> ConcordServer.start(ServerConfig.demoInMemory()));
+
     private OkHttpConcordApi api;
     private String out;
     private String err;
 
-    @BeforeAll
-    void start() {
-        server = ConcordServer.start(ServerConfig.demoInMemory());
-        api = new OkHttpConcordApi(server.baseUrl(), "demo-alice");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new OkHttpConcordApi(DEMO.server().baseUrl(), "demo-alice");
     }
 
     private int cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.baseUrl(), "--home", home.toString()));
+        all.addAll(List.of("--server", DEMO.server().baseUrl(), "--home", home.toString()));
         CliRun run = CliRun.as("demo-alice", all.toArray(String[]::new));
         out = run.out();
         err = run.err();

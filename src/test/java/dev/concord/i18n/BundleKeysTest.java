@@ -110,6 +110,24 @@ class BundleKeysTest {
         }
     }
 
+    /**
+     * A quoted value opens with its language's opening mark: English ‘{0}’, German „{0}“. A closing mark ’ or “
+     * right before an argument was a typo that showed as ’notaurl’ ({@code cli.server.invalid}). French and
+     * Spanish are left out: there ’ is also the apostrophe (d’{0}).
+     */
+    @Test
+    void aQuotedArgumentOpensWithAnOpeningMark() {
+        for (Path file : BundleFiles.all()) {
+            String name = file.getFileName().toString();
+            if (name.contains("_fr") || name.contains("_es")) {
+                continue;
+            }
+            BundleFiles.values(file).forEach((key, value) -> assertThat(value)
+                    .as(name + " " + key + ": open a quote with \u2018 (English) or \u201e (German)")
+                    .doesNotContain("\u2019{").doesNotContain("\u201c{"));
+        }
+    }
+
     private static Set<String> arguments(String pattern) {
         Set<String> args = new TreeSet<>();
         collect(ARGUMENT.matcher(pattern), args);
