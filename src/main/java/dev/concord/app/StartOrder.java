@@ -84,7 +84,8 @@ final class StartOrder {
             int textSize = Appearance.shared().getTextSize();
             boolean fits = stage.getScene() != null && RowsPreview.fits(stage.getScene().getWidth(), textSize);
             if (!rows.isEmpty() && fits
-                    && ConsoleWindow.showPreview(stage, new RowsPreview(EntityKind.SUBSCRIPTION, rows, textSize))) {
+                    && ConsoleWindow.showPreview(stage, new RowsPreview(EntityKind.SUBSCRIPTION, rows,
+                            page.nextCursor() != null, textSize))) {
                 // The preview's frame is drawn by the render thread after its pulse, and on GTK reaches the screen
                 // only once the FX thread is back in the toolkit's loop: built right after the preview's pulse, the
                 // console (~0.1 s to build, ~0.3 s for its first pulse) held the preview back until the console's

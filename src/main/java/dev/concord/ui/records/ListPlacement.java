@@ -36,19 +36,23 @@ public final class ListPlacement {
     /** The table's vertical scroll bar, which the columns leave room for when the rows overflow. */
     private static final double SCROLL_BAR = 8;
 
-    /** Measured by text size: menu bar, menu bar to the table's header, table to the list's bottom, status bar. */
-    private record Chrome(double menuBar, double aboveTable, double belowTable, double statusBar) {
+    /**
+     * Measured by text size: menu bar, menu bar to the table's header, table to the list's bottom (its count
+     * line; taller with the "Load more" button, when the server has more), status bar.
+     */
+    private record Chrome(double menuBar, double aboveTable, double belowTable, double belowTableWithMore,
+                          double statusBar) {
     }
 
     private static final Map<Integer, Chrome> CHROME = Map.of(
-            80, new Chrome(34, 78, 32, 28),
-            90, new Chrome(35, 82, 33, 28),
-            100, new Chrome(38, 90, 36, 28),
-            110, new Chrome(39, 94, 37, 28),
-            125, new Chrome(41, 100, 39, 30),
-            150, new Chrome(46, 114, 44, 35),
-            175, new Chrome(50, 128, 48, 39),
-            200, new Chrome(55, 142, 53, 44));
+            80, new Chrome(34, 78, 32, 48, 28),
+            90, new Chrome(35, 82, 33, 49, 28),
+            100, new Chrome(38, 90, 36, 52, 28),
+            110, new Chrome(39, 94, 37, 53, 28),
+            125, new Chrome(41, 100, 39, 55, 30),
+            150, new Chrome(46, 114, 44, 60, 35),
+            175, new Chrome(50, 128, 48, 64, 39),
+            200, new Chrome(55, 142, 53, 69, 44));
 
     /**
      * The table in the window: its left edge and width (columns' room, scroll bar left out), header top, first
@@ -77,10 +81,10 @@ public final class ListPlacement {
 
     /**
      * The table of a window {@code width} x {@code height} at {@code textSize} percent holding {@code rows} rows,
-     * as the console lays it out (the split pane's divider at its share, kept off the editor's and the stacked
+     * {@code more} when the server has more (the list then offers "Load more" under it), as the console lays it out (the split pane's divider at its share, kept off the editor's and the stacked
      * list's minimum). {@code textSize} must be {@link #known}.
      */
-    public static TableArea table(double width, double height, int textSize, int rows) {
+    public static TableArea table(double width, double height, int textSize, int rows, boolean more) {
         Chrome chrome = CHROME.get(textSize);
         if (chrome == null) {
             throw new IllegalArgumentException("no measured geometry at " + textSize + "% text");
@@ -100,7 +104,7 @@ public final class ListPlacement {
         }
         double top = chrome.menuBar() + chrome.aboveTable();
         double rowsTop = top + HEADER_HEIGHT;
-        double bottom = listBottom - chrome.belowTable();
+        double bottom = listBottom - (more ? chrome.belowTableWithMore() : chrome.belowTable());
         double rowHeight = Math.round(ROW_HEIGHT * scale * 10) / 10.0;
         boolean scrolls = rows * rowHeight > bottom - rowsTop;
         double tableWidth = Math.max(0, listWidth - 2 * LIST_PADDING - (scrolls ? SCROLL_BAR : 0));

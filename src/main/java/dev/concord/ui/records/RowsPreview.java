@@ -27,14 +27,19 @@ public final class RowsPreview extends Region {
     private final List<RecordColumns.Column> columns;
     private final List<RecordRow> rows;
     private final int textSize;
+    private final boolean more;
     private final double scale;
     private final Rectangle header = new Rectangle();
     private final List<Group> columnGroups = new ArrayList<>();
     private final List<Rectangle> stripes = new ArrayList<>();
     private int rowsBuilt;
 
-    /** A preview of {@code rows} (a list's first page, in order) at {@code textSize} percent. */
-    public RowsPreview(EntityKind kind, List<RecordRow> rows, int textSize) {
+    /**
+     * A preview of {@code rows} (a list's first page, in order) at {@code textSize} percent; {@code more} when
+     * the server has more pages (the list's "Load more" under the table leaves it less room).
+     */
+    public RowsPreview(EntityKind kind, List<RecordRow> rows, boolean more, int textSize) {
+        this.more = more;
         this.columns = RecordColumns.forKind(kind);
         this.rows = List.copyOf(rows);
         this.textSize = textSize;
@@ -71,7 +76,7 @@ public final class RowsPreview extends Region {
     protected void layoutChildren() {
         double em = scale;
         // Where the console's table will be, and whole rows only: a row the table cuts is left out (no half row).
-        ListPlacement.TableArea table = ListPlacement.table(getWidth(), getHeight(), textSize, rows.size());
+        ListPlacement.TableArea table = ListPlacement.table(getWidth(), getHeight(), textSize, rows.size(), more);
         double left = table.left();
         double right = left + table.width();
         double rowHeight = table.rowHeight();
