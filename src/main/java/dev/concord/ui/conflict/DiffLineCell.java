@@ -4,8 +4,8 @@ import static dev.concord.i18n.Localization.lang;
 
 import atlantafx.base.theme.Styles;
 import dev.concord.merge.SideBySideDiff;
-import dev.concord.ui.common.LazyTooltip;
 import dev.concord.merge.TextRegion;
+import dev.concord.ui.common.LazyTooltip;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
@@ -16,13 +16,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** One row of the notes diff: a hunk header with its take buttons, or yours and theirs side by side. */
+/**
+ * One row of the notes diff: a hunk header with its take buttons, or yours and theirs side by side.
+ *
+ * <p>A cell keeps the nodes of its line row and only changes their texts and style classes when it shows
+ * another line: every node a cell makes is matched against the theme's style sheets (thousands of selectors)
+ * and laid out, and on a first opening the visible rows made most of the dialog's nodes. A side that is one
+ * run of unchanged text (most lines) is one label, not a box of labels; the runs of a changed line are labels
+ * in a box, the changed ones highlighted.
+ */
 final class DiffLineCell extends ListCell<DiffLine> {
     private static final List<String> KIND_STYLES =
             List.of("hunk-header", "unchanged", "changed", "mine-only", "theirs-only");
 
     private final TextMergeModel model;
     private final BiConsumer<Integer, HunkChoice> take;
+    /** Yours and theirs with their line numbers, made for the first line this cell shows. */
+    private HBox row;
+    private Label mineNo;
+    private Label theirsNo;
+    private Side mine;
+    private Side theirs;
 
     DiffLineCell(TextMergeModel model, BiConsumer<Integer, HunkChoice> take) {
         this.model = model;
@@ -44,40 +58,106 @@ final class DiffLineCell extends ListCell<DiffLine> {
     }
 
     private HBox sides(DiffLine line) {
+        if (row == null) {
+            mineNo = number();
+            theirsNo = number();
+            mine = new Side("mine-side");
+            theirs = new Side("theirs-side");
+            row = new HBox(mineNo, mine.node, theirsNo, theirs.node);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
         SideBySideDiff.Segments segments = line.segments();
-        HBox left = side(segments.left(), "mine-side", line.kind() == DiffLine.Kind.THEIRS_ONLY_LINE);
-        HBox right = side(segments.right(), "theirs-side", line.kind() == DiffLine.Kind.MINE_ONLY_LINE);
-        HBox row = new HBox(number(line.mineNo()), left, number(line.theirsNo()), right);
-        row.setAlignment(Pos.CENTER_LEFT);
+        mineNo.setText(line.mineNo() == 0 ? "" : Integer.toString(line.mineNo()));
+        theirsNo.setText(line.theirsNo() == 0 ? "" : Integer.toString(line.theirsNo()));
+        if (mine.show(segments.left(), line.kind() == DiffLine.Kind.THEIRS_ONLY_LINE)) {
+            row.getChildren().set(1, mine.node);
+        }
+        if (theirs.show(segments.right(), line.kind() == DiffLine.Kind.MINE_ONLY_LINE)) {
+            row.getChildren().set(3, theirs.node);
+        }
         return row;
     }
 
-    private static HBox side(List<SideBySideDiff.Segment> segments, String style, boolean absent) {
-        HBox box = new HBox();
-        box.getStyleClass().addAll("side", style);
-        if (absent) {
-            box.getStyleClass().add("absent");
-        }
-        for (SideBySideDiff.Segment s : segments) {
-            Label l = new Label(s.text());
-            l.getStyleClass().add(s.changed() ? "changed-word" : "same-word");
-            l.setMinWidth(Region.USE_PREF_SIZE);
-            box.getChildren().add(l);
-        }
-        if (!box.getChildren().isEmpty()) {
-            // Only the last run may be cut short, so a long line ends in an ellipsis rather than overlapping.
-            ((Label) box.getChildren().get(box.getChildren().size() - 1)).setMinWidth(0);
-        }
-        box.setMinWidth(0);
-        box.setPrefWidth(0);
-        HBox.setHgrow(box, Priority.ALWAYS);
-        return box;
-    }
-
-    private static Label number(int n) {
-        Label l = new Label(n == 0 ? "" : Integer.toString(n));
+    private static Label number() {
+        Label l = new Label();
         l.getStyleClass().add("line-number");
         return l;
+    }
+
+    /**
+     * One side of a line row: a single label when the side is one run of unchanged text (or no line at all),
+     * else a box with a label per run, each made once and kept for the lines the cell shows later.
+     */
+    private static final class Side {
+        private final String style;
+        private final Label plain = new Label();
+        private HBox runs;
+        /** What the row shows for this side now: {@link #plain} or {@link #runs}. */
+        private Region node;
+
+        Side(String style) {
+            this.style = style;
+            plain.getStyleClass().addAll("side", style, "same-word");
+            // As a box of runs does: takes the row's free width, cut short with an ellipsis.
+            plain.setMinWidth(0);
+            plain.setPrefWidth(0);
+            plain.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(plain, Priority.ALWAYS);
+            node = plain;
+        }
+
+        /** Shows {@code segments}; true when the row must take another node for this side. */
+        boolean show(List<SideBySideDiff.Segment> segments, boolean absent) {
+            Region before = node;
+            if (segments.size() <= 1 && (segments.isEmpty() || !segments.get(0).changed())) {
+                plain.setText(segments.isEmpty() ? "" : segments.get(0).text());
+                absent(plain, absent);
+                node = plain;
+            } else {
+                node = runs(segments, absent);
+            }
+            return node != before;
+        }
+
+        private HBox runs(List<SideBySideDiff.Segment> segments, boolean absent) {
+            if (runs == null) {
+                runs = new HBox();
+                runs.getStyleClass().addAll("side", style);
+                runs.setMinWidth(0);
+                runs.setPrefWidth(0);
+                HBox.setHgrow(runs, Priority.ALWAYS);
+            }
+            absent(runs, absent);
+            List<javafx.scene.Node> labels = runs.getChildren();
+            while (labels.size() > segments.size()) {
+                labels.remove(labels.size() - 1);
+            }
+            for (int i = 0; i < segments.size(); i++) {
+                SideBySideDiff.Segment s = segments.get(i);
+                Label l;
+                if (i < labels.size()) {
+                    l = (Label) labels.get(i);
+                } else {
+                    l = new Label();
+                    labels.add(l);
+                }
+                l.setText(s.text());
+                l.getStyleClass().setAll("label", s.changed() ? "changed-word" : "same-word");
+                // Only the last run may be cut short, so a long line ends in an ellipsis rather than overlapping.
+                l.setMinWidth(i == segments.size() - 1 ? 0 : Region.USE_PREF_SIZE);
+            }
+            return runs;
+        }
+
+        private static void absent(Region side, boolean absent) {
+            if (absent) {
+                if (!side.getStyleClass().contains("absent")) {
+                    side.getStyleClass().add("absent");
+                }
+            } else {
+                side.getStyleClass().remove("absent");
+            }
+        }
     }
 
     private HBox header(int hunk) {
