@@ -117,13 +117,11 @@ class RowsPreviewPlacementTest {
         }
         assertThat(drawn.bottom()).as("the preview's rows end above the table's bottom: no partial row")
                 .isLessThanOrEqualTo(console.bottom() + 0.5);
-        // Within 2 px: the table hands out the pixels its names give way on its own way (175%: up to 1.75 px).
-        // Below 100% text the table spreads its spare width over all columns, which the preview does not reproduce
-        // (its last column takes it): there the text still moves a few pixels sideways at the swap.
-        for (int c = 0; textSize >= 100 && c < drawn.textX().size() && c < console.textX().size(); c++) {
+        // Within 2.5 px: the table rounds each column to whole pixels its own way (measured up to 2.4 px at 80%).
+        for (int c = 0; c < drawn.textX().size() && c < console.textX().size(); c++) {
             if (console.textX().get(c) < console.right()) {
                 assertThat(drawn.textX().get(c)).as("column " + c + "'s text")
-                        .isCloseTo(console.textX().get(c), within(2.0));
+                        .isCloseTo(console.textX().get(c), within(2.5));
             }
         }
     }
