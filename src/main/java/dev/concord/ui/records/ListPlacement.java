@@ -18,12 +18,11 @@ public final class ListPlacement {
     /** The editor beside the list never gets narrower than this (at 100% text): its tab and form stay whole. */
     public static final double EDITOR_MIN_WIDTH = 380;
     /**
-     * The list above the editor never gets lower than this (scaled with the text): its tabs, search bar, header,
-     * two whole rows and the "Load more" button under them at 200% text (200 left the second row 8 px short when
-     * a list had more than a page). Without it, at 200% text the stacked list showed one row under its header;
-     * much more would push the editor's Save out of a 1280x800 window.
+     * The list above the editor never gets lower than this (scaled with the text): its tabs, search bar, header
+     * and two whole rows at 200% text. Without it, at 200% text the stacked list showed one row under its header;
+     * more would push the editor's Save out of a 1280x800 window.
      */
-    public static final double LIST_MIN_HEIGHT_STACKED = 208;
+    public static final double LIST_MIN_HEIGHT_STACKED = 200;
     /** The list's share of the window beside the editor, and above it. */
     public static final double SIDE_BY_SIDE_DIVIDER = 0.65;
     public static final double STACKED_DIVIDER = 0.45;
