@@ -38,6 +38,7 @@ public final class ConsoleView extends BorderPane {
         split.setId("main-split");
         split.setDividerPositions(ListPlacement.SIDE_BY_SIDE_DIVIDER);
         widthProperty().addListener((obs, old, width) -> arrange());
+        split.heightProperty().addListener((obs, old, height) -> arrange());
         appearance.textSizeProperty().addListener((obs, old, size) -> arrange());
         setCenter(split);
         menus = new ConsoleMenus(vm, appearance, records, details, this);
@@ -58,8 +59,16 @@ public final class ConsoleView extends BorderPane {
         Orientation wanted = ListPlacement.stacked(getWidth(), appearance.getTextSize())
                 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
         details.pane().setMinWidth(wanted == Orientation.HORIZONTAL ? ListPlacement.EDITOR_MIN_WIDTH * scale : 0);
-        records.pane().setMinHeight(wanted == Orientation.VERTICAL ? ListPlacement.LIST_MIN_HEIGHT_STACKED * scale
-                : Region.USE_COMPUTED_SIZE);
+        double listMin = wanted == Orientation.VERTICAL
+                ? ListPlacement.stackedListMin(split.getHeight(), appearance.getTextSize()) : Region.USE_COMPUTED_SIZE;
+        boolean minMoved = listMin != records.pane().getMinHeight();
+        records.pane().setMinHeight(listMin);
+        if (wanted == Orientation.VERTICAL && split.getOrientation() == wanted && minMoved) {
+            // The split pane keeps a divider its panes' minimums pushed; a minimum that moved (a short window
+            // at large text, where the list gives way to the editor) puts it back at its share, as the preview
+            // (ListPlacement.table) assumes.
+            split.setDividerPositions(ListPlacement.STACKED_DIVIDER);
+        }
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
             split.setDividerPositions(wanted == Orientation.HORIZONTAL

@@ -23,6 +23,12 @@ public final class ListPlacement {
      * more would push the editor's Save out of a 1280x800 window.
      */
     public static final double LIST_MIN_HEIGHT_STACKED = 200;
+    /**
+     * The editor under the list never gets lower than this (scaled with the text): its tabs, its title and the
+     * Save and Revert buttons whole. In a short window at large text the list gives way to it (down to
+     * {@link #stackedListMin}), since an editor whose Save is under the status bar cannot save.
+     */
+    public static final double EDITOR_MIN_HEIGHT_STACKED = 150;
     /** The list's share of the window beside the editor, and above it. */
     public static final double SIDE_BY_SIDE_DIVIDER = 0.65;
     public static final double STACKED_DIVIDER = 0.45;
@@ -74,6 +80,19 @@ public final class ListPlacement {
         return width > 0 && width < SIDE_BY_SIDE_FROM * textSize / 100.0;
     }
 
+    /**
+     * The stacked list's minimum height in a split pane {@code splitHeight} high (0: not laid out yet) at
+     * {@code textSize} percent: {@link #LIST_MIN_HEIGHT_STACKED}, less what the editor needs to keep its Save.
+     */
+    public static double stackedListMin(double splitHeight, int textSize) {
+        double scale = textSize / 100.0;
+        double wanted = LIST_MIN_HEIGHT_STACKED * scale;
+        if (splitHeight <= 0) {
+            return wanted;
+        }
+        return Math.max(0, Math.min(wanted, splitHeight - DIVIDER - EDITOR_MIN_HEIGHT_STACKED * scale));
+    }
+
     /** Whether {@link #table} knows the console's geometry at {@code textSize} (one of the offered sizes). */
     public static boolean known(int textSize) {
         return CHROME.containsKey(textSize);
@@ -95,7 +114,7 @@ public final class ListPlacement {
         if (stacked(width, textSize)) {
             double split = height - chrome.menuBar() - chrome.statusBar();
             listWidth = width;
-            listBottom = chrome.menuBar() + Math.max(LIST_MIN_HEIGHT_STACKED * scale,
+            listBottom = chrome.menuBar() + Math.max(stackedListMin(split, textSize),
                     Math.round(STACKED_DIVIDER * split - DIVIDER / 2));
         } else {
             listWidth = Math.min(Math.round(SIDE_BY_SIDE_DIVIDER * width - DIVIDER / 2),

@@ -83,6 +83,25 @@ class WindowSizesTest {
     }
 
     @Test
+    void inAShortWindowWithTheLargestTextTheListGivesWayAndSaveStaysAboveTheStatusBar(FxRobot robot) {
+        // A 1280x800 screen leaves the window about 775 px: at 200% text the list's minimum used to leave the editor
+        // too little, and Save and Revert were drawn half under the status bar (seen on a real display).
+        robot.interact(() -> Appearance.shared().use(Theme.LIGHT, 200));
+        openConsole(robot, 1280, 760);
+
+        Node split = robot.lookup("#main-split").query();
+        double splitBottom = split.localToScene(split.getBoundsInLocal()).getMaxY();
+        for (String id : List.of("#save", "#revert")) {
+            Node button = robot.lookup(id).query();
+            assertThat(button.localToScene(button.getBoundsInLocal()).getMaxY()).as(id + " above the status bar")
+                    .isLessThanOrEqualTo(splitBottom + 0.5);
+        }
+        TableView<?> table = robot.lookup("#table-subscriptions").queryAs(TableView.class);
+        assertThat(table.localToScene(table.getLayoutBounds()).getHeight()).as("the list keeps its header and a row")
+                .isGreaterThanOrEqualTo(2 * 39.2 * 2);
+    }
+
+    @Test
     void withTheLargestTextTheStackedListStillShowsSeveralWholeRows(FxRobot robot) {
         // 1280x800 at 200% text is a 640x400 window at 100%: two whole rows above an editor that stays whole.
         robot.interact(() -> Appearance.shared().use(Theme.LIGHT, 200));
