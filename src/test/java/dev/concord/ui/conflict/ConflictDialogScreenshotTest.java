@@ -77,7 +77,7 @@ class ConflictDialogScreenshotTest {
                 "Contact: Jana Weber (finance), +49 40 7654321.",
                 "Do not offer the annual plan before the renewal call.",
                 "Renewal call planned for 2026-12-15.");
-        FieldValues mine = base.withAll(Map.of("status", "paused", "tags", Set.of("vip", "callback"), "notes", mineNotes));
+        FieldValues mine = base.withAll(Map.of("status", "paused", "tags", new java.util.TreeSet<>(Set.of("vip", "callback")), "notes", mineNotes));
         FieldValues theirs = base.withAll(Map.of("status", "past_due", "customerEmail", "finance@acme.example",
                 "notes", theirsNotes));
         return Conflicts.conflict(base, mine, theirs, 8, List.of("status", "notes"));

@@ -50,7 +50,7 @@ public final class Conflicts {
         FieldValues base = baseValues();
         FieldValues mine = base.withAll(Map.of(
                 "status", "paused",
-                "tags", Set.of("vip", "callback"),
+                "tags", new java.util.TreeSet<>(Set.of("vip", "callback")),
                 "notes", "Called on Monday.\nWants invoices by email.\nPrefers German."));
         FieldValues theirs = base.withAll(Map.of(
                 "status", "cancelled",
