@@ -12,7 +12,6 @@ import dev.concord.server.RecordImport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +33,6 @@ import picocli.CommandLine.ParentCommand;
                 "Database password with --db: the CONCORD_DB_PASSWORD environment variable or --db-password-file, never an argument.",
                 "Exit codes: 0 every row fine, 1 some rows skipped or invalid (or --atomic wrote nothing), 2 file or options refused."})
 final class ImportCommand implements Callable<Integer> {
-    static final String PASSWORD_ENV = "CONCORD_DB_PASSWORD";
 
     /** {@link ServerMain} (the installed concord-server: database from its server.conf) or {@link ServerCommand}. */
     @ParentCommand
@@ -103,7 +101,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         String password;
         try {
-            password = password();
+            password = DatabasePassword.of(dbPasswordFile);
         } catch (IOException e) {
             return usage("Cannot read the password file " + dbPasswordFile + ": " + e.getMessage());
         }
@@ -146,13 +144,6 @@ final class ImportCommand implements Callable<Integer> {
             err.println("import: cannot use the database " + url.split(";")[0] + ": " + rootMessage(e));
             return 2;
         }
-    }
-
-    private String password() throws IOException {
-        if (dbPasswordFile != null) {
-            return Files.readString(dbPasswordFile, StandardCharsets.UTF_8).strip();
-        }
-        return System.getenv(PASSWORD_ENV);
     }
 
     private int usage(String message) {

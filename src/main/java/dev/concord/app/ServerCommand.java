@@ -109,16 +109,12 @@ final class ServerCommand implements Callable<Integer> {
         if (db != null && !db.startsWith("jdbc:")) {
             return usageError("--db must be a JDBC URL such as jdbc:postgresql://localhost/concord, was " + db);
         }
-        // From a file or the environment, never argv, where every user's ps shows it.
-        String password = null;
-        if (dbPasswordFile != null) {
-            try {
-                password = Files.readString(dbPasswordFile, java.nio.charset.StandardCharsets.UTF_8).strip();
-            } catch (java.io.IOException e) {
-                return usageError("Cannot read the password file " + dbPasswordFile);
-            }
-        } else if (db != null) {
-            password = System.getenv("CONCORD_DB_PASSWORD");
+        String password;
+        try {
+            // Only a database named by --db has one; --db-password-file without it was refused above.
+            password = db == null ? null : DatabasePassword.of(dbPasswordFile);
+        } catch (java.io.IOException e) {
+            return usageError("Cannot read the password file " + dbPasswordFile);
         }
         ServerConfig serverConfig = new ServerConfig(host, port, db == null ? data : null, db, dbUser, password, demo, tokens,
                 oidcSettings);

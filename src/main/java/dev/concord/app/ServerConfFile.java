@@ -65,7 +65,7 @@ record ServerConfFile(ServerConfig config, Deployment deployment, LogFormat logF
         if (url != null && !url.startsWith("jdbc:")) {
             throw r.bad("database-url", "must be a JDBC URL such as jdbc:postgresql://localhost/concord");
         }
-        String password = url == null ? null : r.secret("database-password-file", env.apply("CONCORD_DB_PASSWORD"));
+        String password = url == null ? null : r.secret("database-password-file", env.apply(DatabasePassword.ENV));
         OidcSettings oidc = oidc(r);
         Path defaultTokens = Path.of("/etc/concord/tokens");
         // With an identity provider the tokens file is optional (service accounts only).
