@@ -21,7 +21,8 @@ mkdir -p "$OUT" "$WORK/classes" "$WORK/image/lib" "$WORK/image/bin"
 (cd "$WORK/classes" && unzip -q ../../concord.jar \
   'dev/concord/api/*' 'dev/concord/domain/*' 'dev/concord/server/*' 'dev/concord/importer/*' 'dev/concord/merge/*' \
   'dev/concord/app/ServerMain*' 'dev/concord/app/ServerCommand*' 'dev/concord/app/ServerConfFile*' \
-  'dev/concord/app/ImportCommand*' 'dev/concord/app/TokensCommand*' 'dev/concord/app/Version*' \
+  'dev/concord/app/ImportCommand*' 'dev/concord/app/DatabasePassword*' 'dev/concord/app/TokensCommand*' \
+  'dev/concord/app/Version*' \
   'db/*' 'openapi/*' 'logback.xml')
 printf 'Implementation-Title: concord-server\nImplementation-Version: %s\n' "$VERSION" >"$WORK/manifest.txt"
 "${JAVA_BIN}jar" --create --file "$WORK/image/lib/concord-server.jar" --main-class dev.concord.app.ServerMain \
